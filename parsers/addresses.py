@@ -1,0 +1,75 @@
+"""Recognising our own tracking addresses, with or without a ``+tag``, wherever they appear."""
+from __future__ import annotations
+
+from .mime import Decoded, parse_addresses
+from .model import Tracking
+
+# Headers that show the envelope recipient when the tracker was BCC'd.
+ENVELOPE_HEADERS = ("delivered-to", "x-original-to", "envelope-to", "x-envelope-to", "x-delivered-to")
+
+
+def split_address(address: str) -> tuple[str, str | None, str]:
+    """``local+tag@domain`` -> (local, tag, domain); lowercase."""
+    address = address.strip().lower()
+    local, _, domain = address.rpartition("@")
+    base, plus, tag = local.partition("+")
+    return base, (tag if plus else None), domain
+
+
+def is_tracking(address: str, tracking: Tracking) -> bool:
+    """True for any of our addresses, plus-tagged or not."""
+    base, _, domain = split_address(address)
+    for ours in tracking.addresses:
+        obase, _, odomain = split_address(ours)
+        if base == obase and domain == odomain:
+            return True
+    return False
+
+
+def tracking_tag(address: str, tracking: Tracking) -> str | None:
+    """The ``+tag`` of one of our addresses, or None."""
+    if not is_tracking(address, tracking):
+        return None
+    return split_address(address)[1] or None
+
+
+def recipients(decoded: Decoded) -> list[str]:
+    """Every address the message was sent to: To, Cc and the envelope headers of a BCC'd copy."""
+    found = [a.email for a in parse_addresses(decoded.get_all("to") + decoded.get_all("cc"))]
+    for name in ENVELOPE_HEADERS:
+        found += [a.email for a in parse_addresses(decoded.get_all(name))]
+    return found
+
+
+def addressed_to_us(decoded: Decoded, tracking: Tracking) -> bool:
+    return any(is_tracking(a, tracking) for a in recipients(decoded))
+
+
+def plus_tags(decoded: Decoded, tracking: Tracking) -> list[str]:
+    """The plus-tags of our addresses among the recipients, in header order, deduplicated."""
+    tags: list[str] = []
+    for address in recipients(decoded):
+        tag = tracking_tag(address, tracking)
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def receiving_mailbox(raw: bytes) -> str | None:
+    """The mailbox a stored message was delivered to (Delivered-To / X-Original-To), plus-tag removed.
+
+    Used only offline by ``referloop parse`` when no tracking address is configured: a message as
+    stored by the tracking mailbox names that mailbox in its delivery headers.
+    """
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
+    try:
+        headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:200_000])
+    except Exception:  # noqa: BLE001
+        return None
+    for name in ("delivered-to", "x-original-to", "envelope-to"):
+        for found in parse_addresses([str(v) for v in headers.get_all(name, [])]):
+            base, _, domain = split_address(found.email)
+            return f"{base}@{domain}"
+    return None

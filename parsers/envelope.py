@@ -1,0 +1,75 @@
+"""Who sent a message, to whom, when, and in which thread: read from its decoded headers."""
+from __future__ import annotations
+
+import email.utils
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from .mime import Decoded, parse_addresses
+from .model import Address
+
+_MSGID = re.compile(r"<([^<>\s]{1,250})>")
+
+
+@dataclass(frozen=True)
+class Envelope:
+    sender: Address | None
+    reply_to: Address | None
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...]
+    message_id: str | None
+    in_reply_to: tuple[str, ...]
+    references: tuple[str, ...]
+    subject: str
+    date: datetime | None
+    utc_offset_minutes: int | None
+
+
+def message_ids(value: str) -> tuple[str, ...]:
+    """Message-IDs in a header, without angle brackets, lowercased (they compare case-insensitively
+    in practice because some gateways rewrite their case)."""
+    return tuple(m.lower() for m in _MSGID.findall(value or "")[:100])
+
+
+def normalize_message_id(value: str) -> str | None:
+    ids = message_ids(value)
+    if ids:
+        return ids[0]
+    value = (value or "").strip().strip("<>").strip().lower()
+    return value if value and " " not in value and len(value) <= 250 else None
+
+
+def _date(value: str) -> tuple[datetime | None, int | None]:
+    if not value:
+        return None, None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None, None
+    if parsed is None:
+        return None, None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        return parsed, None
+    offset = int(parsed.utcoffset().total_seconds() // 60)
+    if not -14 * 60 <= offset <= 14 * 60:
+        return parsed, None
+    return parsed, offset
+
+
+def read_envelope(decoded: Decoded) -> Envelope:
+    senders = parse_addresses(decoded.get_all("from")[:1])
+    reply_to = parse_addresses(decoded.get_all("reply-to")[:1])
+    date, offset = _date(decoded.get("date"))
+    return Envelope(
+        sender=senders[0] if senders else None,
+        reply_to=reply_to[0] if reply_to else None,
+        to=parse_addresses(decoded.get_all("to")),
+        cc=parse_addresses(decoded.get_all("cc")),
+        message_id=normalize_message_id(decoded.get("message-id")),
+        in_reply_to=message_ids(decoded.get("in-reply-to")),
+        references=message_ids(" ".join(decoded.get_all("references"))),
+        subject=decoded.get("subject"),
+        date=date,
+        utc_offset_minutes=offset,
+    )
