@@ -1,18 +1,23 @@
 """Reading a reply to a check-in: what the person wrote, and what it says happened."""
 from __future__ import annotations
 
-from .mime import Decoded
+from .amounts import find_amount
+from .mime import Decoded, parse_addresses
 from .model import ReplyReading
+from .outcome import classify_outcome
+from .trimming import trim_reply
 
 
 def read_reply(decoded: Decoded) -> ReplyReading:
-    """First version: the text above the first quoted line; the outcome is not yet read."""
-    kept: list[str] = []
-    lines = decoded.text.splitlines()
-    for i, line in enumerate(lines):
-        if line.startswith(">"):
-            break
-        kept.append(line)
-    new_text = "\n".join(kept).strip()
-    cut = "\n".join(lines[len(kept):])
-    return ReplyReading("unknown", None, None, new_text, cut)
+    """Trim the quote and signature, then read the outcome; an amount only for won business."""
+    senders = parse_addresses(decoded.get_all("from")[:1])
+    sender_name = senders[0].name if senders else None
+    html = decoded.html if decoded.text_from_html else None
+    trimmed = trim_reply(decoded.text, html, sender_name=sender_name)
+    outcome = classify_outcome(trimmed.kept)
+    amount, currency = (None, None)
+    if outcome == "won":
+        found = find_amount(trimmed.kept)
+        if found is not None:
+            amount, currency = found.value, found.currency
+    return ReplyReading(outcome, amount, currency, trimmed.kept, trimmed.cut)
