@@ -1,6 +1,8 @@
 """Recognising our own tracking addresses, with or without a ``+tag``, wherever they appear."""
 from __future__ import annotations
 
+import functools
+
 from .mime import Decoded, parse_addresses
 from .model import Tracking
 
@@ -16,14 +18,15 @@ def split_address(address: str) -> tuple[str, str | None, str]:
     return base, (tag if plus else None), domain
 
 
+@functools.lru_cache(maxsize=64)
+def _bases(addresses: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset((base, domain) for base, _, domain in map(split_address, addresses))
+
+
 def is_tracking(address: str, tracking: Tracking) -> bool:
-    """True for any of our addresses, plus-tagged or not."""
+    """True for any of our addresses, plus-tagged or not, in any letter case."""
     base, _, domain = split_address(address)
-    for ours in tracking.addresses:
-        obase, _, odomain = split_address(ours)
-        if base == obase and domain == odomain:
-            return True
-    return False
+    return (base, domain) in _bases(tracking.addresses)
 
 
 def tracking_tag(address: str, tracking: Tracking) -> str | None:
@@ -35,9 +38,11 @@ def tracking_tag(address: str, tracking: Tracking) -> str | None:
 
 def recipients(decoded: Decoded) -> list[str]:
     """Every address the message was sent to: To, Cc and the envelope headers of a BCC'd copy."""
-    found = [a.email for a in parse_addresses(decoded.get_all("to") + decoded.get_all("cc"))]
+    found = [a.email for a in parse_addresses(decoded.get_all_raw("to") + decoded.get_all_raw("cc"))]
     for name in ENVELOPE_HEADERS:
-        found += [a.email for a in parse_addresses(decoded.get_all(name))]
+        values = decoded.get_all_raw(name)
+        if values:
+            found += [a.email for a in parse_addresses(values)]
     return found
 
 

@@ -58,14 +58,15 @@ def _date(value: str) -> tuple[datetime | None, int | None]:
 
 
 def read_envelope(decoded: Decoded) -> Envelope:
-    senders = parse_addresses(decoded.get_all("from")[:1])
-    reply_to = parse_addresses(decoded.get_all("reply-to")[:1])
+    """Addresses are read from the raw header values (split before decoding names)."""
+    senders = parse_addresses(decoded.get_all_raw("from")[:1])
+    reply_to = parse_addresses(decoded.get_all_raw("reply-to")[:1])
     date, offset = _date(decoded.get("date"))
     return Envelope(
         sender=senders[0] if senders else None,
         reply_to=reply_to[0] if reply_to else None,
-        to=parse_addresses(decoded.get_all("to")),
-        cc=parse_addresses(decoded.get_all("cc")),
+        to=parse_addresses(decoded.get_all_raw("to")),
+        cc=parse_addresses(decoded.get_all_raw("cc")),
         message_id=normalize_message_id(decoded.get("message-id")),
         in_reply_to=message_ids(decoded.get("in-reply-to")),
         references=message_ids(" ".join(decoded.get_all("references"))),

@@ -7,8 +7,11 @@ part count, decoded size) because the inbox is public and some mail is hostile.
 from __future__ import annotations
 
 import codecs
+import functools
+import re
 import email
 import email.header
+import email.errors
 import email.message
 import email.utils
 from dataclasses import dataclass, field
@@ -27,8 +30,20 @@ class Unparseable(ValueError):
 
 
 @dataclass(frozen=True)
+class AttachedMessage:
+    """A message carried inside another (message/rfc822): a forward "as attachment"."""
+
+    headers: tuple[tuple[str, str], ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class Decoded:
-    """A message reduced to what the parsers read: decoded headers, its text, what was attached."""
+    """A message reduced to what the parsers read: decoded headers, its text, what was attached.
+
+    ``raw_headers`` keeps the values before RFC 2047 decoding (8-bit bytes already read as text):
+    address headers must be split before their display names are decoded.
+    """
 
     headers: tuple[tuple[str, str], ...]
     text: str
@@ -39,6 +54,8 @@ class Decoded:
     attachments: tuple[str, ...] = ()
     embedded_headers: tuple[str, ...] = field(default=(), repr=False)
     problems: tuple[str, ...] = ()
+    raw_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    attached_messages: tuple[AttachedMessage, ...] = field(default=(), repr=False)
 
     def get(self, name: str, default: str = "") -> str:
         """First value of a header (case-insensitive), decoded."""
@@ -52,71 +69,131 @@ class Decoded:
         lname = name.lower()
         return [value for key, value in self.headers if key == lname]
 
+    def get_all_raw(self, name: str) -> list[str]:
+        """Values of a header before RFC 2047 decoding (for address headers); falls back to decoded."""
+        lname = name.lower()
+        source = self.raw_headers or self.headers
+        return [value for key, value in source if key == lname]
+
     def has(self, name: str) -> bool:
         lname = name.lower()
         return any(key == lname for key, _ in self.headers)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
 def decode_header_value(value: object) -> str:
-    """RFC 2047 words to text; never raises, folds whitespace, drops control characters."""
+    """RFC 2047 words to text; never raises, folds whitespace, drops control characters.
+
+    Most headers carry no encoded words: they take a fast path, since every message has dozens.
+    """
     if value is None:
         return ""
-    if isinstance(value, email.header.Header):
-        raw = str(value)
+    raw = str(value)
+    if "=?" in raw:
+        try:
+            text = str(email.header.make_header(email.header.decode_header(raw)))
+        except (email.errors.HeaderParseError, LookupError, UnicodeError, ValueError, AssertionError):
+            text = raw
     else:
-        raw = str(value)
-    try:
-        text = str(email.header.make_header(email.header.decode_header(raw)))
-    except (email.errors.HeaderParseError, LookupError, UnicodeError, ValueError, AssertionError):
         text = raw
-    text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
-    text = "".join(ch for ch in text if ch >= " " or ch == "\t")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
     return " ".join(text.split())
 
 
-def parse_addresses(values: list[str]) -> tuple[Address, ...]:
-    """Addresses from raw header values: split first, then decode each display name.
+def _address_pairs(value: str) -> list[tuple[str, str]]:
+    try:
+        return email.utils.getaddresses([value])
+    except Exception:  # noqa: BLE001 - the stdlib address parser raises on some junk
+        return []
 
-    Decoding before splitting would let an encoded comma in a name split one address into two.
-    """
+
+@functools.lru_cache(maxsize=2048)
+def _parse_one(value: str) -> tuple[Address, ...]:
     found: list[Address] = []
-    seen: set[str] = set()
-    for name, addr in email.utils.getaddresses([str(v) for v in values]):
+    for name, addr in _address_pairs(value[:20_000]):
         addr = addr.strip().strip("<>").strip()
         if "@" not in addr or " " in addr or len(addr) > 254:
             continue
-        addr = addr.lower()
-        if addr in seen:
-            continue
-        seen.add(addr)
         display = decode_header_value(name).strip().strip('"').strip("'").strip()
+        addr = addr.lower()
         if display.lower() == addr:
             display = ""
         found.append(Address(display, addr))
     return tuple(found)
 
 
+def parse_addresses(values: list[str]) -> tuple[Address, ...]:
+    """Addresses from raw header values: split first, then decode each display name.
+
+    Decoding before splitting would let an encoded comma in a name split one address into two. The
+    same header is read by several rules, so single values are cached.
+    """
+    found: list[Address] = []
+    seen: set[str] = set()
+    for value in values[:50]:
+        for address in _parse_one(str(value)):
+            if address.email not in seen:
+                seen.add(address.email)
+                found.append(address)
+    return tuple(found)
+
+
+# Charset labels seen in the wild that Python does not know, or knows under another name.
+_CHARSET_ALIASES = {
+    "utf8": "utf-8", "utf-8mb4": "utf-8", "utf8mb4": "utf-8", "unicode-1-1-utf-7": "utf-7",
+    "x-unknown": "", "unknown-8bit": "", "unknown": "", "default": "", "x-user-defined": "",
+    "us-ascii": "utf-8", "ascii": "utf-8", "ansi_x3.4-1968": "utf-8",
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "x-mac-roman": "mac_roman", "macintosh": "mac_roman", "ks_c_5601-1987": "cp949",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "x-sjis": "shift_jis",
+    "windows-874": "cp874", "iso-8859-8-i": "iso-8859-8", "x-euc-jp": "euc_jp",
+}
+# Labels under which senders often send UTF-8 anyway: valid UTF-8 wins over them.
+_OFTEN_MISLABELLED = {"cp1252", "utf-8", "mac-roman", "latin-1"}
+
+
 def _charset_text(payload: bytes, charset: str | None) -> str:
     """Decode with the declared charset, falling back sensibly when it is wrong or unknown."""
-    candidates = []
+    cs = ""
     if charset:
-        cs = charset.strip().strip('"').lower()
-        aliases = {"utf8": "utf-8", "unicode-1-1-utf-7": "utf-7", "x-unknown": "", "unknown-8bit": "",
-                   "default": "", "us-ascii": "utf-8", "ascii": "utf-8", "iso-8859-1": "cp1252",
-                   "latin1": "cp1252", "latin-1": "cp1252"}
-        cs = aliases.get(cs, cs)
+        cs = charset.strip().strip('"').strip("'").lower()
+        cs = _CHARSET_ALIASES.get(cs, cs)
         if cs:
             try:
-                codecs.lookup(cs)
-                candidates.append(cs)
-            except LookupError:
-                pass
-    for cs in candidates + ["utf-8"]:
+                cs = codecs.lookup(cs).name
+            except (LookupError, ValueError):
+                cs = ""
+    if not cs or cs in _OFTEN_MISLABELLED or cs.startswith("iso8859"):
+        try:
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if cs and cs != "utf-8":
         try:
             return payload.decode(cs)
-        except (UnicodeDecodeError, LookupError):
-            continue
+        except (UnicodeDecodeError, LookupError, ValueError):
+            pass
     return payload.decode("cp1252", errors="replace")
+
+
+def header_text(value: object) -> str:
+    """A header value as stored by the parser, with raw 8-bit bytes read as UTF-8 (or cp1252).
+
+    compat32 keeps undeclared 8-bit header bytes as surrogate escapes; clients that put raw UTF-8
+    in headers are common enough that they must read correctly.
+    """
+    text = value if isinstance(value, str) else str(value)
+    if _SURROGATE.search(text):
+        data = text.encode("utf-8", "surrogateescape")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    return text
 
 
 def _unflow(text: str, delsp: bool) -> str:
@@ -175,8 +252,138 @@ def _is_attachment(part: email.message.Message) -> bool:
     )
 
 
+def _safe_content_type(part: email.message.Message) -> str:
+    try:
+        return part.get_content_type()
+    except Exception:  # noqa: BLE001 - malformed parameters
+        return "text/plain"
+
+
+def _plain_text(part: email.message.Message, problems: list[str]) -> str:
+    payload = _part_payload(part, problems)
+    text = _charset_text(payload, _safe_charset(part)).replace("\r\n", "\n").replace("\r", "\n")
+    if str(part.get_param("format", "") or "").lower() == "flowed":
+        text = _unflow(text, str(part.get_param("delsp", "") or "").lower() == "yes")
+    return text
+
+
+def _safe_charset(part: email.message.Message) -> str | None:
+    try:
+        return part.get_content_charset()
+    except Exception:  # noqa: BLE001 - RFC 2231 junk in parameters
+        return None
+
+
+def _read_headers(msg: email.message.Message, limit: int) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(decoded, raw) header pairs with lowercase names."""
+    decoded: list[tuple[str, str]] = []
+    raw: list[tuple[str, str]] = []
+    for key, value in msg.raw_items():
+        if len(raw) >= limit:
+            break
+        name = header_text(key).strip().lower()
+        text = header_text(value)
+        raw.append((name, " ".join(text.split())))
+        decoded.append((name, decode_header_value(text)))
+    return tuple(decoded), tuple(raw)
+
+
+@dataclass
+class _Walk:
+    """What a bounded walk over a MIME tree collects."""
+
+    problems: list[str] = field(default_factory=list)
+    part_types: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    embedded: list[str] = field(default_factory=list)
+    plain: list[str] = field(default_factory=list)
+    htmls: list[str] = field(default_factory=list)
+    attached: list[AttachedMessage] = field(default_factory=list)
+    count: int = 0
+
+
+def _walk(root: email.message.Message, out: _Walk, depth0: int = 0, nested: bool = False) -> None:
+    """Collect text, attachments and forwarded messages; bounded in depth and part count."""
+    stack: list[tuple[email.message.Message, int]] = [(root, depth0)]
+    while stack:
+        part, depth = stack.pop()
+        out.count += 1
+        if out.count > MAX_PARTS:
+            out.problems.append(f"more than {MAX_PARTS} MIME parts; the rest ignored")
+            return
+        ctype = _safe_content_type(part)
+        out.part_types.append(ctype)
+        if ctype in ("message/rfc822", "message/global") and part.is_multipart():
+            children = part.get_payload()
+            child = children[0] if isinstance(children, list) and children else None
+            if isinstance(child, email.message.Message):
+                out.embedded.extend(f"{k}: {decode_header_value(header_text(v))}" for k, v in list(child.raw_items())[:100])
+                if not nested and depth < MAX_DEPTH and not _is_attachment_report(out):
+                    _attach(child, out, depth + 1)
+            continue
+        if part.is_multipart():
+            if depth >= MAX_DEPTH:
+                out.problems.append(f"MIME nesting deeper than {MAX_DEPTH}; the rest ignored")
+                continue
+            children = part.get_payload()
+            if not isinstance(children, list):
+                continue
+            for child in reversed(children[:MAX_PARTS]):
+                if isinstance(child, email.message.Message):
+                    stack.append((child, depth + 1))
+            continue
+        if _is_attachment(part):
+            name = decode_header_value(part.get_filename() or part.get_param("name") or "")
+            out.attachments.append(f"{name or 'unnamed'} ({ctype})")
+            continue
+        if ctype in ("message/delivery-status", "text/rfc822-headers", "message/rfc822-headers"):
+            out.embedded.append(_charset_text(_part_payload(part, out.problems), "utf-8"))
+            continue
+        if ctype == "text/plain":
+            out.plain.append(_plain_text(part, out.problems))
+        elif ctype == "text/html":
+            out.htmls.append(_charset_text(_part_payload(part, out.problems), _safe_charset(part)))
+        elif ctype.startswith("text/") and ctype not in ("text/calendar", "text/vcard", "text/x-vcard"):
+            continue
+        elif not ctype.startswith("multipart/"):
+            out.attachments.append(f"{decode_header_value(part.get_filename() or '') or 'unnamed'} ({ctype})")
+
+
+def _is_attachment_report(out: _Walk) -> bool:
+    return "message/delivery-status" in out.part_types
+
+
+def _attach(child: email.message.Message, out: _Walk, depth: int) -> None:
+    """Read a forwarded-as-attachment message: its headers and its text (one level only)."""
+    inner = _Walk(count=out.count)
+    _walk(child, inner, depth, nested=True)
+    out.count = inner.count
+    out.problems.extend(inner.problems)
+    text = "\n\n".join(t for t in inner.plain if t.strip())
+    if not text.strip() and inner.htmls:
+        text = html_to_text(inner.htmls[0][:MAX_HTML_CHARS])
+    headers, _ = _read_headers(child, 100)
+    out.attached.append(AttachedMessage(headers, text.replace("\ufeff", "")))
+
+
+_PLACEHOLDER = re.compile(r"^\s*(this (is a multi-?part )?message (is )?in (mime|html) format|"
+                          r"your (email|mail) (client|program) does not support html)", re.IGNORECASE)
+MAX_HTML_CHARS = 1_000_000
+
+
 def decode(raw: bytes) -> Decoded:
-    """Decode a raw message; raises :class:`Unparseable` only when nothing can be read."""
+    """Decode a raw message; raises :class:`Unparseable` (and nothing else) when nothing can be read."""
+    try:
+        return _decode(raw)
+    except Unparseable:
+        raise
+    except RecursionError:
+        raise Unparseable("MIME structure nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - hostile input must become a recorded reason, not a crash
+        raise Unparseable(f"MIME decoding failed: {type(exc).__name__}: {str(exc)[:120]}") from None
+
+
+def _decode(raw: bytes) -> Decoded:
     if not raw or not raw.strip():
         raise Unparseable("empty message")
     if len(raw) > MAX_RAW_BYTES:
@@ -190,69 +397,18 @@ def decode(raw: bytes) -> Decoded:
     except Exception as exc:  # noqa: BLE001
         raise Unparseable(f"MIME parser failed: {type(exc).__name__}") from None
 
-    headers = tuple((str(k).lower(), decode_header_value(v)) for k, v in msg.items()[:500])
+    headers, raw_headers = _read_headers(msg, 500)
     if not any(k in ("from", "to", "subject", "date", "message-id") for k, _ in headers):
         raise Unparseable("no message headers")
 
-    problems: list[str] = []
-    part_types: list[str] = []
-    attachments: list[str] = []
-    embedded: list[str] = []
-    plain: list[str] = []
-    htmls: list[str] = []
-    stack: list[tuple[email.message.Message, int, bool]] = [(msg, 0, False)]
-    count = 0
-    while stack:
-        part, depth, in_alternative = stack.pop()
-        count += 1
-        if count > MAX_PARTS:
-            problems.append(f"more than {MAX_PARTS} MIME parts; the rest ignored")
-            break
-        ctype = part.get_content_type()
-        part_types.append(ctype)
-        if part.is_multipart():
-            if depth >= MAX_DEPTH:
-                problems.append(f"MIME nesting deeper than {MAX_DEPTH}; the rest ignored")
-                continue
-            children = part.get_payload()
-            if not isinstance(children, list):
-                continue
-            if ctype == "message/rfc822" or ctype == "text/rfc822-headers":
-                for child in children[:1]:
-                    if isinstance(child, email.message.Message):
-                        embedded.extend(f"{k}: {decode_header_value(v)}" for k, v in child.items()[:100])
-                continue
-            alt = ctype == "multipart/alternative"
-            for child in reversed(children[:MAX_PARTS]):
-                if isinstance(child, email.message.Message):
-                    stack.append((child, depth + 1, alt))
-            continue
-        if _is_attachment(part):
-            name = decode_header_value(part.get_filename() or part.get_param("name") or "")
-            attachments.append(f"{name or 'unnamed'} ({ctype})")
-            continue
-        if ctype in ("message/delivery-status", "text/rfc822-headers", "message/rfc822-headers"):
-            embedded.append(_charset_text(_part_payload(part, problems), "utf-8"))
-            continue
-        if ctype == "text/plain":
-            payload = _part_payload(part, problems)
-            text = _charset_text(payload, part.get_content_charset()).replace("\r\n", "\n").replace("\r", "\n")
-            if str(part.get_param("format", "")).lower() == "flowed":
-                text = _unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
-            plain.append(text)
-        elif ctype == "text/html":
-            payload = _part_payload(part, problems)
-            htmls.append(_charset_text(payload, part.get_content_charset()))
-        elif ctype.startswith("text/") and ctype not in ("text/calendar", "text/vcard", "text/x-vcard"):
-            continue
-        elif not ctype.startswith("multipart/"):
-            attachments.append(f"{decode_header_value(part.get_filename() or '') or 'unnamed'} ({ctype})")
-
-    html = htmls[0] if htmls else None
-    text = plain[0] if plain else ""
+    walk = _Walk()
+    _walk(msg, walk)
+    html = walk.htmls[0] if walk.htmls else None
+    plain = [t for t in walk.plain if t.strip()]
+    text = "\n\n".join(plain)
     from_html = False
-    if not text.strip() and html:
-        text = html_to_text(html)
+    if html and (not text.strip() or (len(text) < 200 and _PLACEHOLDER.match(text))):
+        text = html_to_text(html[:MAX_HTML_CHARS])
         from_html = True
     text = text.replace("\ufeff", "")
     return Decoded(
@@ -260,9 +416,11 @@ def decode(raw: bytes) -> Decoded:
         text=text,
         html=html,
         text_from_html=from_html,
-        content_type=msg.get_content_type(),
-        part_types=tuple(part_types),
-        attachments=tuple(attachments),
-        embedded_headers=tuple(embedded),
-        problems=tuple(problems),
+        content_type=_safe_content_type(msg),
+        part_types=tuple(walk.part_types),
+        attachments=tuple(walk.attachments),
+        embedded_headers=tuple(walk.embedded),
+        problems=tuple(walk.problems),
+        raw_headers=raw_headers,
+        attached_messages=tuple(walk.attached),
     )
