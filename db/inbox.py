@@ -1,0 +1,127 @@
+"""Store first: fetched mail becomes rows (raw bytes and the cursor in one transaction) before anything
+acts on it. Dedup is by (mailbox, UIDVALIDITY, UID) and by (mailbox, Message-ID or a hash of the bytes).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+
+from peewee import Database, IntegrityError
+
+from parsers.envelope import normalize_message_id
+
+from .models import InboundMessage, Mailbox, naive
+
+PENDING = ("new", "processing")
+FINISHED = ("done", "rejected", "quarantined")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One message as the source gave it; ``raw`` is None when it was too large to download."""
+
+    uid: str
+    size: int
+    raw: bytes | None
+
+
+def message_key(raw: bytes) -> str:
+    """The normalized Message-ID, or a hash of the bytes when there is none (or it is unusable)."""
+    try:
+        headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:100_000])
+        mid = normalize_message_id(str(headers.get("message-id", "") or ""))
+    except Exception:  # noqa: BLE001 - junk headers: fall back to the hash
+        mid = None
+    if mid:
+        return "mid:" + mid[:240]
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def cursor(name: str, uidvalidity: int, now: datetime) -> Mailbox:
+    """The mailbox's cursor; a changed UIDVALIDITY resets it (dedup keys keep a rescan safe)."""
+    box, _ = Mailbox.get_or_create(name=name, defaults={"uidvalidity": uidvalidity, "last_uid": 0,
+                                                        "updated_at": naive(now)})
+    if box.uidvalidity != uidvalidity:
+        box.uidvalidity, box.last_uid, box.updated_at = uidvalidity, 0, naive(now)
+        box.save()
+    return box
+
+
+def store(db: Database, name: str, uidvalidity: int, batch: list[Fetched], now: datetime,
+          max_bytes: int, advance_cursor: bool) -> int:
+    """Record a fetched batch and advance the cursor, atomically. Returns how many rows were new."""
+    added = 0
+    now_n = naive(now)
+    with db.atomic():
+        for item in batch:
+            if InboundMessage.select().where((InboundMessage.mailbox == name) & (InboundMessage.uidvalidity == uidvalidity)
+                                             & (InboundMessage.uid == item.uid)).exists():
+                continue
+            fields = dict(mailbox=name, uidvalidity=uidvalidity, uid=item.uid, size=item.size, received_at=now_n)
+            if item.raw is None:
+                fields.update(message_key=f"oversized:{uidvalidity}:{item.uid}", raw=None, status="quarantined",
+                              reason=f"message of {item.size} bytes is larger than inbox.max_bytes ({max_bytes}); "
+                                     "not downloaded", target_folder="quarantine", processed_at=now_n)
+            else:
+                key = message_key(item.raw)
+                duplicate = InboundMessage.get_or_none((InboundMessage.mailbox == name)
+                                                       & (InboundMessage.message_key == key))
+                if duplicate is not None:
+                    key = f"{key}#dup:{uidvalidity}:{item.uid}"[:250]
+                    fields.update(status="done", reason=f"duplicate of message #{duplicate.id}",
+                                  target_folder="processed", processed_at=now_n)
+                fields.update(message_key=key, raw=item.raw)
+            try:
+                with db.atomic():
+                    InboundMessage.create(**fields)
+                added += 1
+            except IntegrityError:
+                continue  # another instance stored it first
+        if advance_cursor and batch:
+            highest = max(int(item.uid) for item in batch)
+            (Mailbox.update(last_uid=highest, updated_at=now_n)
+             .where((Mailbox.name == name) & (Mailbox.last_uid < highest)).execute())
+    return added
+
+
+def pending(name: str, limit: int) -> list[InboundMessage]:
+    return list(InboundMessage.select().where((InboundMessage.mailbox == name) & InboundMessage.status.in_(PENDING))
+                .order_by(InboundMessage.id).limit(limit))
+
+
+def unmoved(name: str, uidvalidity: int, limit: int = 1000) -> list[InboundMessage]:
+    return list(InboundMessage.select(InboundMessage.id, InboundMessage.uid, InboundMessage.target_folder)
+                .where((InboundMessage.mailbox == name) & (InboundMessage.uidvalidity == uidvalidity)
+                       & InboundMessage.status.in_(FINISHED) & (InboundMessage.moved == False)  # noqa: E712
+                       & InboundMessage.target_folder.is_null(False))
+                .order_by(InboundMessage.id).limit(limit))
+
+
+def mark_moved(ids: list[int]) -> None:
+    InboundMessage.update(moved=True).where(InboundMessage.id.in_(ids)).execute()
+
+
+def begin_attempt(row: InboundMessage) -> None:
+    """Count the attempt before trying, so a crash mid-message still counts towards quarantine."""
+    row.attempts += 1
+    row.status = "processing"
+    row.save(only=[InboundMessage.attempts, InboundMessage.status])
+
+
+def attempt_failed(row: InboundMessage, error: str, max_attempts: int, now: datetime) -> None:
+    row.reason = error[:2000]
+    if row.attempts >= max_attempts:
+        row.status, row.target_folder, row.processed_at = "quarantined", "quarantine", naive(now)
+        row.reason = f"failed {row.attempts} times; last error: {error}"[:2000]
+    else:
+        row.status = "new"
+    row.save()
+
+
+def retry(message_id: int) -> bool:
+    """``referloop inbox --retry ID``: put a quarantined or rejected message back in the queue."""
+    return bool(InboundMessage.update(status="new", attempts=0, reason="retry requested")
+                .where((InboundMessage.id == message_id) & InboundMessage.raw.is_null(False)).execute())

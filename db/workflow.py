@@ -1,0 +1,567 @@
+"""Every decision the service makes, in one place: what an inbound message means for the records,
+which emails follow, and what falls due as time passes.
+
+Inputs are parsed messages (plain dataclasses) and the clock (``now`` is always an argument, so a
+two-week wait is tested in milliseconds). Each decision and the emails it causes are committed in one
+transaction; mail leaves only through the outbox afterwards.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from peewee import Database, IntegrityError
+
+from mailer.compose import Composer, Draft
+from mailer.config import Config, parse_duration
+from mailer.window import SendWindow
+from parsers import Address, ParsedMessage, Referral as FoundReferral, Tracking, parse_message
+from parsers.addresses import is_tracking
+from parsers.tokens import make_token, read_token, verify_token
+
+from . import outbox
+from .models import Checkin, Event, InboundMessage, Notice, Outbound, Person, Referral, naive, utc
+from .people import get_or_create_person, note_offset
+from .views import humanize, money, one_tap_options, referral_view
+
+OPEN = ("introduced", "no_contact", "in_touch")
+FINAL = ("won", "lost")
+OUTCOME_STATUS = {"won": "won", "lost": "lost", "connected": "in_touch", "no_contact": "no_contact"}
+# How final a status is: a report may only move a referral to a more final status.
+RANK = {"introduced": 0, "no_response": 0, "no_contact": 1, "in_touch": 2, "won": 3, "lost": 3}
+NOTIFY_REFERRER = ("in_touch", "won", "lost", "no_response")
+FOLDER_DONE, FOLDER_FAILED = "processed", "failed"
+
+
+@dataclass(frozen=True)
+class Disposition:
+    """The verdict on one inbound message: ``done`` (understood) or ``rejected`` (with the reason)."""
+
+    status: str
+    reason: str
+    folder: str
+
+
+class Workflow:
+    def __init__(self, config: Config, composer: Composer, db: Database) -> None:
+        self.config = config
+        self.composer = composer
+        self.db = db
+        sched = config.schedule
+        self.window = SendWindow.parse(sched.send_window, sched.send_days, sched.timezone)
+        self.offsets = [parse_duration(o) for o in sched.checkins]
+        self.no_response_after = parse_duration(sched.no_response_after)
+        self.deadline = parse_duration(config.outbox.retry_deadline)
+
+    # ------------------------------------------------------------------ inbound
+    def tracking_for(self, mailbox_address: str) -> Tracking:
+        addrs = (mailbox_address.lower(),) + tuple(a for a in self.config.all_addresses if a != mailbox_address)
+        return Tracking(addrs, tuple(self.config.categories.items()))
+
+    def process_inbound(self, row: InboundMessage, mailbox_address: str, now: datetime) -> Disposition:
+        """Parse a stored message and act on it; the row's status is updated in the same transaction."""
+        parsed = parse_message(bytes(row.raw or b""), self.tracking_for(mailbox_address))
+        with self.db.atomic():
+            disposition = self._decide(row, parsed, mailbox_address, now)
+            row.kind = parsed.kind
+            row.ignore_reason = parsed.ignore_reason
+            row.sender = parsed.sender.email if parsed.sender else None
+            row.message_id = parsed.message_id
+            row.subject = parsed.subject[:500]
+            row.status = disposition.status
+            row.reason = disposition.reason[:2000]
+            row.target_folder = disposition.folder
+            row.processed_at = naive(now)
+            if parsed.reply is not None:
+                row.cut_text = parsed.reply.cut_text[:200_000]
+            row.save()
+        return disposition
+
+    def _decide(self, row: InboundMessage, parsed: ParsedMessage, mailbox: str, now: datetime) -> Disposition:
+        source = f"message:{row.id}"
+        if parsed.kind == "ignore" and parsed.ignore_reason == "unparseable":
+            return Disposition("rejected", f"unparseable: {parsed.detail}", FOLDER_FAILED)
+        if parsed.kind == "ignore" and parsed.ignore_reason == "bounce":
+            return self._bounce(parsed, source, now)
+        if parsed.kind == "ignore" and parsed.ignore_reason in ("auto_reply", "mailing_list", "from_self"):
+            return Disposition("done", f"ignored ({parsed.ignore_reason}): {parsed.detail}", FOLDER_DONE)
+        assert parsed.sender is not None
+        sender = parsed.sender.email
+        if self._over_rate_limit(sender, row, now):
+            return Disposition("rejected", f"more than {self.config.security.max_messages_per_hour} messages "
+                                           f"from {sender} in an hour", FOLDER_FAILED)
+        known = Person.get_or_none(Person.email == sender)
+        if known is not None:
+            note_offset(known, parsed.utc_offset_minutes, parsed.date)
+        if parsed.kind == "reply":
+            return self._reply(parsed, source, now)
+        if parsed.kind == "command":
+            return self._command(parsed, source, now)
+        thread_hit = self._response_on_thread(parsed, source, now)
+        if thread_hit is not None:
+            return thread_hit
+        if parsed.kind in ("introduction", "lead"):
+            refusal = self._policy_refusal(sender)
+            if refusal:
+                self._notice(parsed, "policy", refusal, now)
+                return Disposition("rejected", f"sender policy: {refusal}", FOLDER_FAILED)
+            return self._introduction(row, parsed, mailbox, source, now)
+        return Disposition("done", f"no referral: {parsed.detail}", FOLDER_DONE)
+
+    def _over_rate_limit(self, sender: str, row: InboundMessage, now: datetime) -> bool:
+        since = naive(now) - timedelta(hours=1)
+        count = (InboundMessage.select().where(
+            (InboundMessage.sender == sender) & (InboundMessage.processed_at > since)
+            & (InboundMessage.id != row.id)).count())
+        return count >= self.config.security.max_messages_per_hour
+
+    def _policy_refusal(self, sender: str) -> str | None:
+        policy = self.config.security.accept_from
+        if policy == "anyone" or policy == ["anyone"]:
+            return None
+        allowed = [policy] if isinstance(policy, str) else policy
+        domain = sender.rpartition("@")[2]
+        for entry in allowed:
+            entry = entry.strip().lower().lstrip("@")
+            if entry == sender or entry == domain or ("@" not in entry and domain.endswith("." + entry)):
+                return None
+        return "this tracking address only records introductions from its members"
+
+    # ------------------------------------------------------------------ introductions
+    def _introduction(self, row: InboundMessage, parsed: ParsedMessage, mailbox: str, source: str,
+                      now: datetime) -> Disposition:
+        created: list[Referral] = []
+        for found in parsed.referrals:
+            referral = self.record_referral(found, parsed, mailbox, row.message_key, now, source, row=row)
+            if referral is not None:
+                created.append(referral)
+        if not created:
+            return Disposition("done", "referrals already recorded", FOLDER_DONE)
+        self._acknowledge(created, parsed, now)
+        return Disposition("done", f"recorded {len(created)} {parsed.kind}(s): "
+                                   + ", ".join(f"#{r.id}" for r in created), FOLDER_DONE)
+
+    def record_referral(self, found: FoundReferral, parsed: ParsedMessage, mailbox: str, message_key: str,
+                        now: datetime, source: str, row: InboundMessage | None = None,
+                        historical: bool = False) -> Referral | None:
+        """Store one referral, its people, its first event and (unless historical) its check-ins.
+        Returns None when it already exists (the dedup key is unique)."""
+        names = dict(found.names)
+        key_text = f"{mailbox}|{message_key}|{found.referrer}|{','.join(found.parties)}"
+        dedup_key = hashlib.sha256(key_text.encode()).hexdigest()
+        if Referral.select().where(Referral.dedup_key == dedup_key).exists():
+            return None
+        referrer = get_or_create_person(found.referrer, names.get(found.referrer, ""), now)
+        if parsed.sender and parsed.sender.email == found.referrer:
+            note_offset(referrer, parsed.utc_offset_minutes, parsed.date)
+        people = {e: get_or_create_person(e, names.get(e, ""), now) for e in found.parties}
+        a = people[found.parties[0]]
+        b = people[found.parties[1]] if len(found.parties) > 1 else None
+        introduced_at = naive(parsed.date) if historical and parsed.date else naive(now)
+        try:
+            with self.db.atomic():
+                referral = Referral.create(
+                    dedup_key=dedup_key, kind=found.kind, referrer=referrer,
+                    provider=people.get(found.provider) if found.provider else None,
+                    contact=people.get(found.contact) if found.contact else None,
+                    party_a=a, party_b=b, contact_name=found.contact_name, contact_phone=found.contact_phone,
+                    category=found.category, mailbox=mailbox, source=row,
+                    thread_id=parsed.message_id, thread_refs=" ".join(parsed.references[-10:]),
+                    subject=parsed.subject[:300], introduced_at=introduced_at, updated_at=naive(now),
+                    historical=historical,
+                )
+        except IntegrityError:
+            return None
+        self.event(referral, "created", source, now, new_status="introduced",
+                   detail={"kind": found.kind, "historical": historical})
+        if not historical:
+            self._schedule_checkins(referral, now)
+        return referral
+
+    def _schedule_checkins(self, referral: Referral, now: datetime) -> None:
+        """Both introduced people are checked in with separately; for a lead only the provider is, since
+        the contact was never on the email and did not agree to hear from us."""
+        targets: list[tuple[Person, str]] = []
+        if referral.kind == "lead":
+            if referral.provider:
+                targets.append((referral.provider, "provider"))
+        else:
+            for person in (referral.party_a, referral.party_b):
+                if person is None:
+                    continue
+                role = ("provider" if referral.provider_id == person.id else
+                        "contact" if referral.contact_id == person.id else "party")
+                targets.append((person, role))
+        start = utc(referral.introduced_at)
+        for person, role in targets:
+            for seq, offset in enumerate(self.offsets):
+                Checkin.create(referral=referral, person=person, role=role, seq=seq, due_at=naive(start + offset))
+
+    def _acknowledge(self, created: list[Referral], parsed: ParsedMessage, now: datetime) -> None:
+        first = created[0]
+        referrer = first.referrer
+        views = [referral_view(r) for r in created]
+        sentence = " ".join(v.sentence for v in views)
+        view = views[0]
+        draft = Draft(
+            template="acknowledgement",
+            to=Address(referrer.name, referrer.email),
+            context=self._context(referrer, referral=view, sentence=sentence,
+                                  first_checkin=humanize(self.offsets[0]) if self.offsets else "a while"),
+            in_reply_to=self._bracket(parsed.message_id),
+            references=self._thread(parsed),
+            auto_submitted="auto-replied",
+        )
+        outbox.queue(self.composer, draft, kind="acknowledgement", now=now, deadline=self.deadline,
+                     referral=first, person=referrer)
+
+    # ------------------------------------------------------------------ responses on the intro thread
+    def _response_on_thread(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition | None:
+        """Reply-all by an introduced person on the introduction thread: they are in touch."""
+        ids = [i for i in parsed.in_reply_to + parsed.references if i]
+        if not ids or parsed.sender is None:
+            return None
+        sender = parsed.sender.email
+        candidates = Referral.select().where(Referral.thread_id.in_(ids[-50:]))
+        hit = None
+        for referral in candidates:
+            parties = {p.email for p in (referral.party_a, referral.party_b) if p is not None}
+            if sender in parties:
+                hit = referral
+                if referral.status in ("introduced", "no_contact", "no_response"):
+                    self.change_status(referral, "in_touch", source, now, detail={"by": sender, "via": "reply-all"})
+        if hit is None:
+            return None
+        return Disposition("done", f"reply-all on the introduction thread of #{hit.id}", FOLDER_DONE)
+
+    # ------------------------------------------------------------------ replies to check-ins
+    def _reply(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition:
+        assert parsed.sender is not None and parsed.reply is not None and parsed.token
+        claim = read_token(parsed.token)
+        checkin = Checkin.get_or_none(Checkin.id == claim.checkin_id) if claim else None
+        if claim is None or checkin is None:
+            return Disposition("rejected", "reply token is not one we issued", FOLDER_FAILED)
+        recipient = checkin.person.email
+        verdict = verify_token(self.config.secret_bytes, claim, recipient, now.date(), self.config.security.token_days)
+        if verdict != "ok":
+            return Disposition("rejected", f"reply token {verdict}", FOLDER_FAILED)
+        sender = parsed.sender.email
+        if sender != recipient and sender not in self._aliases(recipient):
+            self._notice(parsed, "wrong_sender", "the check-in it answers was sent to someone else, so only "
+                                                 "they can answer it.", now)
+            return Disposition("rejected", f"reply from {sender}, but the check-in went to {recipient}",
+                               FOLDER_FAILED)
+        note_offset(checkin.person, parsed.utc_offset_minutes, parsed.date)
+        self.apply_outcome(checkin, parsed, source, now)
+        return Disposition("done", f"reply to check-in #{checkin.id}: {parsed.reply.outcome}", FOLDER_DONE)
+
+    def _aliases(self, address: str) -> list[str]:
+        return [a.lower() for a in self.config.tracking.aliases.get(address, [])]
+
+    def apply_outcome(self, checkin: Checkin, parsed: ParsedMessage, source: str, now: datetime) -> None:
+        reading = parsed.reply
+        assert reading is not None
+        referral = checkin.referral
+        person = checkin.person
+        checkin.answered_at = naive(now)
+        checkin.outcome = reading.outcome
+        checkin.save()
+        self.event(referral, "reply", source, now, detail={
+            "from": person.email, "role": checkin.role, "outcome": reading.outcome,
+            "amount": str(reading.amount) if reading.amount is not None else None,
+            "currency": reading.currency, "text": reading.new_text[:2000]})
+        if reading.outcome == "stop":
+            self.opt_out(person, source, now, reply_to=parsed)
+            return
+        if reading.outcome == "unknown":
+            if not checkin.clarified:
+                checkin.clarified = True
+                checkin.save()
+                self._clarify(checkin, parsed, now)
+            return
+        new_status = OUTCOME_STATUS[reading.outcome]
+        amount = reading.amount if reading.outcome == "won" else None
+        currency = (reading.currency or self.config.tracking.currency) if amount is not None else None
+        self._report_status(referral, checkin.role, new_status, amount, currency, source, now)
+
+    def _report_status(self, referral: Referral, role: str, new_status: str, amount: Decimal | None,
+                       currency: str | None, source: str, now: datetime) -> None:
+        """The first report is applied; a more final one supersedes it; between the two sides the
+        provider's word on won/lost wins and the contradiction is kept as an event."""
+        current = referral.status
+        if current in FINAL and new_status in FINAL and new_status != current:
+            last = self._final_reporter_role(referral)
+            self.event(referral, "contradiction", source, now, detail={
+                "status": current, "reported": new_status, "by_role": role, "earlier_by_role": last})
+            if not (role == "provider" and last != "provider"):
+                return
+        elif RANK[new_status] <= RANK.get(current, 0) and current != "no_response":
+            if new_status != current:
+                self.event(referral, "report_kept", source, now, detail={"status": current, "reported": new_status})
+            elif amount is not None and referral.amount is None:
+                referral.amount, referral.currency = amount, currency
+                referral.save()
+            return
+        if amount is not None:
+            referral.amount, referral.currency = amount, currency
+        self.change_status(referral, new_status, source, now, detail={"by_role": role})
+
+    def _final_reporter_role(self, referral: Referral) -> str | None:
+        ev = (Event.select().where((Event.referral == referral) & (Event.kind == "status")
+                                   & (Event.new_status.in_(FINAL))).order_by(Event.id.desc()).first())
+        if ev is None:
+            return None
+        return json.loads(ev.detail or "{}").get("by_role")
+
+    # ------------------------------------------------------------------ status changes
+    def change_status(self, referral: Referral, new_status: str, source: str, now: datetime,
+                      detail: dict | None = None) -> None:
+        old = referral.status
+        if old == new_status:
+            return
+        referral.status = new_status
+        referral.updated_at = naive(now)
+        if new_status in FINAL:
+            referral.closed_at = naive(now)
+            referral.expires_at = None
+            (Checkin.update(status="cancelled")
+             .where((Checkin.referral == referral) & (Checkin.status == "scheduled")).execute())
+        referral.save()
+        self.event(referral, "status", source, now, old_status=old, new_status=new_status, detail=detail or {})
+        if new_status in NOTIFY_REFERRER:
+            if new_status == "in_touch":
+                if referral.in_touch_notified:
+                    return
+                referral.in_touch_notified = True
+                referral.save()
+            self._update_referrer(referral, now)
+            if new_status == "won":
+                self._thank_you(referral, now)
+
+    def _update_referrer(self, referral: Referral, now: datetime) -> None:
+        view = referral_view(referral)
+        names = {
+            "in_touch": f"{view.subject_line[0].upper()}{view.subject_line[1:]}: they are in touch.",
+            "won": f"{view.subject_line[0].upper()}{view.subject_line[1:]} turned into business.",
+            "lost": f"{view.subject_line[0].upper()}{view.subject_line[1:]} didn't turn into business this time; "
+                    "thanks for thinking of them all the same.",
+            "no_response": f"I checked in about {view.subject_line} "
+                           f"{len(self.offsets)} time{'s' if len(self.offsets) != 1 else ''} and heard nothing "
+                           "back, so I've stopped following up.",
+        }
+        bouncing = [p.email for p in (referral.party_a, referral.party_b) if p is not None and p.bouncing_at]
+        referrer = referral.referrer
+        draft = Draft(
+            template="status_update",
+            to=Address(referrer.name, referrer.email),
+            context=self._context(referrer, referral=view, update_sentence=names[referral.status],
+                                  bouncing=bouncing),
+            in_reply_to=self._bracket(referral.thread_id),
+            references=tuple(self._bracket(r) for r in (referral.thread_refs.split() + [referral.thread_id or ""]) if r),
+        )
+        self._queue_scheduled(draft, "status_update", referral, referrer, now)
+
+    def _thank_you(self, referral: Referral, now: datetime) -> None:
+        view = referral_view(referral)
+        referrer = referral.referrer
+        amount_text = money(referral.amount, referral.currency) if self.config.privacy.share_amounts else ""
+        draft = Draft(template="thank_you", to=Address(referrer.name, referrer.email),
+                      context=self._context(referrer, referral=view, amount_text=amount_text))
+        self._queue_scheduled(draft, "thank_you", referral, referrer, now)
+
+    # ------------------------------------------------------------------ opt-out, clarification, notices
+    def opt_out(self, person: Person, source: str, now: datetime, reply_to: ParsedMessage | None = None) -> None:
+        if person.opted_out_at is not None:
+            return
+        person.opted_out_at = naive(now)
+        person.save()
+        (Checkin.update(status="cancelled")
+         .where((Checkin.person == person) & (Checkin.status == "scheduled")).execute())
+        (Outbound.update(status="cancelled", last_error="recipient opted out")
+         .where((Outbound.person == person) & (Outbound.status == "queued")).execute())
+        for referral in Referral.select().where(
+                ((Referral.party_a == person) | (Referral.party_b == person)) & Referral.status.in_(OPEN)):
+            self.event(referral, "opt_out", source, now, detail={"person": person.email})
+        draft = Draft(template="stop_confirmation", to=Address(person.name, person.email),
+                      context=self._context(person),
+                      in_reply_to=self._bracket(reply_to.message_id) if reply_to else None,
+                      references=self._thread(reply_to) if reply_to else (), auto_submitted="auto-replied")
+        outbox.queue(self.composer, draft, kind="stop_confirmation", now=now, deadline=self.deadline,
+                     person=person, allow_opted_out=True)
+
+    def _clarify(self, checkin: Checkin, parsed: ParsedMessage, now: datetime) -> None:
+        person = checkin.person
+        reply_address = self._reply_address(checkin, now)
+        other = self._other_party(checkin)
+        draft = Draft(
+            template="clarify", to=Address(person.name, person.email),
+            context=self._context(person, other_label=other.label() if other else "them",
+                                  original_subject=parsed.subject or "your introduction",
+                                  options=one_tap_options(reply_address, parsed.subject or "Check-in")),
+            in_reply_to=self._bracket(parsed.message_id), references=self._thread(parsed),
+            reply_to=reply_address, auto_submitted="auto-replied",
+            token=self._token(checkin, now),
+        )
+        outbox.queue(self.composer, draft, kind="clarify", now=now, deadline=self.deadline,
+                     referral=checkin.referral, person=person)
+
+    def _notice(self, parsed: ParsedMessage, reason: str, explanation: str, now: datetime) -> None:
+        """A polite explanation to a human sender, at most one per address, reason and day."""
+        if parsed.sender is None or is_tracking(parsed.sender.email, self.tracking_for(self.config.tracking.address)):
+            return
+        try:
+            with self.db.atomic():
+                Notice.create(address=parsed.sender.email, reason=reason, day=now.strftime("%Y-%m-%d"))
+        except IntegrityError:
+            return
+        person = Person.get_or_none(Person.email == parsed.sender.email)
+        draft = Draft(template="notice", to=parsed.sender,
+                      context=self._context(None, explanation=explanation,
+                                            original_subject=parsed.subject or "your email"),
+                      in_reply_to=self._bracket(parsed.message_id), references=self._thread(parsed),
+                      auto_submitted="auto-replied")
+        outbox.queue(self.composer, draft, kind=f"notice_{reason}", now=now, deadline=self.deadline, person=person)
+
+    # ------------------------------------------------------------------ commands
+    def _command(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition:
+        assert parsed.sender is not None
+        if parsed.command == "stop":
+            person = get_or_create_person(parsed.sender.email, parsed.sender.name, now)
+            self.opt_out(person, source, now, reply_to=parsed)
+            return Disposition("done", "stop command: opted out", FOLDER_DONE)
+        return Disposition("done", f"command {parsed.command} not available yet", FOLDER_DONE)
+
+    # ------------------------------------------------------------------ bounces
+    def _bounce(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition:
+        ours = list(Outbound.select().where(Outbound.message_id.in_(list(parsed.bounced_message_ids) or [""])))
+        if not ours:
+            return Disposition("done", f"bounce for mail we don't know: {parsed.detail}", FOLDER_DONE)
+        for out in ours:
+            person = out.person
+            if person is None or person.bouncing_at is not None:
+                continue
+            person.bouncing_at = naive(now)
+            person.bounce_reason = parsed.detail[:500]
+            person.save()
+            (Checkin.update(status="cancelled")
+             .where((Checkin.person == person) & (Checkin.status == "scheduled")).execute())
+            if out.referral is not None:
+                self.event(out.referral, "bounce", source, now, detail={"address": person.email})
+        return Disposition("done", f"bounce recorded for {len(ours)} message(s)", FOLDER_DONE)
+
+    # ------------------------------------------------------------------ due work
+    def run_due(self, now: datetime, limit: int = 5000) -> dict[str, int]:
+        """Send what has fallen due: the latest due check-in per person (never a burst of missed ones),
+        and declare no_response where the cadence ran out unanswered."""
+        counts = {"checkins": 0, "deferred": 0, "skipped": 0, "no_response": 0}
+        now_n = naive(now)
+        due = list(Checkin.select().where((Checkin.status == "scheduled") & (Checkin.due_at <= now_n))
+                   .order_by(Checkin.referral, Checkin.person, Checkin.seq).limit(limit))
+        latest: dict[tuple[int, int], Checkin] = {}
+        for checkin in due:
+            key = (checkin.referral_id, checkin.person_id)
+            if key in latest:
+                earlier = latest[key]
+                earlier.status = "skipped"
+                earlier.save()
+                counts["skipped"] += 1
+            latest[key] = checkin
+        for checkin in latest.values():
+            with self.db.atomic():
+                counts[self._send_checkin(checkin, now)] += 1
+        for referral in Referral.select().where(Referral.status.in_(OPEN) & (Referral.expires_at <= now_n)).limit(limit):
+            with self.db.atomic():
+                answered = Checkin.select().where((Checkin.referral == referral)
+                                                  & Checkin.answered_at.is_null(False)).exists()
+                referral.expires_at = None
+                referral.save()
+                if not answered and referral.status in ("introduced",):
+                    self.change_status(referral, "no_response", "job:no_response", now)
+                    counts["no_response"] += 1
+        return counts
+
+    def _send_checkin(self, checkin: Checkin, now: datetime) -> str:
+        referral, person = checkin.referral, checkin.person
+        if referral.status not in OPEN or outbox.suppressed(person):
+            checkin.status = "cancelled"
+            checkin.save()
+            self._maybe_expire(referral, now)
+            return "skipped"
+        opening = self.window.next_opening(now, person.utc_offset_minutes)
+        if opening > now:
+            checkin.due_at = naive(opening)
+            checkin.save()
+            return "deferred"
+        reply_address = self._reply_address(checkin, now)
+        other = self._other_party(checkin)
+        view = referral_view(referral)
+        other_label = other.label() if other else view.contact_label
+        subject = f"Checking in: your introduction to {other_label}"
+        token = self._token(checkin, now)
+        draft = Draft(
+            template="checkin", to=Address(person.name, person.email),
+            context=self._context(person, referral=view, role=checkin.role, seq=checkin.seq,
+                                  other_label=other_label, other_first=other_label.split()[0] if other_label else "",
+                                  options=one_tap_options(reply_address, subject)),
+            reply_to=reply_address, list_unsubscribe=f"mailto:{self._plus('stop')}?subject=stop",
+            token=token,
+        )
+        out = outbox.queue(self.composer, draft, kind="checkin", now=now, deadline=self.deadline,
+                           referral=referral, person=person)
+        checkin.status, checkin.sent_at, checkin.outbound = "sent", naive(now), out
+        checkin.save()
+        self.event(referral, "checkin_sent", "job:checkin", now, detail={"to": person.email, "seq": checkin.seq})
+        self._maybe_expire(referral, now)
+        return "checkins"
+
+    def _maybe_expire(self, referral: Referral, now: datetime) -> None:
+        """Once no check-in is left to send, give the last one time to be answered, then no_response."""
+        pending = Checkin.select().where((Checkin.referral == referral) & (Checkin.status == "scheduled")).exists()
+        if not pending and referral.status in OPEN and referral.expires_at is None:
+            referral.expires_at = naive(now + self.no_response_after)
+            referral.save()
+
+    def _queue_scheduled(self, draft: Draft, kind: str, referral: Referral, person: Person, now: datetime) -> None:
+        """Mail that is not a direct answer waits for the recipient's send window."""
+        opening = self.window.next_opening(now, person.utc_offset_minutes)
+        outbox.queue(self.composer, draft, kind=kind, now=now, deadline=self.deadline, referral=referral,
+                     person=person, not_before=opening)
+
+    # ------------------------------------------------------------------ small helpers
+    def event(self, referral: Referral, kind: str, source: str, now: datetime, old_status: str | None = None,
+              new_status: str | None = None, detail: dict | None = None) -> None:
+        Event.create(referral=referral, kind=kind, source=source, at=naive(now), old_status=old_status,
+                     new_status=new_status, detail=json.dumps(detail or {}, ensure_ascii=False, default=str))
+
+    def _token(self, checkin: Checkin, now: datetime) -> str:
+        return make_token(self.config.secret_bytes, checkin.id, checkin.person.email, now.date())
+
+    def _plus(self, tag: str, address: str | None = None) -> str:
+        local, _, domain = (address or self.config.tracking.address).lower().partition("@")
+        return f"{local}+{tag}@{domain}"
+
+    def _reply_address(self, checkin: Checkin, now: datetime) -> str:
+        return self._plus(self._token(checkin, now), checkin.referral.mailbox or None)
+
+    @staticmethod
+    def _other_party(checkin: Checkin) -> Person | None:
+        r = checkin.referral
+        if r.kind == "lead":
+            return r.contact
+        return r.party_b if checkin.person_id == r.party_a_id else r.party_a
+
+    def _context(self, person: Person | None, **extra) -> dict:
+        return {"recipient_first": person.first_name if person else "there",
+                "sender_name": self.config.tracking.name,
+                "tracking_address": self.config.tracking.address, **extra}
+
+    @staticmethod
+    def _bracket(message_id: str | None) -> str | None:
+        return f"<{message_id}>" if message_id else None
+
+    def _thread(self, parsed: ParsedMessage) -> tuple[str, ...]:
+        ids = list(parsed.references[-10:]) + ([parsed.message_id] if parsed.message_id else [])
+        return tuple(f"<{i}>" for i in dict.fromkeys(ids))

@@ -1,0 +1,110 @@
+"""Shared fixtures: real Dovecot and aiosmtpd servers (one each per test session), fresh mailboxes and
+databases per test, and a config builder. Pure tests use none of these and stay fast."""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from mailer.config import Config, from_dict
+from tests.servers import PASSWORD, Dovecot, SmtpServer
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"
+SECRET = "test-secret-0123456789abcdef"
+PG_ADMIN_URL = os.environ.get("REFERLOOP_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def dovecot():
+    server = Dovecot().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp(smtp_server):
+    smtp_server.handler.reset()
+    yield smtp_server
+    smtp_server.handler.reset()
+
+
+@pytest.fixture
+def imap_user(dovecot):
+    return dovecot.new_user()
+
+
+def _pg_available() -> bool:
+    import psycopg2
+
+    try:
+        psycopg2.connect(PG_ADMIN_URL.replace("postgresql://", "postgresql://", 1), connect_timeout=3).close()
+        return True
+    except Exception:  # noqa: BLE001
+        return False
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL database for one test, dropped afterwards. CI must have PostgreSQL up."""
+    import psycopg2
+
+    if not _pg_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
+        pytest.skip("PostgreSQL not running")
+    name = f"rl_test_{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(PG_ADMIN_URL)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    from db.models import database
+
+    try:
+        if database.obj is not None and not database.obj.is_closed():
+            database.obj.close()
+    except Exception:  # noqa: BLE001
+        pass
+    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'referloop.db'}"
+    return request.getfixturevalue("pg_url")
+
+
+def build_config(tmp_path: Path, *, inbox: dict, outbox: dict, db_url: str | None = None,
+                 address: str = "track@example.test", **sections) -> Config:
+    data = {
+        "tracking": {"address": address, "secret": SECRET, **sections.pop("tracking", {})},
+        "inbox": inbox,
+        "outbox": outbox,
+        "database": {"url": db_url or f"sqlite:///{tmp_path / 'referloop.db'}"},
+        "schedule": {"send_window": "always", **sections.pop("schedule", {})},
+        **sections,
+    }
+    return from_dict(data, path=str(tmp_path / "referloop.toml"), env={}, base_dir=str(tmp_path))
+
+
+def imap_inbox(dovecot: Dovecot, user: str, **extra) -> dict:
+    return {"kind": "imap", "host": "127.0.0.1", "port": dovecot.port, "security": "none",
+            "username": user, "password": PASSWORD, "address": "track@example.test", **extra}
+
+
+def smtp_outbox(server: SmtpServer, **extra) -> dict:
+    return {"kind": "smtp", "host": "127.0.0.1", "port": server.port, "security": "none",
+            "password": "unused", **extra}
