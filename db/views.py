@@ -92,6 +92,7 @@ ONE_TAP = (("Hired", "Hired"), ("Talking", "Talking"), ("No contact yet", "No co
 
 def one_tap_options(reply_address: str, subject: str) -> list[tuple[str, str]]:
     """``mailto:`` links that prefill the reply address, the subject and a one-word answer."""
-    subj = quote(f"Re: {subject}", safe="")
+    subject = subject if subject.lower().startswith("re:") else f"Re: {subject}"
+    subj = quote(subject, safe="")
     return [(label, f"mailto:{reply_address}?subject={subj}&body={quote(body, safe='')}")
             for label, body in ONE_TAP]
