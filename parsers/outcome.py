@@ -1,2 +1,331 @@
-def classify_outcome(text):
-    return "unknown"
+"""What a reply says happened: won, connected, no_contact, lost, stop or unknown.
+
+The new text (quote and signature already trimmed) is cut into clauses; each clause is searched for
+cues, small phrase patterns in English, Spanish, German and French (with some Italian, Dutch and
+Portuguese). The reading follows how people report:
+
+- a request to stop the check-ins decides on its own;
+- decisions (won, lost) beat states (connected, no_contact), and among decisions the *last* one
+  in the text is the current one: "we talked last week and she signed yesterday" is won, "we met
+  but she went with someone else" is lost;
+- between connected and no_contact the weight of the evidence decides ("traded emails, call on the
+  14th, haven't contacted Sam yet" is connected);
+- a negation before a cue turns it: "not hired yet" is still open (connected), "never ended up
+  booking" is lost, "haven't talked yet" is no_contact; cues in questions and in hedged or future
+  clauses ("it might be a dead end", "then look elsewhere") decide nothing;
+- nothing found is unknown ("Thanks for checking in!", a question back).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_TEXT_CHARS = 5_000
+
+WON, CONNECTED, NO_CONTACT, LOST, STOP, UNKNOWN = "won", "connected", "no_contact", "lost", "stop", "unknown"
+
+
+@dataclass(frozen=True)
+class Cue:
+    outcome: str
+    weight: int
+    pattern: re.Pattern
+    negatable: bool = True          # False when the pattern already contains its own negation
+
+
+def _cues(outcome: str, weight: int, *patterns: str, negatable: bool = True) -> list[Cue]:
+    return [Cue(outcome, weight, re.compile(p, flags=re.IGNORECASE), negatable) for p in patterns]
+
+
+_OBJ = r"(?:him|her|them|us|me|it|you|one|both)"
+_WHO_ELSE = (r"(?:someone|somebody|some one|another|a different|the other|other|a local|a cheaper|an? "
+             r"(?:in-house|existing))")
+
+# ---- stop: asks us to stop the check-ins --------------------------------------------------------
+STOP_CUES = (
+    # "Unsubscribe", "Please remove me from your mailing list", "Take me off this list", "opt out"
+    _cues(STOP, 9, r"\bunsubscribe", r"\bremove me\b", r"\btake me off\b", r"\bopt(?:-| )?out\b",
+          r"\bstop (?:sending|emailing|e-mailing|mailing|contacting|messaging|writing|checking in|these|this|"
+          r"the (?:e-?mails|messages|check-?ins|reminders|follow-?ups))",
+          r"\b(?:don't|do not|please don't|never) (?:email|e-mail|contact|message|write to|bother) me\b",
+          r"\bno more (?:e-?mails|messages|check-?ins|reminders|follow-?ups)\b",
+          r"\bleave me alone\b", r"\bi never signed up for\b", r"\bdon't need these (?:follow-?ups|e-?mails|check-?ins)",
+          # German: "Bitte abmelden", "Keine E-Mails mehr", "Hören Sie auf, mir zu schreiben", "austragen"
+          r"\babmelden\b", r"\baustragen\b", r"\bkeine (?:weiteren )?(?:e-?mails|nachrichten|erinnerungen) mehr\b",
+          r"\bhören sie auf\b", r"\bnicht mehr (?:anschreiben|kontaktieren|schreiben)\b",
+          # French: "Désabonnez-moi", "Merci d'arrêter ces relances", "Je ne veux plus recevoir"
+          r"\bdésabonn", r"\bdésinscri", r"\barrêtez\b", r"\bd'arrêter (?:ces|de m'envoyer|les)\b",
+          r"\bne (?:veux|souhaite) plus recevoir\b", r"\bretirez-moi\b",
+          # Spanish: "Darme de baja", "No me envíen más correos", "Dejen de escribirme"
+          r"\bde baja\b", r"\bno (?:me )?(?:envíen|manden|escriban) más\b", r"\bdejen de (?:enviar|escribir|mandar)",
+          r"\bya no quiero recibir\b", r"\bcancelar (?:la )?suscripción\b", negatable=False)
+)
+
+# ---- won: it became business --------------------------------------------------------------------
+WON_CUES = (
+    # "Hired", "She has hired us", "we hired Tom", "Signed them", "Hannah signed on last week",
+    # "signed our proposal", "signed off on the contract", "Daniel signed the contract"
+    _cues(WON, 3, r"\bhired\b", r"\bsigned\b", r"\bsigning (?:the|our) (?:contract|agreement)\b",
+          r"\bclosed (?:the deal|it|on|the sale|the contract)\b", r"\bdeal (?:is )?(?:done|closed)\b",
+          r"\bwent ahead\b", r"\bgoing ahead with " + _OBJ, r"\bdecided to go (?:ahead|with (?:us|you|him|her|them))\b",
+          r"\b(?:moving|go|going|went) forward with (?:us|him|her|them|you|the (?:project|job|work|contract))\b",
+          r"\bwent with (?:us|you|him|her|them)\b",
+          r"\bbecame (?:a|our|my) (?:client|customer|patient)\b", r"\b(?:is|are) now (?:a |our |my )?(?:clients?|customers?|patients?)\b",
+          r"\bnew (?:client|customer)\b", r"\bengaged (?:us|him|her|them|me)\b", r"\bretained (?:us|him|her|them|me)\b",
+          r"\bwe're doing it\b", r"\bwe are doing it\b", r"\bgot the (?:job|contract|gig|work|project|account|listing)\b",
+          r"\bwon (?:the|it|her|him|them|their)\b", r"\baccepted (?:our|my|the|his|her) (?:quote|proposal|offer|estimate|bid)\b",
+          r"\b(?:job|work|project|install(?:ation)?) is booked\b", r"\bbooked (?:us|me|him|her|them|the job|the work|in)\b",
+          r"\bpaid (?:the|a|our|my|her|his) (?:deposit|invoice|retainer|first)\b",
+          r"\b(?:started|starting|begun|began) (?:a|the|our|her|his|their) (?:treatment|plan|project|engagement|contract|"
+          r"work|job|renovation|build)\b", r"\bstarted work(?:ing)?\b", r"\bwork(?:ing)? (?:together|with (?:her|him|them)) now\b",
+          r"\b(?:is|are) (?:now )?(?:doing|handling|managing) (?:my|our)\b", r"\bon board\b", r"\bkicked off\b",
+          r"\bbought\b", r"\bpurchased\b", r"\bunder contract\b", r"\bclient now\b", r"\bit's a deal\b",
+          # German: "beauftragt", "unterschrieben", "Herr Öztürk macht jetzt meine Buchhaltung",
+          # "Wir haben 1.200 € vereinbart", "Angebot angenommen", "den Auftrag bekommen"
+          r"\bbeauftragt\b", r"\bunterschrieben\b", r"\bunterzeichnet\b", r"\bmacht jetzt (?:meine|unsere|die)\b",
+          r"\b(?:pauschal|honorar|preis)\b.{0,40}\bvereinbart\b", r"\bangebot (?:wurde )?angenommen\b",
+          r"\bauftrag (?:bekommen|erhalten|erteilt)\b", r"\barbeiten (?:jetzt |nun )?zusammen\b", r"\bengagiert\b",
+          r"\bzugesagt\b", r"\bgebucht\b",
+          # French: "c'est signé", "nous l'avons engagée", "devis accepté", "on travaille ensemble"
+          r"\bsigné\b", r"\bengagée?s?\b", r"\bembauché", r"\bdevis (?:est )?(?:accepté|signé|validé)\b",
+          r"\ba accepté (?:notre|mon|le) (?:devis|offre|proposition)\b", r"\btravaill(?:ons|ent|e) (?:ensemble|avec (?:lui|elle|eux))\b",
+          r"\bnouveau client\b", r"\bmandaté", r"\bnous avons retenu\b", r"\bon l'a retenu",
+          # Spanish: "la contratamos", "firmamos el contrato", "aceptó el presupuesto", "ya es cliente"
+          r"\bcontrat(?:amos|é|ó|aron|ado)\b", r"\bfirm(?:amos|ó|é|aron|ado)\b",
+          r"\bacept(?:ó|aron) (?:el|nuestro|mi|la) (?:presupuesto|propuesta|oferta)\b", r"\bya es (?:cliente|clienta)\b",
+          r"\btrabajando (?:juntos|con (?:él|ella|ellos))\b", r"\bseguimos adelante con\b", r"\bcerramos\b",
+          # Italian / Dutch / Portuguese
+          r"\bassunt[oa]\b", r"\bfirmato\b", r"\bingehuurd\b", r"\bgetekend\b", r"\bcontratad[oa]\b", r"\bassinado\b"),
+)
+
+# ---- lost: not a fit, went elsewhere, not needed after all -------------------------------------
+LOST_CUES = (
+    _cues(LOST, 3,
+          # "Not a fit", "wasn't a good fit", "not the right fit", "no fit"
+          r"\bnot (?:a|the) (?:good |great |right )?fit\b", r"\bwasn't (?:a|the) (?:good |great |right )?fit\b",
+          r"\bnot (?:a|the) (?:good |right )?match\b", r"\bno fit\b",
+          # "went with someone else", "hired another firm", "chose a different agency", "went elsewhere"
+          r"\b(?:went|go|going|gone|decided to go) (?:with )?" + _WHO_ELSE + r"\b", r"\bwent elsewhere\b",
+          r"\b(?:hired|chose|picked|booked|found|signed with|used|selected) " + _WHO_ELSE + r"\b",
+          r"\b(?:someone|somebody) else\b", r"\belsewhere\b(?! else)",
+          # "no longer needs", "didn't need it after all", "won't be buying here after all"
+          r"\bno longer (?:needs?|needed|interested|looking|required|going)\b",
+          r"\b(?:didn't|did not|doesn't|does not|don't|do not) (?:really )?need\b",
+          r"\bdidn't work out\b", r"\bdid not work out\b", r"\bfell through\b", r"\bwon't be (?:buying|moving|going|"
+          r"proceeding|hiring|using|needing|working|signing)\b", r"\bnot (?:moving|going) (?:forward|ahead)\b",
+          r"\bnot proceeding\b", r"\bdecided (?:not to|against)\b", r"\bpassed on\b", r"\bdidn't go anywhere\b",
+          r"\bnot interested\b", r"\bno engagement\b", r"\bno deal\b", r"\bnothing (?:here )?for (?:us|me)\b",
+          # off-target: "This referral was a bit off", "I only practice estate planning", "wrong kind of lawyer"
+          r"\breferral was (?:a bit |somewhat |way )?off\b", r"\boff[- ]target\b", r"\bwrong (?:kind|type|person|fit)\b",
+          r"\bi only (?:do|practice|write|handle|work|offer|cover|serve)\b", r"\bwe only (?:do|write|handle|work|offer|cover|serve)\b",
+          r"\bdon't (?:do|offer|cover|handle) (?:that|this|commercial|residential)\b",
+          r"\breferred (?:him|her|them) (?:on )?to\b", r"\bgave (?:him|her|them) (?:a few |some |two |three )?(?:names|referrals)\b",
+          r"\bpointed (?:him|her|them) to\b",
+          # postponed or cancelled: "putting the deck off until next year", "on hold", "cancelled"
+          r"\bput(?:ting)? (?:it|this|that|the [a-z]+|our [a-z]+|the whole [a-z]+) off\b", r"\bpostponed?\b",
+          r"\bon hold\b", r"\bshelved\b", r"\bcancel(?:l)?ed\b", r"\bcalled (?:it|the whole thing) off\b",
+          # already covered: "his company already has a contract with a coaching firm"
+          r"\balready (?:has|have|had) (?:a|an|their|his|her) (?:contract|provider|agency|firm|accountant|lawyer|agent|"
+          r"contractor|vendor|supplier|someone)\b", r"\basked (?:him|her|them) to use\b",
+          r"\btoo expensive\b", r"\bout of (?:their|her|his|our|my) budget\b", r"\bover (?:their|her|his|my|our) budget\b",
+          r"\b(?:sorted|resolved|fixed) itself\b", r"\bdead end\b",
+          r"\blost (?:the deal|the job|it|him|her|them|out)\b",
+          # German: "passt leider nicht", "hat sich erledigt", "jemand anderen beauftragt", "abgesagt", "verschoben"
+          r"\bpasst (?:leider )?nicht\b", r"\bhat sich erledigt\b", r"\bjemand(?:en)? ander", r"\banderweitig\b",
+          r"\babgesagt\b", r"\bverschoben\b", r"\bnicht mehr (?:nötig|notwendig|benötigt|gebraucht|aktuell)\b",
+          r"\bkein (?:bedarf|interesse)\b", r"\bnicht geklappt\b", r"\bfür (?:einen|eine) ander",
+          r"\bentschieden,? (?:uns )?(?:gegen|nicht)\b",
+          # French: "quelqu'un d'autre", "pas le bon profil", "n'a plus besoin", "annulé", "reporté", "ailleurs"
+          r"\bquelqu'un d'autre\b", r"\bun autre (?:prestataire|cabinet|artisan|architecte|avocat|agent)\b",
+          r"\bailleurs\b", r"\bn'a (?:plus|pas) besoin\b", r"\bn'avons plus besoin\b", r"\bannulée?\b", r"\breportée?\b",
+          r"\bpas (?:donné suite|abouti|retenu|le bon (?:profil|choix))\b", r"\bne (?:se )?fera pas\b", r"\bpas intéressée?\b",
+          # Spanish: "no seguiré adelante con Marta", "otra empresa", "ya no lo necesita", "lo dejamos para"
+          r"\bno (?:seguiré|seguiremos|vamos a seguir|voy a seguir) adelante\b", r"\botr[oa] (?:empresa|proveedor|"
+          r"abogad[oa]|agencia|gestoría|persona|profesional|contratista)\b", r"\bya no (?:lo |la )?necesit",
+          r"\bno (?:nos |me )?interesa\b", r"\bcancelad[oa]\b", r"\baplazad[oa]\b", r"\bpospuest[oa]\b",
+          r"\bno (?:funcionó|salió|resultó)\b", r"\bdecidimos no\b", r"\bno era lo que\b", negatable=False),
+)
+
+# ---- connected: in touch, meeting held or booked, quote out, still deciding ----------------------
+CONNECTED_CUES = (
+    _cues(CONNECTED, 2,
+          # "Linh and I met on Tuesday", "we had a video call", "had a lovely conversation", "Talking"
+          r"\bmet\b", r"\bmeeting\b", r"\bhad (?:a|an|our|the|two|several|a few|a couple of) (?:[a-z-]+ ){0,2}"
+          r"(?:call|meeting|chat|conversation|consultation|consult|session|visit|tour|walkthrough|coffee|lunch|tasting|"
+          r"interview)s?\b",
+          r"\b(?:talked|spoke|spoken|chatted|talking|speaking|chatting)\b", r"\bin touch\b", r"\bconnected\b",
+          r"\b(?:a|the|our) (?:[a-z-]+ )?(?:call|meeting|consultation|visit|tour|walkthrough|appointment|session)s? "
+          r"(?:on|next|this|tomorrow|scheduled|booked|set)\b",
+          r"\b(?:scheduled|booked|set up|arranged|lined up) (?:a|an|the|our)? ?(?:[a-z-]+ )?(?:call|meeting|consultation|"
+          r"visit|tour|walkthrough|appointment|session|time)\b",
+          r"\b(?:traded|exchanged|swapped) (?:a few |several |some )?(?:e-?mails|messages|texts|calls)\b",
+          r"\bcame (?:by|in|over)\b", r"\bvisited\b", r"\btour\b", r"\btrial\b", r"\btry (?:her|him|them) (?:out|for)\b",
+          r"\b(?:sent|sending|send|sent over|emailed) (?:her|him|them)? ?(?:a|an|the|my|our|his|her)? ?(?:quote|proposal|"
+          r"estimate|contract|packages?|pricing|offer|bid)\b", r"\bquote (?:is )?out\b",
+          r"\b(?:putting together|preparing|working on|drafting) (?:a|an|the) (?:proposal|quote|estimate|plan|offer)\b",
+          r"\bproposal\b", r"\bestimate\b", r"\bwe'll decide\b", r"\bthen (?:we'll|she'll|he'll|they'll) decide\b",
+          r"\bstill (?:talking|discussing|deciding|comparing|negotiating|in touch|chatting)\b", r"\bnegotiating\b",
+          r"\bgoing well\b", r"\bso far so good\b", r"\bgot back to (?:me|us)\b", r"\bheard (?:back )?from (?:her|him|them)\b",
+          r"\breached out\b.{0,30}\b(?:and|we)\b", r"\breview it together\b", r"\bwalk(?:ed)? through\b",
+          # German: "Wir haben telefoniert", "uns getroffen", "Termin vereinbart", "Angebot geschickt"
+          r"\btelefoniert\b", r"\bgetroffen\b", r"\bgesprochen\b", r"\bkennengelernt\b", r"\btermin\b",
+          r"\bangebot (?:geschickt|geschickt|geschrieben|erstellt|gesendet|kommt)\b", r"\bin kontakt\b", r"\btreffen uns\b",
+          # French: "Nous avons visité", "une estimation", "rendez-vous", "on s'est parlé", "elle décidera"
+          r"\brencontrée?s?\b", r"\bparlé\b", r"\béchangé\b", r"\brendez-vous\b", r"\brdv\b", r"\bvisitée?\b",
+          r"\bestimation\b", r"\besquisse\b", r"\bdevis\b", r"\ben contact\b", r"\bdécidera\b", r"\bappel\b",
+          # Spanish: "hablamos", "nos reunimos", "tenemos una llamada", "le envié el presupuesto"
+          r"\bhabl(?:amos|é|ó|ado)\b", r"\bnos (?:reunimos|vimos)\b", r"\breunión\b", r"\bllamada\b", r"\bcita\b",
+          r"\bpresupuesto\b", r"\ben contacto\b", r"\bvisitamos\b", r"\bquedamos\b"),
+)
+
+# ---- no_contact: not reached each other yet ----------------------------------------------------
+NO_CONTACT_CUES = (
+    _cues(NO_CONTACT, 2,
+          # "Haven't heard from him yet", "haven't heard back", "no response so far", "phone tag"
+          r"\b(?:haven't|hasn't|have not|has not|havent|hasnt|didn't|did not|never) (?:yet )?(?:heard|gotten|got) "
+          r"(?:back|from|a reply|a response|an answer|anything)", r"\bnot heard (?:back|from)\b",
+          r"\b(?:haven't|hasn't|have not|has not|couldn't|could not|can't|cannot|unable to|not able to|wasn't able to|"
+          r"haven't been able to|been unable to) (?:yet )?(?:reach|get (?:hold of|in touch|through)|contact|connect|"
+          r"get a hold)", r"\bno (?:response|reply|answer|word|luck|contact|callback|call back)\b",
+          r"\bnothing (?:yet|so far|back)\b", r"\bstill waiting\b", r"\bwaiting to hear\b", r"\bphone tag\b",
+          r"\bvoicemail\b", r"\bdisconnected\b", r"\bwrong number\b", r"\bbounced\b", r"\bghosted\b",
+          r"\b(?:didn't|did not|hasn't|haven't|never) (?:answer|respond|reply|call(?:ed)? back|return(?:ed)?|"
+          r"pick(?:ed)? up|got back|get back)", r"\byet to (?:hear|connect|speak|talk|reach|meet)\b",
+          r"\bheard nothing\b", r"\bno one has\b", r"\bnobody has\b",
+          # German: "noch nichts gehört", "keine Rückmeldung", "nicht erreicht", "noch kein Kontakt"
+          r"\bnoch (?:nichts|keine?) (?:gehört|rückmeldung|antwort|kontakt|reaktion)", r"\bkeine (?:rückmeldung|antwort)\b",
+          r"\bnicht erreich", r"\bnichts gehört\b", r"\bnoch nicht (?:gemeldet|zurückgerufen|geantwortet|erreicht)",
+          # French: "pas de nouvelles", "pas réussi à le joindre", "aucune réponse", "injoignable"
+          r"\bpas (?:encore )?(?:de|eu de) (?:nouvelles|réponse|retour|contact)\b", r"\baucune (?:réponse|nouvelle)\b",
+          r"\bpas (?:réussi|pu) à (?:le |la |les |l')?(?:joindre|contacter)", r"\binjoignable\b",
+          r"\bn'a pas (?:encore )?(?:répondu|rappelé)\b", r"\bsans (?:réponse|nouvelles)\b",
+          # Spanish: "no he podido contactar", "todavía no me ha respondido", "sin respuesta"
+          r"\bno (?:he|hemos) podido (?:contactar|hablar|localizar|comunicarme)", r"\bsin (?:respuesta|noticias)\b",
+          r"\bno (?:me |nos )?(?:ha|han) (?:respondido|contestado|llamado|escrito)\b", r"\bno contesta\b",
+          r"\bno (?:he|hemos) (?:sabido|tenido noticias)\b", negatable=False),
+    _cues(CONNECTED, 1, r"\bcontacted\b", r"\breached\b"),
+    _cues(NO_CONTACT, 1, r"\b(?:left|leaving) (?:him|her|them|a) (?:a )?(?:voicemail|message)\b", negatable=False),
+)
+
+# Specific cues first: "hired someone else" is read as lost before "hired" can be read as won, and
+# "haven't heard from him" as no_contact before "heard from him" as connected.
+def _flatten(*groups) -> tuple[Cue, ...]:
+    out: list[Cue] = []
+    for group in groups:
+        for item in group:
+            out.extend(item if isinstance(item, list) else [item])
+    return tuple(out)
+
+
+ALL_CUES: tuple[Cue, ...] = _flatten(STOP_CUES, LOST_CUES, NO_CONTACT_CUES, WON_CUES, CONNECTED_CUES)
+
+# Whole answers, as from our one-tap links or a one-word reply.
+_WHOLE = {
+    "stop": STOP, "stop please": STOP, "please stop": STOP, "stopp": STOP, "arrêt": STOP, "alto": STOP, "basta": STOP,
+    "hired": WON, "won": WON, "signed": WON, "closed": WON, "booked": WON, "done deal": WON,
+    "talking": CONNECTED, "connected": CONNECTED, "in touch": CONNECTED, "we connected": CONNECTED,
+    "in contact": CONNECTED, "in progress": CONNECTED,
+    "no contact yet": NO_CONTACT, "no contact": NO_CONTACT, "not yet": NO_CONTACT, "nope": NO_CONTACT, "no": NO_CONTACT,
+    "noch nicht": NO_CONTACT, "pas encore": NO_CONTACT, "todavía no": NO_CONTACT, "aún no": NO_CONTACT,
+    "nothing yet": NO_CONTACT, "no response": NO_CONTACT, "no reply": NO_CONTACT,
+    "not a fit": LOST, "no fit": LOST, "lost": LOST, "went elsewhere": LOST, "passt nicht": LOST,
+}
+
+# Negations that turn a cue when they come shortly before it (within the clause).
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|haven't|hasn't|didn't|don't|doesn't|won't|wasn't|weren't|isn't|aren't|can't|couldn't|"
+    r"havent|hasnt|didnt|dont|yet to|nicht|nie|kein|keine|keinen|pas|jamais|ne|n'|nunca|tampoco|sin)\b|n't\b"
+)
+_STILL_OPEN = re.compile(r"\b(?:yet|still|so far|noch|encore|todavía|aún|ainda|ancora)\b")
+_FINAL_NEGATION = re.compile(r"\b(?:didn't|did not|never|won't|will not|decided not|not going to|nie|jamais|nunca)\b")
+# Hedges and plans: a decision in such a clause is not made yet.
+_HEDGE = re.compile(
+    r"\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|if|unless|could|would|should|will|going to|plan to|"
+    r"planning to|hope to|want to|about to|likely|vielleicht|wahrscheinlich|falls|wenn|peut-être|si|quizás|"
+    r"tal vez|quizá|then)\b|'ll\b"
+)
+_CLAUSE_SPLIT = re.compile(
+    r"(?<=[.!?;:])\s+|\n+|\s[—–]\s|\s-\s|,\s*(?=(?:but|so|though|although|however|aber|mais|pero|sino|then)\b)|"
+    r"\s(?=(?:but|though|although|however|aber|jedoch|mais|cependant|pero|sin embargo)\s)"
+)
+
+
+def _normalise(text: str) -> str:
+    text = (text or "")[:MAX_TEXT_CHARS].replace("’", "'").replace("‘", "'").replace("`", "'")
+    return text.lower()
+
+
+def clauses(text: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE_SPLIT.split(_normalise(text)) if c and c.strip()]
+
+
+@dataclass(frozen=True)
+class Finding:
+    outcome: str
+    weight: int
+    position: int
+    clause: str
+    cue: str
+
+
+def _negated(before: str) -> re.Match | None:
+    window = " ".join(before.split()[-4:])
+    return _NEGATION.search(window)
+
+
+def findings(text: str) -> list[Finding]:
+    """Every cue found, turned by negation, in text order."""
+    found: list[Finding] = []
+    position = 0
+    for clause in clauses(text):
+        position += 1
+        question = clause.endswith("?")
+        hedged = bool(_HEDGE.search(clause))
+        taken: list[tuple[int, int]] = []
+        for cue in ALL_CUES:
+            for m in cue.pattern.finditer(clause):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue          # a longer cue already read this part
+                outcome = cue.outcome
+                if cue.negatable and _negated(clause[:m.start()]):
+                    window = " ".join(clause[:m.start()].split()[-5:])
+                    if outcome == WON:
+                        outcome = CONNECTED if _STILL_OPEN.search(clause) or not _FINAL_NEGATION.search(window) \
+                            else LOST
+                    elif outcome == CONNECTED:
+                        outcome = NO_CONTACT
+                    else:
+                        continue
+                if question and outcome != STOP:
+                    continue
+                if hedged and outcome in (WON, LOST) and cue.outcome == outcome:
+                    if outcome == WON:
+                        outcome = CONNECTED     # "we will sign next week": still open
+                    else:
+                        continue                # "it might be a dead end": nothing decided
+                taken.append((m.start(), m.end()))
+                found.append(Finding(outcome, cue.weight, position * 10_000 + m.start(), clause, m.group(0)))
+    found.sort(key=lambda f: f.position)
+    return found
+
+
+def classify_outcome(text: str) -> str:
+    """The outcome a reply reports (see the module docstring for the rules)."""
+    whole = " ".join(_normalise(text).split()).strip(" .!,;:-–—")
+    whole = re.sub(r"^(?:hi|hello|hey)\b[ ,]*", "", whole)
+    if whole in _WHOLE:
+        return _WHOLE[whole]
+    found = findings(text)
+    if not found:
+        return UNKNOWN
+    if any(f.outcome == STOP for f in found):
+        return STOP
+    decisions = [f for f in found if f.outcome in (WON, LOST)]
+    if decisions:
+        return decisions[-1].outcome
+    score = {CONNECTED: 0, NO_CONTACT: 0}
+    for f in found:
+        score[f.outcome] += f.weight
+    if score[CONNECTED] == score[NO_CONTACT]:
+        return found[-1].outcome
+    return CONNECTED if score[CONNECTED] > score[NO_CONTACT] else NO_CONTACT
