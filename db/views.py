@@ -6,6 +6,8 @@ from datetime import timedelta
 from decimal import Decimal
 from urllib.parse import quote
 
+from mailer.compose import reply_subject
+
 from .models import Person, Referral, utc
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
@@ -92,7 +94,6 @@ ONE_TAP = (("Hired", "Hired"), ("Talking", "Talking"), ("No contact yet", "No co
 
 def one_tap_options(reply_address: str, subject: str) -> list[tuple[str, str]]:
     """``mailto:`` links that prefill the reply address, the subject and a one-word answer."""
-    subject = subject if subject.lower().startswith("re:") else f"Re: {subject}"
-    subj = quote(subject, safe="")
+    subj = quote(reply_subject(subject), safe="")
     return [(label, f"mailto:{reply_address}?subject={subj}&body={quote(body, safe='')}")
             for label, body in ONE_TAP]

@@ -47,6 +47,14 @@ def clean_header_text(value: str, limit: int = 200) -> str:
     return " ".join(text.split())[:limit]
 
 
+def reply_subject(subject: str) -> str:
+    """"Re: " once, however many times the subject was already answered."""
+    text = subject.strip()
+    while text[:3].lower() in ("re:", "aw:", "sv:") or text[:4].lower() == "réf:":
+        text = text.split(":", 1)[1].strip()
+    return f"Re: {text}" if text else "Re: your email"
+
+
 def make_message_id(domain: str, now: datetime, token: str | None = None) -> str:
     """A Message-ID on our domain. Check-ins carry their reply token so a reply whose plus-address was
     dropped still routes through References; others get a random part that cannot look like a token."""
@@ -77,6 +85,7 @@ class Composer:
             keep_trailing_newline=True,
         )
         self.env.globals["reply_marker"] = REPLY_MARKER
+        self.env.filters["reply_subject"] = reply_subject
 
     @property
     def domain(self) -> str:
