@@ -23,8 +23,19 @@ def _v1_initial(db: Database) -> None:
     raise RuntimeError("version 1 is the baseline; a database without a version table is created fresh")
 
 
+def _v2_reciprocity(db: Database) -> None:
+    """Reciprocity (issue 7): nudge and digest bookkeeping tables, and the indexes the ledger reads by."""
+    from .models import DigestSent, NudgeSent
+
+    db.create_tables([NudgeSent, DigestSent], safe=True)
+    migrator = migrator_for(db)
+    migrate(migrator.add_index("referral", ("party_a_id", "provider_id"), False),
+            migrator.add_index("referral", ("party_b_id", "provider_id"), False))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _v1_initial),
+    (2, "reciprocity: nudge and digest bookkeeping, ledger indexes", _v2_reciprocity),
 ]
 
 

@@ -140,6 +140,8 @@ class Referral(BaseModel):
             (("referrer", "introduced_at"), False),
             (("provider", "introduced_at"), False),
             (("contact", "introduced_at"), False),
+            (("party_a", "provider"), False),     # reciprocity ledger: peer introductions of a person
+            (("party_b", "provider"), False),
         )
 
 
@@ -220,4 +222,28 @@ class Notice(BaseModel):
         indexes = ((("address", "reason", "day"), True),)
 
 
-ALL_MODELS = [SchemaVersion, Mailbox, InboundMessage, Person, Referral, Event, Outbound, Checkin, Notice]
+class NudgeSent(BaseModel):
+    """A reciprocity suggestion made to ``person`` about ``partner``: at most one per pair and quarter."""
+
+    person = ForeignKeyField(Person, backref="+")
+    partner = ForeignKeyField(Person, backref="+")
+    quarter = CharField()                    # e.g. "2025-Q1"
+    created_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("person", "partner", "quarter"), True),)
+
+
+class DigestSent(BaseModel):
+    """The monthly digest decided for one person: the unique key makes queueing it idempotent."""
+
+    person = ForeignKeyField(Person, backref="+")
+    period = CharField()                     # the month reported on, e.g. "2025-03"
+    created_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("person", "period"), True),)
+
+
+ALL_MODELS = [SchemaVersion, Mailbox, InboundMessage, Person, Referral, Event, Outbound, Checkin, Notice,
+              NudgeSent, DigestSent]
