@@ -191,7 +191,9 @@ def find_amount(text: str) -> Amount | None:
     low = (text or "").lower()
 
     def is_part(a: Amount) -> bool:
-        return bool(_PART_PAYMENT.search(low[max(0, a.start - 30):a.end + 30]))
+        before = re.split(r"[;.,:!?]\s", low[max(0, a.start - 30):a.start])[-1]
+        after = re.split(r"[;.,:!?](?:\s|$)", low[a.end:a.end + 30])[0]
+        return bool(_PART_PAYMENT.search(before) or _PART_PAYMENT.search(after))
 
     main = [a for a in amounts if not is_part(a)] or amounts
     marked = [a for a in main if a.currency] or main

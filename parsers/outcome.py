@@ -75,10 +75,11 @@ WON_CUES = (
           r"\bwe're doing it\b", r"\bwe are doing it\b", r"\bgot the (?:job|contract|gig|work|project|account|listing)\b",
           r"\bwon (?:the|it|her|him|them|their)\b", r"\baccepted (?:our|my|the|his|her) (?:quote|proposal|offer|estimate|bid)\b",
           r"\b(?:job|work|project|install(?:ation)?) is booked\b", r"\bbooked (?:us|me|him|her|them|the job|the work|in)\b",
-          r"\bpaid (?:the|a|our|my|her|his) (?:deposit|invoice|retainer|first)\b",
+          r"\bpaid (?:the |a |our |my |her |his |their )?(?:\S+ )?(?:deposit|invoice|retainer|first)\b",
           r"\b(?:started|starting|begun|began) (?:a|the|our|her|his|their) (?:treatment|plan|project|engagement|contract|"
           r"work|job|renovation|build)\b", r"\bstarted work(?:ing)?\b", r"\bwork(?:ing)? (?:together|with (?:her|him|them)) now\b",
-          r"\b(?:is|are) (?:now )?(?:doing|handling|managing) (?:my|our)\b", r"\bon board\b", r"\bkicked off\b",
+          r"(?:\bis|\bare|'s|'re) (?:now )?(?:doing|handling|managing|taking care of) (?:my|our)\b",
+          r"\bnow (?:a|our|my) (?:client|customer|patient)\b", r"\b(?:been|are|we're) working together\b", r"\bon board\b", r"\bkicked off\b",
           r"\bbought\b", r"\bpurchased\b", r"\bunder contract\b", r"\bclient now\b", r"\bit's a deal\b",
           # German: "beauftragt", "unterschrieben", "Herr Öztürk macht jetzt meine Buchhaltung",
           # "Wir haben 1.200 € vereinbart", "Angebot angenommen", "den Auftrag bekommen"
@@ -187,13 +188,13 @@ NO_CONTACT_CUES = (
           r"\b(?:haven't|hasn't|have not|has not|couldn't|could not|can't|cannot|unable to|not able to|wasn't able to|"
           r"haven't been able to|been unable to) (?:yet )?(?:reach|get (?:hold of|in touch|through)|contact|connect|"
           r"get a hold)", r"\bno (?:response|reply|answer|word|luck|contact|callback|call back)\b",
-          r"\bnothing (?:yet|so far|back)\b", r"\bstill waiting\b", r"\bwaiting to hear\b", r"\bphone tag\b",
+          r"\bnothing (?:yet|so far|back)\b", r"\bstill waiting\b", r"\bphone tag\b",
           r"\bvoicemail\b", r"\bdisconnected\b", r"\bwrong number\b", r"\bbounced\b", r"\bghosted\b",
-          r"\b(?:didn't|did not|hasn't|haven't|never) (?:answer|respond|reply|call(?:ed)? back|return(?:ed)?|"
-          r"pick(?:ed)? up|got back|get back)", r"\byet to (?:hear|connect|speak|talk|reach|meet)\b",
+          r"\b(?:didn't|did not|hasn't|haven't|has not|have not|never) (?:yet )?(?:answer(?:ed)?|respond(?:ed)?|repl(?:y|ied)|"
+          r"call(?:ed)? back|return(?:ed)?|pick(?:ed)? up|got back|get back|gotten back|written back|wrote back)", r"\byet to (?:hear|connect|speak|talk|reach|meet)\b",
           r"\bheard nothing\b", r"\bno one has\b", r"\bnobody has\b",
           # German: "noch nichts gehört", "keine Rückmeldung", "nicht erreicht", "noch kein Kontakt"
-          r"\bnoch (?:nichts|keine?) (?:gehört|rückmeldung|antwort|kontakt|reaktion)", r"\bkeine (?:rückmeldung|antwort)\b",
+          r"\bnoch (?:nichts|keine?) (?:[\wäöüß]+ ){0,3}(?:gehört|rückmeldung|antwort|kontakt|reaktion)", r"\bkeine (?:rückmeldung|antwort)\b",
           r"\bnicht erreich", r"\bnichts gehört\b", r"\bnoch nicht (?:gemeldet|zurückgerufen|geantwortet|erreicht)",
           # French: "pas de nouvelles", "pas réussi à le joindre", "aucune réponse", "injoignable"
           r"\bpas (?:encore )?(?:de|eu de) (?:nouvelles|réponse|retour|contact)\b", r"\baucune (?:réponse|nouvelle)\b",
@@ -203,7 +204,14 @@ NO_CONTACT_CUES = (
           r"\bno (?:he|hemos) podido (?:contactar|hablar|localizar|comunicarme)", r"\bsin (?:respuesta|noticias)\b",
           r"\bno (?:me |nos )?(?:ha|han) (?:respondido|contestado|llamado|escrito)\b", r"\bno contesta\b",
           r"\bno (?:he|hemos) (?:sabido|tenido noticias)\b", negatable=False),
-    _cues(CONNECTED, 1, r"\bcontacted\b", r"\breached\b"),
+    _cues(CONNECTED, 1, r"\bcontacted\b", r"\breached (?!out)", r"\bwaiting (?:to hear|for (?:her|his|their|an?) "
+          r"(?:answer|decision|reply|response))"),
+    # plans to sign: "We will probably sign next week", "ready to hire him"
+    _cues(CONNECTED, 2, r"\b(?:about to|ready to|going to|will|'ll|plan to|planning to|expect(?:s|ing)? to|want to) "
+          r"(?:\w+ )?(?:sign|hire|book|go ahead|move forward)\b", negatable=False),
+    # repeated attempts without an answer: "reached out twice", "called her three times"
+    _cues(NO_CONTACT, 1, r"\b(?:reached out|called|emailed|texted|tried|messaged|phoned) (?:\w+ )?(?:twice|again|"
+          r"several times|a few times|three times|multiple times|a couple of times)\b", negatable=False),
     _cues(NO_CONTACT, 1, r"\b(?:left|leaving) (?:him|her|them|a) (?:a )?(?:voicemail|message)\b", negatable=False),
 )
 
@@ -241,7 +249,7 @@ _FINAL_NEGATION = re.compile(r"\b(?:didn't|did not|never|won't|will not|decided 
 # Hedges and plans: a decision in such a clause is not made yet.
 _HEDGE = re.compile(
     r"\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|if|unless|could|would|should|will|going to|plan to|"
-    r"planning to|hope to|want to|about to|likely|vielleicht|wahrscheinlich|falls|wenn|peut-être|si|quizás|"
+    r"planning to|hope to|want to|about to|looking forward|look forward|likely|vielleicht|wahrscheinlich|falls|wenn|peut-être|si|quizás|"
     r"tal vez|quizá|then)\b|'ll\b"
 )
 _CLAUSE_SPLIT = re.compile(
@@ -269,8 +277,14 @@ class Finding:
 
 
 def _negated(before: str) -> re.Match | None:
-    window = " ".join(before.split()[-4:])
-    return _NEGATION.search(window)
+    """A negation among the last four words before a cue, not across a comma; "no"/"kein" only
+    right before it ("no complaints, she signed" is not negated)."""
+    before = re.split(r"[,;:(]", before)[-1]
+    words = before.split()[-4:]
+    m = _NEGATION.search(" ".join(words))
+    if m and m.group(0) in ("no", "kein", "keine", "keinen", "sin") and m.group(0) not in words[-2:]:
+        return None
+    return m
 
 
 def findings(text: str) -> list[Finding]:
@@ -306,7 +320,9 @@ def findings(text: str) -> list[Finding]:
                 taken.append((m.start(), m.end()))
                 found.append(Finding(outcome, cue.weight, position * 10_000 + m.start(), clause, m.group(0)))
     found.sort(key=lambda f: f.position)
-    return found
+    # within one clause a loss wins: "er hat jemand anderen beauftragt", "hired someone else"
+    lost_clauses = {f.position // 10_000 for f in found if f.outcome == LOST}
+    return [f for f in found if not (f.outcome == WON and f.position // 10_000 in lost_clauses)]
 
 
 def classify_outcome(text: str) -> str:

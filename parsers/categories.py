@@ -1,0 +1,269 @@
+"""The service an introduction is about, as one short normalized word ("plumbing", "real-estate").
+
+People rarely name the category: they write "her water heater is leaking", "Steuererklärung",
+"the realtor who found our house" or "she redid our kitchen". Each category lists the words that
+point to it, in English, German, French and Spanish:
+
+- ``!word``  a person who provides the service ("accountant", "Steuerberater"): also a role cue,
+  since "X is a great accountant" makes X the provider;
+- ``word``   the service or its subject ("bookkeeping", "estate plan");
+- ``~word``  an implicit hint, weaker ("water heater", "terrier", "rooftop units");
+- ``word*``  any word starting so ("remodel*" also matches "remodeling");
+- ``*word*`` anywhere inside a word, for German compounds ("Einkommensteuererklärung").
+
+Deployments add synonyms with ``Tracking.category_synonyms`` as (word, category) pairs.
+Matching runs over folded text (lowercase, no accents) with one trie-shaped regex, so its cost does
+not grow with the size of the vocabulary.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "bookkeeping": ("!bookkeeper*", "bookkeeping", "the books", "~books", "~payroll", "!buchhalter*", "buchhaltung",
+                    "tenue de livres", "~quickbooks", "~xero", "~reconcil*", "~invoices"),
+    "accounting": ("!accountant*", "accounting", "!cpa", "!cpas", "chartered accountant*", "!expert-comptable",
+                   "!comptable*", "comptabilite", "!contable*", "!contador*", "contabilidad", "!asesor*",
+                   "asesoria", "!wirtschaftsprufer*", "~financial statements", "~audit*", "!gestor*", "gestoria"),
+    "tax": ("tax", "taxes", "tax return*", "tax prep*", "!tax preparer*", "*steuer*", "impot*", "declaration d'impot*",
+            "impuesto*", "declaracion de la renta", "~iva", "~irpf", "~vat", "~hmrc", "~irs", "~fiscal*",
+            "!tax advisor*", "!tax adviser*"),
+    "legal": ("!lawyer*", "!attorney*", "!solicitor*", "!barrister*", "legal", "law firm", "estate plan*",
+              "~trust", "~living trust", "~will and trust", "~lawsuit", "~litigation", "~divorce", "~custody",
+              "~contract*", "~probate", "!notary", "!notaire", "!notario*", "!anwalt*", "!anwalt", "!rechtsanw*",
+              "!anwaltin", "!avocat*", "!abogad*", "!juriste", "~immigration", "~trademark*", "~lease review"),
+    "plumbing": ("!plumber*", "plumbing", "~water heater*", "~sump pump*", "~pipe*", "~drain*", "~faucet*",
+                 "~toilet*", "~sewer", "~burst pipe", "!klempner*", "!installateur*", "sanitar*", "!plombier*",
+                 "plomberie", "!fontanero*", "fontaneria", "!plomero*", "~fuite d'eau", "~wasserrohr*"),
+    "electrical": ("!electrician*", "electrical", "~wiring", "~rewir*", "~breaker*", "~outlets", "~panel upgrade",
+                   "~ev charger", "!elektriker*", "!electricien*", "!electricista*", "~elektrik"),
+    "hvac": ("hvac", "heating and air", "heating & air", "air conditioning", "~furnace*", "~heat pump*",
+             "~rooftop unit*", "~ac unit*", "~boiler*", "~heating", "~cooling", "heizung*", "chauffage",
+             "climatisation", "calefaccion", "aire acondicionado", "~ductwork"),
+    "roofing": ("!roofer*", "roofing", "~roof", "~roofs", "~shingles", "~gutters", "!dachdecker*", "~dach",
+                "!couvreur*", "~toiture", "~tejado*", "~goteras"),
+    "carpentry": ("!carpenter*", "carpentry", "~deck", "~decks", "!deck builder*", "~cabinet*", "~built-in*",
+                  "!schreiner*", "!tischler*", "!menuisier*", "menuiserie", "!carpinter*", "~pergola"),
+    "renovation": ("remodel*", "renovat*", "~gut the kitchen", "~kitchen", "~bathroom*", "~salle de bain*",
+                   "renovation", "travaux", "umbau", "sanierung", "renovier*", "reforma", "reformas",
+                   "~refaire", "~redo the", "~redid our", "~redid my", "!general contractor*"),
+    "construction": ("!contractor*", "!builder*", "construction", "~addition", "~extension", "bauunternehm*",
+                     "~home build*", "~adu", "constructeur", "constructora", "~obra*"),
+    "architecture": ("!architect*", "architecture", "!architecte*", "!architekt*", "!arquitect*", "~floor plan*",
+                     "~conception", "~blueprints"),
+    "interior-design": ("!interior designer*", "interior design", "!innenarchitekt*", "!decorat*",
+                        "!interiorista*", "architecture d'interieur"),
+    "landscaping": ("!landscaper*", "landscap*", "~garden", "~gardens", "!gardener*", "gardening", "~backyard",
+                    "~lawn*", "~yard work", "~yard", "!gartner*", "~garten", "gartenbau", "!paysagiste*",
+                    "~jardin", "!jardiner*", "!paisajist*", "paisajismo", "~tree removal", "~hedges"),
+    "cleaning": ("!cleaner*", "house cleaning", "cleaning service*", "!housekeeper*", "!maid*", "~deep clean*",
+                 "!putzfrau", "!putzkraft", "reinigung*", "menage", "!femme de menage", "limpieza",
+                 "~janitorial"),
+    "painting": ("!painter*", "~painting", "~repaint*", "!maler*", "!peintre*", "!pintor*"),
+    "moving": ("!mover*", "moving company", "~move out", "~moving out", "~needs to move", "~piano", "umzug*",
+               "demenag*", "mudanza*", "~packing"),
+    "handyman": ("!handyman", "!handymen", "~odd jobs", "!handwerker*", "!bricoleur*", "!manitas"),
+    "pest-control": ("!exterminator*", "pest control", "~termite*", "~mice", "~rats", "~bed bugs",
+                     "kammerjager", "~cafards", "~plagas"),
+    "pet-care": ("!dog walker*", "dog walking", "!pet sitter*", "pet sitting", "pet care", "~dog", "~dogs",
+                 "~puppy", "~terrier*", "~cat sitting", "!groomer*", "~walks", "~walk", "~bark", "~leash",
+                 "!hundesitter*", "~gassi*", "!promeneur*", "!paseador*", "~perro*", "~chien*", "~hund"),
+    "veterinary": ("!vet", "!vets", "!veterinarian*", "veterinary", "!tierarzt*", "!veterinaire*",
+                   "!veterinari*"),
+    "childcare": ("!nanny", "!nannies", "!babysitter*", "babysitting", "daycare", "childcare", "child care",
+                  "!au pair", "!tagesmutter", "!nounou*", "creche", "!ninera*", "guarderia"),
+    "tutoring": ("!tutor*", "~precalc*", "~calculus", "~algebra", "~chemistry", "~sat prep", "~homework",
+                 "~grades", "~math", "nachhilfe*", "soutien scolaire", "cours particuliers", "clases particulares",
+                 "!profesor particular", "~exam prep"),
+    "coaching": ("!coach*", "~leadership", "!mentor*", "~career change"),
+    "fitness": ("!personal trainer*", "personal training", "fitness", "~workout*", "!trainer*",
+                "!entrenador*", "!entraineur*"),
+    "physiotherapy": ("!physio*", "!physical therapist*", "physical therapy", "~sports injur*", "~knee",
+                      "~shoulder", "~back pain", "~rehab*", "!kine*", "!fisio*", "krankengymnast*"),
+    "chiropractic": ("!chiropract*",),
+    "massage": ("!massage therapist*", "massage*"),
+    "dentistry": ("!dentist*", "dental", "~filling*", "~teeth", "~tooth", "~crown", "!orthodontist*",
+                  "!zahnarzt*", "zahn*", "!dentiste*", "!dentista*", "~cavit*"),
+    "medical": ("!doctor*", "!physician*", "!gp", "!arzt", "!arztin", "!medecin*", "!medico*", "!pediatrician*",
+                "!dermatologist*"),
+    "therapy": ("!therapist*", "!counselor*", "!counsellor*", "counseling", "counselling", "!psychologist*",
+                "!therapeut*", "!psychologue*", "!psicolog*", "~anxiety"),
+    "photography": ("!photographer*", "photography", "~photos", "~photo shoot", "~headshots", "~shoot",
+                    "!fotograf*", "photograph*", "!photographe*", "!fotograf*", "~engagement shoot"),
+    "videography": ("!videographer*", "videography", "~video production"),
+    "catering": ("!caterer*", "catering", "catered", "~food", "~vegetarian*", "~gluten-free", "~menu",
+                 "!traiteur*", "~buffet", "~allerg*"),
+    "event-planning": ("!event planner*", "event planning", "!wedding planner*", "~venue"),
+    "florist": ("!florist*", "~flowers", "~bouquet*", "!fleuriste*", "floristeria"),
+    "graphic-design": ("!graphic designer*", "graphic design", "!grafikdesign*", "!graphiste*",
+                       "!disenador grafico", "~illustration*"),
+    "branding": ("brand", "branding", "rebrand*", "~logo", "~logos", "~packaging", "~brand identity",
+                 "!brand designer*", "~marque"),
+    "web-design": ("website*", "web design", "!web designer*", "~site", "~booking system", "webdesign*",
+                   "site web", "sitio web", "pagina web", "~wordpress", "~squarespace", "~shopify"),
+    "software-development": ("!developer*", "software", "~app", "~programming", "!entwickler*",
+                             "!developpeur*", "!desarrollador*", "!programmer*"),
+    "it": ("it support", "it", "~network", "~networks", "~wi-fi", "~wifi", "~phone system", "~backups",
+           "~computers", "~servers", "tech support", "managed it", "informatique", "informatica", "~edv",
+           "~cybersecurity", "!sysadmin*"),
+    "marketing": ("marketing", "seo", "~social media", "~ads", "~advertising", "~campaign*", "!marketer*",
+                  "~newsletter*"),
+    "public-relations": ("!publicist*", "public relations", "~press coverage", "~media relations"),
+    "copywriting": ("!copywriter*", "copywriting", "~copy for"),
+    "translation": ("!translator*", "translation*", "!traducteur*", "!traductrice*", "traduction*",
+                    "!traductor*", "!traductora*", "traduccion*", "!ubersetzer*", "ubersetzung*", "!interpreter*"),
+    "recruiting": ("!recruiter*", "recruiting", "recruitment", "!headhunter*", "~hires", "~hiring",
+                   "~executive search", "~placed", "personalvermittl*", "recrutement", "reclutamiento",
+                   "!reclutador*", "~candidates"),
+    "consulting": ("!consultant*", "consulting", "!berater*", "!consultor*"),
+    "insurance": ("insurance", "!insurer*", "~policy", "~policies", "~workers' comp", "~claim", "~adjuster",
+                  "versicherung*", "assurance*", "!assureur*", "seguro", "seguros", "!broker*"),
+    "mortgage": ("mortgage*", "!lender*", "!loan officer*", "~pre-approval", "~preapproval", "~refinanc*",
+                 "~rate", "hypothek*", "baufinanzierung", "pret immobilier", "hipoteca*"),
+    "financial-planning": ("!financial planner*", "financial planning", "!financial advis*", "~wealth",
+                           "~retirement", "~retire", "~investments", "~529s", "~college savings",
+                           "!vermogensberat*", "!conseiller financier", "!asesor financiero",
+                           "!wealth manager*", "~portfolio"),
+    "real-estate": ("!realtor*", "real estate", "!estate agent*", "!listing agent*", "!buyer's agent",
+                    "!real estate agent*", "~house hunting", "~neighborhoods", "~buy a house", "~bedroom house",
+                    "~condo", "!makler*", "immobili*", "!agent immobilier", "inmobiliari*", "~realty",
+                    "~home search", "~sell their house", "~sell her house", "~sell his house", "~listing"),
+    "property-management": ("!property manager*", "property management", "~tenants", "~rental units"),
+    "auto-repair": ("!mechanic*", "auto repair", "car repair", "~brakes", "!mecanicien*", "!mecanico*",
+                    "kfz*", "autowerkstatt"),
+    "hair": ("!hairdresser*", "!hair stylist*", "!stylist*", "~haircut*", "!barber*", "!friseur*",
+             "!coiffeu*", "!peluquer*"),
+    "tailoring": ("!tailor*", "~alterations", "!seamstress*", "!schneider*", "!couturier*", "!sastre*"),
+    "locksmith": ("!locksmith*", "~locks", "!schlusseldienst", "!serrurier*", "!cerrajer*"),
+    "solar": ("solar", "~solar panels", "photovoltaik", "panneaux solaires", "paneles solares"),
+    "nutrition": ("!nutritionist*", "!dietitian*", "nutrition", "!ernahrungsberat*", "!nutricionist*"),
+    "music-lessons": ("!piano teacher*", "~piano lessons", "~guitar lessons", "music lessons",
+                      "!music teacher*", "~voice lessons"),
+    "printing": ("!printer*", "~print shop", "~printing", "druckerei"),
+    "travel": ("!travel agent*", "~travel planning", "~itinerary"),
+}
+
+# Category words that are also ordinary English and need the service context to count at all.
+_AMBIGUOUS = frozenset({"it", "site", "walk", "walks", "rate", "policy", "claim", "placed", "app", "food",
+                        "menu", "yard", "shoot", "brand", "~kitchen", "books"})
+
+
+@dataclass(frozen=True)
+class Term:
+    category: str
+    weight: float          # 3 for a provider noun, 2 for a service word, 1 for a hint
+    person: bool           # names a provider ("plumber"), usable as a role cue
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    term: Term
+    text: str
+
+
+class Vocabulary:
+    """All category words compiled into one regex; ``find`` lists every hit with its position."""
+
+    def __init__(self, extra: tuple[tuple[str, str], ...] = ()) -> None:
+        exact: dict[str, Term] = {}
+        prefix: dict[str, Term] = {}
+        infix: dict[str, Term] = {}
+        entries = [(cat, raw) for cat, words in VOCABULARY.items() for raw in words]
+        entries += [(fold(cat).strip().replace(" ", "-"), fold(word).strip()) for word, cat in extra if word and cat]
+        for cat, raw in entries:
+            person = raw.startswith("!")
+            weak = raw.startswith("~")
+            word = raw.lstrip("!~")
+            weight = 3.0 if person else 1.0 if weak else 2.0
+            term = Term(cat, weight, person)
+            if word.startswith("*") and word.endswith("*"):
+                infix[word.strip("*")] = term
+            elif word.endswith("*"):
+                prefix[word[:-1]] = term
+            else:
+                exact[word] = term
+        self.exact, self.prefix, self.infix = exact, prefix, infix
+        alternatives = [re.escape(w) + r"(?![\w-])" for w in exact] + [re.escape(w) + r"[\w-]*" for w in prefix]
+        self._regex = re.compile(r"(?<![\w-])(?:" + _trie_pattern(alternatives) + ")") if alternatives else None
+        self._infix = re.compile("|".join(re.escape(w) for w in sorted(infix, key=len, reverse=True))) if infix else None
+        self._prefix_lengths = sorted({len(w) for w in prefix}, reverse=True)
+        self.person_words = frozenset(w for w, t in exact.items() if t.person)
+        self.person_prefixes = tuple(w for w, t in prefix.items() if t.person)
+
+    def term_for(self, matched: str) -> Term | None:
+        term = self.exact.get(matched)
+        if term is not None:
+            return term
+        for n in self._prefix_lengths:
+            if n <= len(matched):
+                term = self.prefix.get(matched[:n])
+                if term is not None:
+                    return term
+        return None
+
+    def find(self, folded: str) -> list[Hit]:
+        """Every vocabulary hit in already folded text, in order."""
+        hits: list[Hit] = []
+        if self._regex is not None:
+            for m in self._regex.finditer(folded):
+                term = self.term_for(m.group())
+                if term is not None:
+                    hits.append(Hit(m.start(), m.end(), term, m.group()))
+        if self._infix is not None:
+            for m in self._infix.finditer(folded):
+                if hits and any(h.start <= m.start() < h.end for h in hits[-3:]):
+                    continue
+                hits.append(Hit(m.start(), m.end(), self.infix[m.group()], m.group()))
+            hits.sort(key=lambda h: h.start)
+        return hits
+
+    def in_word(self, word: str) -> list[str]:
+        """Categories named inside one compact word, such as a domain label ("reyesplumbing")."""
+        word = fold(word)
+        found: list[str] = []
+        for w, term in self._domain_terms():
+            if w in word and term.category not in found:
+                found.append(term.category)
+        return found
+
+    @functools.lru_cache(maxsize=1)  # noqa: B019 - one vocabulary object per deployment
+    def _domain_terms(self) -> tuple[tuple[str, Term], ...]:
+        items = [(w, t) for w, t in self.exact.items() if len(w) >= 4 and " " not in w and t.weight >= 2]
+        items += [(w, t) for w, t in self.prefix.items() if len(w) >= 4 and " " not in w and t.weight >= 2]
+        items += [(w, t) for w, t in self.infix.items() if len(w) >= 4]
+        items += [(w, t) for w, t in self.exact.items() if w in ("cpa", "hvac", "law", "photo", "realty", "dental")]
+        return tuple(sorted(items, key=lambda x: -len(x[0])))
+
+    def is_ambiguous(self, hit: Hit) -> bool:
+        return hit.text in _AMBIGUOUS
+
+
+def _trie_pattern(alternatives: list[str]) -> str:
+    """Alternatives grouped by shared literal prefixes, so the regex engine rejects most positions
+    after one character instead of trying every word."""
+    groups: dict[str, list[str]] = {}
+    for alt in sorted(set(alternatives), key=lambda a: (-len(a), a)):
+        key = alt[:1] if not alt.startswith("\\") else alt[:2]
+        groups.setdefault(key, []).append(alt)
+    parts = []
+    for key in sorted(groups):
+        alts = groups[key]
+        if len(alts) == 1:
+            parts.append(alts[0])
+        else:
+            parts.append(re.escape(key) if False else key + "(?:" + "|".join(a[len(key):] for a in alts) + ")")
+    return "|".join(parts)
+
+
+@functools.lru_cache(maxsize=16)
+def vocabulary(extra: tuple[tuple[str, str], ...] = ()) -> Vocabulary:
+    return Vocabulary(extra)
+
+
+__all__ = ["VOCABULARY", "Vocabulary", "vocabulary", "Term", "Hit"]

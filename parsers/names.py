@@ -1,0 +1,242 @@
+"""Matching the people on an email to the names used for them in its text.
+
+Headers say "Robert Haines <rhaines@...>", the text says "Bob"; headers say "Nguyen, Linh", the text
+says "Linh"; a company inbox "hello@brightpixel.example" is called "Bright Pixel"; "Herr Öztürk"
+writes from "kanzlei@oeztuerk-steuer.example". Each person gets a set of folded keys (first and last
+names, nicknames, address and domain words); the text's capitalised words are looked up in them.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .model import Address
+from .text import fold, transliterate
+
+# Common nickname families (English, German, French, Spanish). Each group is mutually equivalent.
+_NICKNAME_GROUPS = (
+    "robert bob bobby rob robbie bert", "william bill billy will willy liam", "elizabeth liz lizzie beth betsy eliza lisa libby",
+    "katherine catherine kathryn kate katie kathy cathy kat kath", "james jim jimmy jamie", "michael mike mikey mick",
+    "thomas tom tommy", "richard rick ricky rich richie dick", "david dave davey", "daniel dan danny",
+    "christopher chris kit", "christine chris chrissy tina", "alexander alex xander sasha", "alexandra alex alexa sasha",
+    "samuel sam sammy", "samantha sam sammie", "benjamin ben benny benji", "nicholas nick nicky nico",
+    "anthony tony", "stephen steve stevie", "steven steve stevie", "joseph joe joey jo", "josephine jo josie",
+    "jennifer jen jenny jenn", "jessica jess jessie", "rebecca becky becca", "patricia pat patty trish tricia",
+    "patrick pat paddy", "margaret maggie meg peggy marge greta", "andrew andy drew", "gregory greg",
+    "matthew matt matty", "peter pete", "edward ed eddie ted teddy ned", "kenneth ken kenny", "lawrence larry",
+    "jonathan jon jonny", "john jack johnny", "timothy tim timmy", "frederick fred freddie", "susan sue susie",
+    "sandra sandy", "victoria vicky tori", "nathan nate", "nathaniel nate nat", "zachary zach zack",
+    "ronald ron ronnie", "donald don donnie", "gerald gerry jerry", "jeremy jerry", "albert al bert",
+    "alan al", "allan al", "abigail abby abbie", "deborah deb debbie", "dorothy dot dottie", "eleanor ellie nora",
+    "emily em emmy", "emma em", "frances fran frannie", "francis frank", "franklin frank", "gabriel gabe",
+    "gabrielle gabby", "harold harry hal", "henry harry hank hal", "isabel izzy bella isa", "isabella bella izzy",
+    "jacob jake", "jacqueline jackie", "joshua josh", "judith judy", "kimberly kim", "leonard leo len lenny",
+    "leonardo leo", "louis lou", "louise lou", "madeline maddie maddy", "melissa mel missy", "melanie mel",
+    "michelle shelly", "miriam mimi", "natalie nat", "nicole nikki", "oliver ollie", "olivia liv livvy",
+    "pamela pam", "philip phil", "phillip phil", "raymond ray", "rachel rach", "ronald ron", "rosemary rosie",
+    "sarah sally sadie", "stephanie steph", "suzanne suzy", "teresa terry tess", "theresa terry tess",
+    "theodore theo ted teddy", "valerie val", "vincent vince vinny", "walter walt wally", "wendy wen",
+    "zoe zo", "charles charlie chuck chas", "charlotte charlie lottie", "cynthia cindy", "douglas doug",
+    "eugene gene", "geoffrey geoff jeff", "jeffrey jeff", "harriet hattie", "jerome jerry", "katrin kathi",
+    "johannes hans jo", "josef sepp", "stefanie steffi", "sebastian basti", "florian flo", "wolfgang wolf",
+    "friedrich fritz", "franziska franzi", "christian chris", "maximilian max", "alexandre alex",
+    "jose pepe", "francisco paco pancho", "ignacio nacho", "guadalupe lupe", "manuel manolo manu",
+    "jesus chuy", "dolores lola", "concepcion concha", "rosario charo", "enrique quique", "alejandro alex",
+    "guillermo memo", "roberto beto", "alberto beto", "eduardo lalo", "isabelle isa", "mohammed mo",
+    "muhammad mo",
+)
+NICKNAMES: dict[str, frozenset[str]] = {}
+for _group in _NICKNAME_GROUPS:
+    _names = _group.split()
+    for _n in _names:
+        NICKNAMES[_n] = NICKNAMES.get(_n, frozenset()) | frozenset(_names)
+
+TITLES = frozenset({
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "herr", "frau", "mme", "mlle", "m",
+    "monsieur", "madame", "sr", "sra", "srta", "dona", "doña", "dott", "ing", "mag", "dipl",
+})
+# Words in display names and domains that name no one: mailbox roles, legal forms, team words.
+_GENERIC = frozenset({
+    "team", "the", "and", "of", "info", "hello", "hi", "contact", "office", "mail", "email", "admin",
+    "support", "sales", "inbox", "kanzlei", "buero", "bureau", "service", "services", "inc", "llc", "ltd",
+    "gmbh", "co", "company", "corp", "sa", "sl", "sas", "sarl", "ag", "kg", "plc", "group", "home", "work",
+    "noreply", "no", "reply", "studio", "bv", "nv", "pty", "llp", "pc", "pa", "cpa", "esq", "jr", "iii",
+    "ii", "phd", "md", "dds", "mba", "via", "on", "behalf", "for", "at", "de", "la", "le", "del", "van",
+    "von", "der", "den", "da", "di", "du", "des", "y", "e", "et", "und",
+})
+# Webmail providers: their domain words name the provider, never the person.
+_WEBMAIL = frozenset({
+    "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "icloud", "me", "mac", "aol",
+    "proton", "protonmail", "gmx", "web", "mailbox", "inbox", "postbox", "fastpost", "webpost", "correo",
+    "courriel", "mail", "email", "fastmail", "zoho", "yandex", "orange", "free", "wanadoo", "laposte",
+    "t-online", "freenet", "arcor", "comcast", "verizon", "att", "sbcglobal", "btinternet", "sky",
+})
+
+_SPLIT = re.compile(r"[\s,;()\"'<>/|]+")
+_LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone on the email, and every folded word the text may use for them."""
+
+    email: str
+    display: str                 # best human name: header name, or one made from the address
+    first: str                   # folded first name ("" when unknown)
+    keys: frozenset[str]         # single folded words that name this person
+    compact: frozenset[str]      # folded multi-word names without spaces ("brightpixel")
+
+    @property
+    def first_name(self) -> str:
+        return self.display.split()[0] if self.display else ""
+
+
+def _clean_tokens(name: str) -> list[str]:
+    """Display-name words in natural order ("Nguyen, Linh" -> ["Linh", "Nguyen"]), titles removed."""
+    name = name.strip().strip('"').strip("'")
+    if "," in name and name.count(",") == 1 and "@" not in name:
+        last, first = (part.strip() for part in name.split(","))
+        if first and last and len(first.split()) <= 2 and len(last.split()) <= 2:
+            name = f"{first} {last}"
+    tokens = [t.strip(".") for t in _SPLIT.split(name) if t.strip(".")]
+    return [t for t in tokens if fold(t) not in TITLES]
+
+
+def _local_words(local: str) -> list[str]:
+    return [w for w in _LOCAL_SPLIT.split(local) if len(w) >= 2]
+
+
+def _domain_words(domain: str) -> list[str]:
+    label = domain.split(".")[0] if domain.count(".") >= 1 else domain
+    if label in _WEBMAIL:
+        return []
+    return [label] + [w for w in label.split("-") if w != label]
+
+
+def make_person(address: Address) -> Person:
+    local, _, domain = address.email.partition("@")
+    local = local.partition("+")[0]
+    tokens = _clean_tokens(address.name) if address.name else []
+    tokens = [t for t in tokens if "@" not in t]
+    keys: set[str] = set()
+    compact: set[str] = set()
+    words = [fold(t) for t in tokens]
+    named = [w for w in words if w not in _GENERIC and len(w) >= 2]
+    if not named:
+        # No usable display name: "joan.whitaker@" -> Joan Whitaker; "dkim.home@" -> Dkim.
+        parts = [p for p in _local_words(local) if p not in _GENERIC]
+        if len(parts) >= 2 or (parts and len(parts[0]) >= 3):
+            tokens = [p.capitalize() for p in parts[:3]]
+            words = [fold(t) for t in tokens]
+            named = words
+    first = named[0] if named else ""
+    for w in named:
+        keys.add(w)
+        keys.add(transliterate(w))
+        for part in w.split("-"):
+            if len(part) >= 2:
+                keys.add(part)
+    if first:
+        keys |= NICKNAMES.get(first, frozenset())
+        for part in first.split("-"):
+            keys |= NICKNAMES.get(part, frozenset())
+    if len(named) >= 2:
+        compact.add("".join(named))
+    for w in _domain_words(domain):
+        if len(w) >= 4 and w not in _GENERIC:
+            compact.add(w)
+            if not named and "-" not in w:
+                keys.add(w)
+    local_clean = fold(local)
+    if local_clean and local_clean not in _GENERIC and len(local_clean) >= 3:
+        for w in _local_words(local_clean):
+            if w not in _GENERIC and len(w) >= 3 and (not named or w in keys or any(w == n for n in named)):
+                keys.add(w)
+    display = " ".join(tokens) if tokens else ""
+    keys.discard("")
+    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text where a known person is named."""
+
+    start: int
+    end: int
+    email: str
+
+
+class NameIndex:
+    """Looks up capitalised words of a text in the keys of the people on the email.
+
+    A key shared by two people (two Sams) is resolved by the next word (a last name) when it can be,
+    else dropped: a wrong match is worse than none.
+    """
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = people
+        self._by_key: dict[str, set[str]] = {}
+        self._by_compact: dict[str, str] = {}
+        for p in people:
+            for k in p.keys:
+                self._by_key.setdefault(k, set()).add(p.email)
+            for c in p.compact:
+                self._by_compact.setdefault(c, p.email)
+
+    def mentions(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+        skip_until = -1
+        for i, (start, end, word) in enumerate(words):
+            if start < skip_until or not word[:1].isupper():
+                continue
+            key = fold(_strip_possessive(word))
+            # Multi-word company or full names written together in the domain: "Bright Pixel".
+            if i + 1 < len(words) and words[i + 1][2][:1].isupper() and words[i + 1][0] - end <= 2:
+                pair = key + fold(_strip_possessive(words[i + 1][2]))
+                owner = self._by_compact.get(pair) or self._by_compact.get(transliterate(word + words[i + 1][2]))
+                if owner:
+                    found.append(Mention(start, words[i + 1][1], owner))
+                    skip_until = words[i + 1][1]
+                    continue
+            owners = self._by_key.get(key) or self._by_key.get(transliterate(_strip_possessive(word)))
+            if not owners:
+                continue
+            if len(owners) > 1 and i + 1 < len(words):
+                nxt = fold(words[i + 1][2])
+                narrowed = {e for e in owners if nxt in self._keys_of(e)}
+                owners = narrowed or owners
+            if len(owners) == 1:
+                email = next(iter(owners))
+                stop = end
+                # Swallow the last name so "Dana Whitfield" is one mention.
+                if i + 1 < len(words) and words[i + 1][0] - end <= 1 and words[i + 1][2][:1].isupper() \
+                        and fold(words[i + 1][2]) in self._keys_of(email):
+                    stop = words[i + 1][1]
+                    skip_until = stop
+                found.append(Mention(start, stop, email))
+        return found
+
+    def _keys_of(self, email: str) -> frozenset[str]:
+        for p in self.people:
+            if p.email == email:
+                return p.keys
+        return frozenset()
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "s'", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def mention_before(mentions: list[Mention], starts: list[int], pos: int) -> Mention | None:
+    """The last mention that starts before ``pos``."""
+    i = bisect_right(starts, pos) - 1
+    return mentions[i] if i >= 0 else None
+
+
+__all__ = ["Person", "Mention", "NameIndex", "make_person", "NICKNAMES", "TITLES", "WORD"]
