@@ -5,7 +5,6 @@ import os
 import secrets
 from pathlib import Path
 
-from .config import ConfigError
 
 LOCAL_CONFIG = """\
 # Written by `referloop init`: the embedded default. Mail in from a local Maildir, mail out as .eml files,
@@ -33,7 +32,7 @@ send_window = "always"
 
 def write_local_config(path: Path, force: bool = False, address: str = "track@referloop.local") -> str:
     if path.exists() and not force:
-        raise ConfigError(f"{path}: already exists (use --force to overwrite)")
+        return f"{path} already exists; keeping it (use --force to write a new one)"
     text = LOCAL_CONFIG.format(address=address, secret=secrets.token_urlsafe(32))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
