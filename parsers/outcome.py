@@ -38,8 +38,10 @@ def _cues(outcome: str, weight: int, *patterns: str, negatable: bool = True) -> 
 
 
 _OBJ = r"(?:him|her|them|us|me|it|you|one|both)"
-_WHO_ELSE = (r"(?:someone|somebody|some one|another|a different|the other|other|a local|a cheaper|an? "
-             r"(?:in-house|existing))")
+_WHO_ELSE = (r"(?:someone|somebody|some one|another|a different|the other|other|an? (?:bigger|smaller|cheaper|larger|"
+             r"local|different|new|in-house|existing|competitor|competing)|a competitor|"
+             r"(?:their|his|her) (?:own|current|existing|usual|regular|old|previous|cousin|friend|brother|sister|"
+             r"father|mother|dad|mom|uncle|aunt|neighbou?r|in-house))")
 
 # ---- stop: asks us to stop the check-ins --------------------------------------------------------
 STOP_CUES = (
@@ -49,13 +51,16 @@ STOP_CUES = (
           r"the (?:e-?mails|messages|check-?ins|reminders|follow-?ups))",
           r"\b(?:don't|do not|please don't|never) (?:email|e-mail|contact|message|write to|bother) me\b",
           r"\bno more (?:e-?mails|messages|check-?ins|reminders|follow-?ups)\b",
+          r"\b(?:rather not|don't want to|do not want to|no longer want to) (?:get|getting|receive|receiving) "
+          r"(?:these|this|your|any|more)\b",
           r"\bleave me alone\b", r"\bi never signed up for\b", r"\bdon't need these (?:follow-?ups|e-?mails|check-?ins)",
           # German: "Bitte abmelden", "Keine E-Mails mehr", "Hören Sie auf, mir zu schreiben", "austragen"
-          r"\babmelden\b", r"\baustragen\b", r"\bkeine (?:weiteren )?(?:e-?mails|nachrichten|erinnerungen) mehr\b",
+          r"\babmelden\b", r"\baustragen\b", r"\bkeine (?:weiteren (?:e-?mails|nachrichten|erinnerungen)|(?:e-?mails|nachrichten|erinnerungen) mehr)\b",
           r"\bhören sie auf\b", r"\bnicht mehr (?:anschreiben|kontaktieren|schreiben)\b",
           # French: "Désabonnez-moi", "Merci d'arrêter ces relances", "Je ne veux plus recevoir"
           r"\bdésabonn", r"\bdésinscri", r"\barrêtez\b", r"\bd'arrêter (?:ces|de m'envoyer|les)\b",
-          r"\bne (?:veux|souhaite) plus recevoir\b", r"\bretirez-moi\b",
+          r"\bne (?:veux|souhaite) plus recevoir\b", r"\bne m'(?:écrivez|envoyez|contactez) plus\b",
+          r"\bne plus m'(?:écrire|envoyer|contacter)\b", r"\bretirez-moi\b",
           # Spanish: "Darme de baja", "No me envíen más correos", "Dejen de escribirme"
           r"\bde baja\b", r"\bno (?:me )?(?:envíen|manden|escriban) más\b", r"\bdejen de (?:enviar|escribir|mandar)",
           r"\bya no quiero recibir\b", r"\bcancelar (?:la )?suscripción\b", negatable=False)
@@ -80,6 +85,17 @@ WON_CUES = (
           r"work|job|renovation|build)\b", r"\bstarted work(?:ing)?\b", r"\bwork(?:ing)? (?:together|with (?:her|him|them)) now\b",
           r"(?:\bis|\bare|'s|'re) (?:now )?(?:doing|handling|managing|taking care of) (?:my|our)\b",
           r"\bnow (?:a|our|my) (?:client|customer|patient)\b", r"\b(?:been|are|we're) working together\b", r"\bon board\b", r"\bkicked off\b",
+          r"\b(?:officially |now )working (?:with|together)\b", r"\bworking (?:with \w+|together) now\b",
+          r"\b(?:our|my) new (?:[a-z]+ )?(?:accountant|bookkeeper|lawyer|attorney|advisor|adviser|agent|realtor|planner|"
+          r"contractor|designer|coach|tutor|dentist|client|customer|provider|photographer|caterer|plumber|electrician|"
+          r"trainer|therapist|vet|cleaner|walker|broker|architect|builder|roofer|painter|gardener|landscaper|"
+          r"consultant|cpa|doctor|physio|mechanic|developer|nanny|sitter)\b",
+          r"\b(?:a |our |my )?(?:client|customer|patient)s? now\b", r"\bchose (?:us|you|him|her|them|me)\b",
+          r"\bwent with (?!someone|somebody|another|a |an |the |other|his |her |their )\w+",
+          r"\b(?:going|go) with (?:us|you|me)\b", r"\b(?:it's|we're|it is|we are) a go\b", r"\bsaid yes\b",
+          r"\bagreed (?:on|to) (?:a |the |our |his |her |their )?(?:\$|€|£|\d|price|fee|rate|quote|terms|proposal|"
+          r"contract|deal|retainer|scope|plan|package)",
+          r"^(?:closed|signed|hired|booked|sold|done deal|deal)\W*$",
           r"\bbought\b", r"\bpurchased\b", r"\bunder contract\b", r"\bclient now\b", r"\bit's a deal\b",
           # German: "beauftragt", "unterschrieben", "Herr Öztürk macht jetzt meine Buchhaltung",
           # "Wir haben 1.200 € vereinbart", "Angebot angenommen", "den Auftrag bekommen"
@@ -94,7 +110,7 @@ WON_CUES = (
           # Spanish: "la contratamos", "firmamos el contrato", "aceptó el presupuesto", "ya es cliente"
           r"\bcontrat(?:amos|é|ó|aron|ado)\b", r"\bfirm(?:amos|ó|é|aron|ado)\b",
           r"\bacept(?:ó|aron) (?:el|nuestro|mi|la) (?:presupuesto|propuesta|oferta)\b", r"\bya es (?:cliente|clienta)\b",
-          r"\btrabajando (?:juntos|con (?:él|ella|ellos))\b", r"\bseguimos adelante con\b", r"\bcerramos\b",
+          r"\btrabaj(?:ando|amos|o|a|an) (?:juntos|con (?:él|ella|ellos))\b", r"\bseguimos adelante con\b", r"\bcerramos\b",
           # Italian / Dutch / Portuguese
           r"\bassunt[oa]\b", r"\bfirmato\b", r"\bingehuurd\b", r"\bgetekend\b", r"\bcontratad[oa]\b", r"\bassinado\b"),
 )
@@ -107,7 +123,8 @@ LOST_CUES = (
           r"\bnot (?:a|the) (?:good |right )?match\b", r"\bno fit\b",
           # "went with someone else", "hired another firm", "chose a different agency", "went elsewhere"
           r"\b(?:went|go|going|gone|decided to go) (?:with )?" + _WHO_ELSE + r"\b", r"\bwent elsewhere\b",
-          r"\b(?:hired|chose|picked|booked|found|signed with|used|selected) " + _WHO_ELSE + r"\b",
+          r"\b(?:hire|hired|hiring|chose|choose|choosing|picked|pick|booked|found|signed with|use|used|using|selected|"
+          r"prefer|preferred|stay with|stayed with) " + _WHO_ELSE + r"\b",
           r"\b(?:someone|somebody) else\b", r"\belsewhere\b(?! else)",
           # "no longer needs", "didn't need it after all", "won't be buying here after all"
           r"\bno longer (?:needs?|needed|interested|looking|required|going)\b",
@@ -130,6 +147,15 @@ LOST_CUES = (
           r"contractor|vendor|supplier|someone)\b", r"\basked (?:him|her|them) to use\b",
           r"\btoo expensive\b", r"\bout of (?:their|her|his|our|my) budget\b", r"\bover (?:their|her|his|my|our) budget\b",
           r"\b(?:sorted|resolved|fixed) itself\b", r"\bdead end\b",
+          r"\b(?:didn't|did not|doesn't|does not|won't) work (?:out )?for (?:them|him|her|us|me)\b",
+          r"\b(?:price|budget|timing|cost|schedule|pricing|numbers) (?:didn't|did not|doesn't|wasn't|won't) work\b",
+          r"\bdo(?:ing)? it (?:herself|himself|themselves|ourselves|myself|in-house)\b", r"\bdiy\b",
+          r"\bwhich (?:we|i) (?:aren't|am not|are not|don't|do not)\b", r"\bcompetitor\b",
+          r"\blost (?:this one|that one)\b", r"\b(?:stay|stayed|staying|stick|stuck|sticking|keep|kept|keeping) with "
+          r"(?:their|his|her|our|my) (?:current|existing|usual|old|own|regular|present|previous)\b",
+          r"\b(?:weren't|wasn't|were not|was not|aren't|isn't) (?:a |the )?(?:good |great |right )?(?:match|fit)\b",
+          r"\bwe passed\b", r"\btoo (?:small|big|far|expensive|pricey|costly|pricy)\b", r"\bno es lo que\b",
+          r"\bno (?:es|era|fue) (?:lo que|para (?:nosotros|mí|él|ella))\b",
           r"\blost (?:the deal|the job|it|him|her|them|out)\b",
           # German: "passt leider nicht", "hat sich erledigt", "jemand anderen beauftragt", "abgesagt", "verschoben"
           r"\bpasst (?:leider )?nicht\b", r"\bhat sich erledigt\b", r"\bjemand(?:en)? ander", r"\banderweitig\b",
@@ -166,6 +192,13 @@ CONNECTED_CUES = (
           r"\b(?:putting together|preparing|working on|drafting) (?:a|an|the) (?:proposal|quote|estimate|plan|offer)\b",
           r"\bproposal\b", r"\bestimate\b", r"\bwe'll decide\b", r"\bthen (?:we'll|she'll|he'll|they'll) decide\b",
           r"\bstill (?:talking|discussing|deciding|comparing|negotiating|in touch|chatting)\b", r"\bnegotiating\b",
+          r"\bin (?:discussions?|talks|conversation)\b", r"\bdiscuss(?:ed|ing)\b",
+          r"\b(?:good|great|nice|quick|short|long|first|initial|lovely|productive|intro|introductory) (?:chat|call|meeting|"
+          r"conversation|talk|consultation)\b", r"\bfollow(?:-| )?up (?:call|meeting|next|on|this)\b",
+          r"\b(?:call|meeting|chat|consultation|visit|intro|conversation) went (?:well|great|fine|ok|okay)\b",
+          r"\b(?:wants|asked for|requested|needs) (?:a|an|the) (?:quote|estimate|proposal|bid)\b",
+          r"\bconsultation\b", r"\bscheduled\b", r"\bbooked (?:a|an|in a)\b", r"\bthinking it over\b",
+          r"\bgespräch\b", r"\büberleg(?:t|en) noch\b", r"\bréfléchit\b", r"\bpensándolo\b", r"\blo está pensando\b",
           r"\bgoing well\b", r"\bso far so good\b", r"\bgot back to (?:me|us)\b", r"\bheard (?:back )?from (?:her|him|them)\b",
           r"\breached out\b.{0,30}\b(?:and|we)\b", r"\breview it together\b", r"\bwalk(?:ed)? through\b",
           # German: "Wir haben telefoniert", "uns getroffen", "Termin vereinbart", "Angebot geschickt"
@@ -192,6 +225,12 @@ NO_CONTACT_CUES = (
           r"\bvoicemail\b", r"\bdisconnected\b", r"\bwrong number\b", r"\bbounced\b", r"\bghosted\b",
           r"\b(?:didn't|did not|hasn't|haven't|has not|have not|never) (?:yet )?(?:answer(?:ed)?|respond(?:ed)?|repl(?:y|ied)|"
           r"call(?:ed)? back|return(?:ed)?|pick(?:ed)? up|got back|get back|gotten back|written back|wrote back)", r"\byet to (?:hear|connect|speak|talk|reach|meet)\b",
+          r"\b(?:didn't|did not|hasn't|haven't|has not|have not|never) (?:yet )?(?:call(?:ed)?|get|got|gotten|"
+          r"write|written|wrote) (?:me |us |him |her |them )?back\b",
+          r"\bhaven't (?:had (?:a|the) chance|gotten around|managed|found time) to\b",
+          r"\b(?:nie|nicht|noch nicht|bisher nicht) (?:bei mir |bei uns )?gemeldet\b",
+          r"\b(?:pas|jamais|plus) (?:encore )?(?:rappelé|répondu|recontacté)\b",
+          r"\b(?:nunca|no) (?:me |nos )?(?:contestó|respondió|llamó|escribió|ha contestado|ha respondido|ha llamado)\b",
           r"\bheard nothing\b", r"\bno one has\b", r"\bnobody has\b",
           # German: "noch nichts gehört", "keine Rückmeldung", "nicht erreicht", "noch kein Kontakt"
           r"\bnoch (?:nichts|keine?) (?:[\wäöüß]+ ){0,3}(?:gehört|rückmeldung|antwort|kontakt|reaktion)", r"\bkeine (?:rückmeldung|antwort)\b",
@@ -247,10 +286,15 @@ _NEGATION = re.compile(
 _STILL_OPEN = re.compile(r"\b(?:yet|still|so far|noch|encore|todavía|aún|ainda|ancora)\b")
 _FINAL_NEGATION = re.compile(r"\b(?:didn't|did not|never|won't|will not|decided not|not going to|nie|jamais|nunca)\b")
 # Hedges and plans: a decision in such a clause is not made yet.
-_HEDGE = re.compile(
-    r"\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|if|unless|could|would|should|will|going to|plan to|"
-    r"planning to|hope to|want to|about to|looking forward|look forward|likely|vielleicht|wahrscheinlich|falls|wenn|peut-être|si|quizás|"
-    r"tal vez|quizá|then)\b|'ll\b"
+# Doubt: a decision in such a clause is not made ("it might be a dead end", "then look elsewhere").
+_UNCERTAIN = re.compile(
+    r"\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|if|unless|could|would|should|likely|then|"
+    r"vielleicht|wahrscheinlich|falls|wenn|eventuell|peut-être|si|quizás|tal vez|quizá|probablemente)\b"
+)
+# Plans: business not done yet ("we will sign next week"); a plan to go elsewhere is still a loss.
+_FUTURE = re.compile(
+    r"\b(?:will|going to|plan to|planning to|hope to|want to|about to|looking forward|look forward|wird|werden|"
+    r"va|vont|vamos a|va a)\b|'ll\b"
 )
 _CLAUSE_SPLIT = re.compile(
     r"(?<=[.!?;:])\s+|\n+|\s[—–]\s|\s-\s|,\s*(?=(?:but|so|though|although|however|aber|mais|pero|sino|then)\b)|"
@@ -294,7 +338,8 @@ def findings(text: str) -> list[Finding]:
     for clause in clauses(text):
         position += 1
         question = clause.endswith("?")
-        hedged = bool(_HEDGE.search(clause))
+        uncertain = bool(_UNCERTAIN.search(clause))
+        future = bool(_FUTURE.search(clause))
         taken: list[tuple[int, int]] = []
         for cue in ALL_CUES:
             for m in cue.pattern.finditer(clause):
@@ -312,11 +357,10 @@ def findings(text: str) -> list[Finding]:
                         continue
                 if question and outcome != STOP:
                     continue
-                if hedged and outcome in (WON, LOST) and cue.outcome == outcome:
-                    if outcome == WON:
-                        outcome = CONNECTED     # "we will sign next week": still open
-                    else:
-                        continue                # "it might be a dead end": nothing decided
+                if outcome == WON and cue.outcome == WON and (uncertain or future):
+                    outcome = CONNECTED         # "we will probably sign next week": still open
+                elif outcome == LOST and cue.outcome == LOST and uncertain:
+                    continue                    # "it might be a dead end": nothing decided
                 taken.append((m.start(), m.end()))
                 found.append(Finding(outcome, cue.weight, position * 10_000 + m.start(), clause, m.group(0)))
     found.sort(key=lambda f: f.position)
