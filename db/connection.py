@@ -44,7 +44,6 @@ def make_database(url: str, base_dir: str | Path = ".") -> Database:
             password=unquote(parsed.password or "") or None,
             host=parsed.hostname or None,
             port=parsed.port or 5432,
-            autorollback=True,
         )
     raise ValueError(f"unsupported database url {url!r}")
 
