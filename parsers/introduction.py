@@ -1,12 +1,32 @@
-"""Finding referrals in an introduction: who refers whom to whom, for what."""
+"""Finding referrals in mail copied to the tracker: who refers whom to whom, for what.
+
+The steps, each in its own module:
+
+1. :mod:`parsers.text` keeps only what the sender just wrote (no quoted history, no signature);
+2. the people introduced are the addressed people minus the referrer and our own addresses; an
+   assistant writing "on behalf of" her boss makes the boss the referrer;
+3. :mod:`parsers.intent` tells an introduction from a permission request, a promise, a reply-all
+   to an earlier introduction or plain scheduling;
+4. :mod:`parsers.roles` decides who provides and who needs the service (or neither, for peers);
+5. :mod:`parsers.categories` names the service;
+6. with a single addressed person, :mod:`parsers.leads` looks for a contact passed on in the body.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from . import addresses
+from . import addresses, intent
+from .categories import Vocabulary, vocabulary
 from .envelope import Envelope
-from .mime import Decoded
-from .model import Referral, Tracking
+from .leads import LeadContact, find_contact
+from .mime import Decoded, parse_addresses
+from .model import Address, Referral, Tracking
+from .names import NICKNAMES, NameIndex, Person, make_person
+from .roles import Reading, read_roles
+from .text import Body, fold, fold_aligned, split_body
+
+MAX_PARTIES = 8
 
 
 @dataclass(frozen=True)
@@ -15,15 +35,357 @@ class Found:
     reason: str
 
 
+# Domain words that hint at a provider's trade ("reyesplumbing", "harborlaw", "oeztuerk-steuer").
+DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
+    ("bookkeep", "bookkeeping"), ("cpa", "accounting"), ("account", "accounting"), ("asesor", "accounting"),
+    ("steuer", "tax"), ("tax", "tax"), ("law", "legal"), ("legal", "legal"), ("avocat", "legal"),
+    ("abogad", "legal"), ("anwalt", "legal"), ("plumb", "plumbing"), ("electric", "electrical"),
+    ("hvac", "hvac"), ("heating", "hvac"), ("roof", "roofing"), ("deck", "carpentry"), ("carpent", "carpentry"),
+    ("remodel", "renovation"), ("renov", "renovation"), ("build", "construction"), ("construct", "construction"),
+    ("architect", "architecture"), ("interior", "interior-design"), ("garden", "landscaping"),
+    ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),
+    ("moving", "moving"), ("movers", "moving"), ("pest", "pest-control"), ("walks", "pet-care"),
+    ("paws", "pet-care"), ("pet", "pet-care"), ("vet", "veterinary"), ("tutor", "tutoring"),
+    ("coach", "coaching"), ("fitness", "fitness"), ("physio", "physiotherapy"), ("chiro", "chiropractic"),
+    ("dental", "dentistry"), ("dentist", "dentistry"), ("clinic", "medical"), ("therap", "therapy"),
+    ("photo", "photography"), ("video", "videography"), ("cater", "catering"), ("kitchen", "catering"),
+    ("event", "event-planning"), ("flor", "florist"), ("brand", "branding"), ("pixel", "web-design"),
+    ("web", "web-design"), ("design", "graphic-design"), ("software", "software-development"),
+    ("network", "it"), ("tech", "it"), ("market", "marketing"), ("translat", "translation"),
+    ("talent", "recruiting"), ("recruit", "recruiting"), ("staffing", "recruiting"), ("consult", "consulting"),
+    ("insur", "insurance"), ("mortgage", "mortgage"), ("lending", "mortgage"), ("wealth", "financial-planning"),
+    ("financial", "financial-planning"), ("realty", "real-estate"), ("homes", "real-estate"),
+    ("realestate", "real-estate"), ("immobili", "real-estate"), ("property", "property-management"),
+)
+
+_ON_BEHALF = re.compile(
+    r"\b(?:on behalf of|im auftrag von|de la part de|en nombre de|in the name of)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)|"
+    r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:asked me to|wanted me to|would like me to|has asked me to|"
+    r"bat mich|hat mich gebeten|m'a demand[ée] de|me pidi[óo] que)|"
+    r"\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|asistente|secretary)\s+(?:to|of|von|de)\s+"
+    r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
+_REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+_FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
+_UPPER_IT = re.compile(r"\bIT\b")
+
+
 def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found:
-    """First version: the From introduces exactly two other addressed people."""
-    referrer = env.sender.email if env.sender else ""
-    others = [a for a in env.to + env.cc
-              if a.email != referrer and not addresses.is_tracking(a.email, tracking)]
-    if len(others) != 2:
-        return Found((), f"{len(others)} people addressed besides the sender; an introduction needs two")
-    names = tuple((a.email, a.name) for a in others)
-    if env.sender:
-        names += ((env.sender.email, env.sender.name),)
-    parties = tuple(sorted(a.email for a in others))
-    return Found((Referral("introduction", referrer, None, None, parties, None, names),), "two people introduced")
+    """Introductions (two addressed people), leads (one addressed provider), or a reason for neither."""
+    sender = env.sender
+    if sender is None:
+        return Found((), "no sender")
+    vocab = vocabulary(tuple(tracking.category_synonyms))
+    sender_person = make_person(sender)
+    body = split_body(decoded.text, _sign_names(sender_person))
+    recipients = _recipients(env, tracking, sender.email)
+    referrer = sender
+    behalf = _on_behalf(env.subject, body, recipients)
+    if behalf is not None:
+        referrer = behalf
+        recipients = [a for a in recipients if a.email != behalf.email]
+
+    forwarded = body.forwarded + tuple(_attached(decoded))
+    if len(recipients) < 2:
+        fwd = _forwarded_introduction(forwarded, tracking, sender)
+        if fwd is not None:
+            return fwd
+    if len(recipients) >= 2:
+        return _introduction(env, body, recipients, referrer, vocab)
+    if len(recipients) == 1:
+        return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking)
+    return Found((), "nobody is addressed besides the sender and the tracker")
+
+
+def _recipients(env: Envelope, tracking: Tracking, sender: str) -> list[Address]:
+    seen: set[str] = set()
+    out: list[Address] = []
+    for a in env.to + env.cc:
+        if a.email == sender or addresses.is_tracking(a.email, tracking) or a.email in seen:
+            continue
+        local = a.email.split("@")[0]
+        if local in ("noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon"):
+            continue
+        seen.add(a.email)
+        out.append(a)
+    return out[:MAX_PARTIES]
+
+
+def _sign_names(person: Person) -> tuple[str, ...]:
+    names = {fold(person.display)} if person.display else set()
+    if person.first:
+        names.add(person.first)
+        names |= NICKNAMES.get(person.first, frozenset())
+    return tuple(n for n in names if n)
+
+
+def _attached(decoded: Decoded):
+    from .text import Forwarded
+    for m in decoded.attached_messages[:3]:
+        yield Forwarded(tuple((k, v) for k, v in m.headers if k in ("from", "to", "cc", "subject", "date")), m.text)
+
+
+def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address | None:
+    """The boss an assistant writes for, when the boss is among the recipients."""
+    text = f"{subject}\n{body.new}\n{body.signature}"
+    for m in _ON_BEHALF.finditer(text[:8000]):
+        name = next(g for g in m.groups() if g)
+        words = {fold(w) for w in name.split()}
+        for a in recipients:
+            p = make_person(a)
+            if p.first in words or (words & p.keys and len(words) > 1):
+                return a
+    return None
+
+
+def _forwarded_introduction(forwarded: tuple, tracking: Tracking, sender: Address) -> Found | None:
+    """An introduction forwarded to the tracker afterwards: its own headers name the parties."""
+    for fwd in forwarded:
+        frm = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
+        if not frm:
+            continue
+        referrer = frm[0]
+        people = [a for a in parse_addresses([fwd.get("to"), fwd.get("cc")])
+                  if a.email != referrer.email and not addresses.is_tracking(a.email, tracking)]
+        if len(people) < 2:
+            continue
+        ref_person = make_person(referrer)
+        body = split_body(fwd.text, _sign_names(ref_person))
+        fake = Envelope(referrer, None, tuple(people), (), None, (), (), fwd.get("subject"), None, None)
+        vocab = vocabulary(tuple(tracking.category_synonyms))
+        found = _introduction(fake, body, people, referrer, vocab)
+        if found.referrals:
+            return Found(found.referrals, "forwarded " + found.reason)
+    return None
+
+
+def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer: Address,
+                  vocab: Vocabulary) -> Found:
+    new = body.new
+    folded = fold_aligned(new).replace("\n", " ")
+    subject = _REPLY_PREFIX.sub("", _FWD_PREFIX.sub("", env.subject or ""))
+    fsubject = fold(subject)
+    is_reply = bool(_REPLY_PREFIX.match(env.subject or ""))
+    if not new.strip():
+        return Found((), "no new text")
+    if intent.has(intent.PERMISSION, folded):
+        return Found((), "asks for permission to introduce; no introduction yet")
+    if intent.promise_only(folded):
+        return Found((), "promises an introduction for later")
+
+    people = [make_person(a) for a in recipients]
+    reading = read_roles(new, people, make_person(referrer), vocab)
+    mentioned = [p for p in people if any(m.email == p.email for m in reading.mentions)]
+    intro_phrases = intent.count(intent.INTRO, folded)
+    subject_intro = intent.has(intent.SUBJECT_INTRO, fsubject) and not is_reply
+    thanks = intent.has(intent.REPLY_TO_INTRO, folded)
+
+    if thanks and (intro_phrases == 0 or _strong_intro(folded) is False):
+        return Found((), "a reply to an existing introduction")
+    if is_reply and _quoted_intro_between(body.quoted, people) and not _strong_intro(folded):
+        return Found((), "a reply in the thread of an earlier introduction")
+    directional = sum(1 for p in people if reading.evidence[p.email].provider + reading.evidence[p.email].contact > 0)
+    if not (intro_phrases or subject_intro or (directional >= 1 and len(mentioned) >= 2)):
+        return Found((), "nobody is introduced in the new text")
+    if len(mentioned) < 2 and not (intro_phrases or subject_intro):
+        return Found((), "the people addressed are not introduced to each other")
+
+    parties = people
+    if len(parties) > 2 and len(mentioned) >= 2:
+        parties = mentioned
+    referrals = _assign_roles(parties, reading, referrer, env, vocab)
+    if not referrals:
+        return Found((), "no two people to introduce")
+    if referrals[0].provider is None:
+        reason = "peer introduction (no provider/contact direction)"
+    else:
+        reason = f"introduction: {len(referrals)} referral(s)"
+    return Found(tuple(referrals), reason)
+
+
+def _strong_intro(folded: str) -> bool:
+    return bool(re.search(r"\b(meet \w+|introduc(e|ing) (you|\w+ to)|i'd like you to meet|this is \w+|here's \w+|"
+                          r"vorstellen|je (te|vous) presente|(te|les|os) presento|connecting you)", folded))
+
+
+def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
+    """The quoted history already introduces these people (a reply-all, not a new introduction)."""
+    if not quoted:
+        return False
+    folded_q = fold(quoted[:10000])
+    if not intent.has(intent.INTRO, folded_q):
+        return False
+    index = NameIndex(people)
+    named = {m.email for m in index.mentions(quoted[:10000])}
+    return len(named) >= min(2, len(people))
+
+
+def _domain_categories(p: Person) -> list[str]:
+    word = fold(p.email.split("@")[1].split(".")[0] + " " + p.display)
+    word = word.replace(" ", "")
+    return [cat for stem, cat in DOMAIN_HINTS if stem in word]
+
+
+def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, env: Envelope,
+                  vocab: Vocabulary) -> list[Referral]:
+    ev = reading.evidence
+    names = _names(parties, referrer, reading)
+    text_categories = _category_scores(reading, None, None, env.subject, vocab)
+    if len(parties) == 2:
+        a, b = parties
+        lean_a, lean_b = ev[a.email].lean, ev[b.email].lean
+        diff = lean_a - lean_b
+        if abs(diff) < 1:
+            top = _best(text_categories)
+            da, db = top in _domain_categories(a), top in _domain_categories(b)
+            if top and da != db:
+                diff = 1 if da else -1
+        strong_need = max(ev[a.email].contact, ev[b.email].contact) >= 3
+        if abs(diff) < 1 or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
+            return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
+        provider, contact = (a, b) if diff > 0 else (b, a)
+        category = _best(_category_scores(reading, provider, contact, env.subject, vocab))
+        return [_referral("introduction", referrer.email, provider.email, contact.email,
+                          (a.email, b.email), category, names)]
+    # Three or more: one person who needs something, introduced to each of the others.
+    ranked = sorted(parties, key=lambda p: ev[p.email].lean)
+    contact = ranked[0]
+    if ev[contact.email].lean >= 0:
+        a, b = parties[:2]
+        return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
+    providers = [p for p in ranked[1:] if ev[p.email].lean > 0] or ranked[-1:]
+    out = []
+    for provider in providers:
+        category = _best(_category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
+                                          vocab, per_provider=len(providers) > 1))
+        out.append(_referral("introduction", referrer.email, provider.email, contact.email,
+                             (provider.email, contact.email), category, names))
+    return out
+
+
+def _names(parties: list[Person], referrer: Address, reading: Reading | None) -> tuple[tuple[str, str], ...]:
+    out = [(p.email, p.display) for p in parties]
+    out.append((referrer.email, make_person(referrer).display))
+    return tuple(out)
+
+
+def _referral(kind, referrer, provider, contact, parties, category, names, phone=None, contact_name=None) -> Referral:
+    return Referral(kind, referrer, provider, contact, tuple(sorted(set(parties))), category, names,
+                    contact_phone=phone, contact_name=contact_name)
+
+
+def _category_scores(reading: Reading, provider: Person | None, contact: Person | None, subject: str,
+                     vocab: Vocabulary, per_provider: bool = False, extra_text: str = "") -> dict[str, float]:
+    scores: dict[str, float] = {}
+    text = reading.text
+    sentences = reading.sentences
+    starts = [s.start for s in sentences]
+    from bisect import bisect_right
+    for hit, owner, need in zip(reading.hits, reading.hit_owner, reading.hit_need):
+        w = hit.term.weight
+        original = text[hit.start:hit.end]
+        if hit.text == "it":
+            if original != "IT":
+                continue
+            w = 2.0
+        elif vocab.is_ambiguous(hit):
+            w *= 0.5
+        sidx = max(0, bisect_right(starts, hit.start) - 1)
+        sent = sentences[sidx]
+        capitalised = original[:1].isupper() and hit.start > sent.start + 2 and text[hit.start - 2:hit.start].strip() not in (".", "!", "?", "(", ":")
+        is_provider = provider is not None and owner == provider.email
+        if capitalised and not is_provider and hit.term.category != "it":
+            # part of a proper name ("Kessler Family Dental"): only the provider's own firm counts
+            if not (provider and _in_domain_of(hit, provider, vocab)):
+                continue
+        if per_provider and provider is not None:
+            if not (is_provider or (need and sent.addressee == provider.email)):
+                continue
+        if is_provider:
+            w *= 2
+        elif need:
+            w *= 2
+        elif contact is not None and owner == contact.email:
+            w *= 0.5
+        scores[hit.term.category] = scores.get(hit.term.category, 0.0) + w
+    if subject:
+        for hit in vocab.find(fold_aligned(subject)):
+            if hit.text == "it" and not _UPPER_IT.search(subject):
+                continue
+            scores[hit.term.category] = scores.get(hit.term.category, 0.0) + hit.term.weight * 2
+    if extra_text:
+        for hit in vocab.find(fold_aligned(extra_text)):
+            if hit.text == "it":
+                continue
+            scores[hit.term.category] = scores.get(hit.term.category, 0.0) + hit.term.weight * 0.5
+    if provider is not None:
+        for cat in _domain_categories(provider):
+            scores[cat] = scores.get(cat, 0.0) + 2.0
+    return scores
+
+
+def _in_domain_of(hit, provider: Person, vocab: Vocabulary) -> bool:
+    return hit.term.category in _domain_categories(provider)
+
+
+def _best(scores: dict[str, float]) -> str | None:
+    if not scores:
+        return None
+    cat, score = max(scores.items(), key=lambda kv: kv[1])
+    return cat if score >= 1.5 else None
+
+
+def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, referrer: Address,
+          vocab: Vocabulary, tracking: Tracking) -> Found:
+    new = body.new
+    folded = fold_aligned(new).replace("\n", " ")
+    if not new.strip() and not forwarded:
+        return Found((), "no new text")
+    if intent.has(intent.PERMISSION, folded):
+        return Found((), "asks for permission to introduce; no introduction yet")
+    if intent.promise_only(folded):
+        return Found((), "promises an introduction for later")
+    if intent.has(intent.REPLY_TO_INTRO, folded):
+        return Found((), "a reply to an existing introduction")
+    provider = make_person(provider_addr)
+    referrer_p = make_person(referrer)
+    exclude = {referrer.email, provider.email} | {a.email for a in env.to + env.cc}
+    exclude |= {a for a in tracking.addresses}
+    known = {fold(provider.display), fold(referrer_p.display)} | set(provider.keys) | set(referrer_p.keys)
+    known.discard("")
+    contact = find_contact(new, forwarded, {e for e in exclude if e}, known)
+    if contact is None:
+        return Found((), "one person addressed and no contact details passed on")
+    if contact.email and addresses.is_tracking(contact.email, tracking):
+        return Found((), "one person addressed and no contact details passed on")
+
+    contact_person = _contact_person(contact)
+    reading = read_roles(new, [provider, contact_person], referrer_p, vocab)
+    ev_p, ev_c = reading.evidence[provider.email], reading.evidence[contact_person.email]
+    lead_phrase = intent.has(intent.LEAD, folded)
+    fwd_text = "\n".join(f.text for f in forwarded)[:5000]
+    fwd_need = bool(contact.forwarded and re.search(
+        r"\b(do you know|know anyone|recommend|looking for|need|needs|anyone|sucht|cherche|busca|necesit)",
+        fold(fwd_text)))
+    if ev_c.lean > 0 and ev_c.lean > ev_p.lean:
+        return Found((), "recommends a provider to the person addressed; not a lead")
+    if not (lead_phrase or ev_c.contact >= 2 or fwd_need):
+        return Found((), "contact details in the text but nothing passed on as a lead")
+    category = _best(_category_scores(reading, provider, contact_person, env.subject, vocab,
+                                      extra_text=fwd_text))
+    parties = (provider.email, contact.email) if contact.email else (provider.email,)
+    names = ((provider.email, provider.display), (referrer.email, referrer_p.display))
+    if contact.email:
+        names += ((contact.email, contact.name or contact_person.display),)
+    ref = _referral("lead", referrer.email, provider.email, contact.email, parties, category, names,
+                    phone=contact.phone, contact_name=contact.name or (contact_person.display or None))
+    how = "forwarded request" if contact.forwarded else "contact details in the body"
+    return Found((ref,), f"lead: {how}")
+
+
+def _contact_person(contact: LeadContact) -> Person:
+    email = contact.email or f"phone:{contact.phone}"
+    base = make_person(Address(contact.name or "", contact.email or "unknown@invalid"))
+    return Person(email, base.display, base.first, base.keys, base.compact)
+
+
+__all__ = ["Found", "find_referrals", "DOMAIN_HINTS"]

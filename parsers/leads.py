@@ -1,0 +1,108 @@
+"""Contact details passed on in a lead: the person who needs the service is not on the email.
+
+A lead names its contact in the body ("Daniel Kim / dkim.home@... / (503) 555-0148"), gives only a
+phone number ("her cell is (512) 555-0123"), or forwards the contact's own request. This module
+finds who that contact is; :mod:`parsers.introduction` decides whether the message is a lead.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .mime import parse_addresses
+from .text import Forwarded, fold
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}(?![\w-])")
+# Phone numbers: 7 to 15 digits in the usual groupings, bounded so no input makes it backtrack far.
+PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w])")
+_NAME_LINE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*$")
+_NAME_IN_TEXT = re.compile(r"\b([A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zß-ÿ'’-]+){1,2})\b")
+_NOT_NAMES = frozenset({
+    "hi", "hey", "hello", "dear", "thanks", "thank", "the", "and", "her", "his", "she", "he", "they", "we",
+    "i", "my", "our", "sent", "best", "regards", "mobile", "cell", "phone", "tel", "email", "e-mail",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "hola", "hallo", "bonjour", "te", "le", "la", "el", "los", "las", "un", "una", "der", "die", "das",
+})
+
+
+@dataclass(frozen=True)
+class LeadContact:
+    """What the body says about the contact: at least an address or a phone number."""
+
+    email: str | None
+    phone: str | None
+    name: str | None
+    forwarded: bool = False     # the contact's own message was forwarded
+
+
+def phone_numbers(text: str) -> list[tuple[int, str]]:
+    found = []
+    for m in PHONE.finditer(text[:20_000]):
+        digits = sum(ch.isdigit() for ch in m.group())
+        if 7 <= digits <= 15 and not re.fullmatch(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}", m.group()):
+            found.append((m.start(), m.group().strip()))
+    return found
+
+
+def _name_near(text: str, pos: int, known: set[str]) -> str | None:
+    """A "First Last" line right above ``pos``, or a capitalised full name earlier in the text."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    prev_end = line_start - 1
+    for _ in range(2):
+        if prev_end <= 0:
+            break
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end]
+        m = _NAME_LINE.match(line)
+        if m and fold(m.group(1).split()[0]) not in _NOT_NAMES and fold(m.group(1)) not in known:
+            return m.group(1)
+        if line.strip() and not EMAIL.search(line) and not phone_numbers(line):
+            break
+        prev_end = prev_start - 1
+    return _name_in_text(text[:pos], known)
+
+
+def _name_in_text(text: str, known: set[str]) -> str | None:
+    best = None
+    for m in _NAME_IN_TEXT.finditer(text[-3000:]):
+        words = m.group(1).split()
+        if fold(words[0]) in _NOT_NAMES:
+            if len(words) < 3:
+                continue
+            words = words[1:]
+        name = " ".join(words)
+        if fold(name) in known or any(fold(w) in known for w in words):
+            continue
+        best = name
+    return best
+
+
+def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[str],
+                 known_names: set[str]) -> LeadContact | None:
+    """The contact of a lead, from body details or a forwarded request; None when nothing is given.
+
+    ``exclude`` holds addresses that cannot be the contact (sender, recipients, tracker);
+    ``known_names`` the folded names and name words of those people.
+    """
+    for m in EMAIL.finditer(new_text):
+        email = m.group().lower().rstrip(".")
+        if email in exclude or email.split("@")[0] in ("noreply", "no-reply", "info", "hello", "office"):
+            continue
+        phones = [p for pos, p in phone_numbers(new_text) if abs(pos - m.start()) < 200]
+        name = _name_near(new_text, m.start(), known_names)
+        return LeadContact(email, phones[0] if phones else None, name)
+    for fwd in forwarded:
+        senders = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
+        for a in senders:
+            if a.email not in exclude:
+                phones = phone_numbers(fwd.text)
+                return LeadContact(a.email, phones[0][1] if phones else None, a.name or None, forwarded=True)
+    phones = phone_numbers(new_text)
+    if phones:
+        pos, phone = phones[0]
+        return LeadContact(None, phone, _name_near(new_text, pos, known_names))
+    return None
+
+
+__all__ = ["LeadContact", "find_contact", "EMAIL", "PHONE", "phone_numbers"]
