@@ -575,6 +575,8 @@ def split_html(html: str) -> tuple[str, str] | None:
             node = node.getparent()
         removed.insert(0, cut_from)
     removed += drop
+    order = {el: i for i, el in enumerate(root.iter())} if len(removed) > 1 else {}
+    removed.sort(key=lambda el: order.get(el, 0))
     pieces: list[str] = []
     for el in removed:
         if el.getparent() is None or not any(a is root for a in el.iterancestors()):
@@ -621,18 +623,21 @@ def _quote_block_end(lines: list[str], i: int) -> int:
     return j
 
 
-def _split_quotes(lines: list[str]) -> tuple[list[list[str]], list[str]]:
-    """Pieces of new text (in order) and the quoted lines, walking the text once."""
-    pieces: list[list[str]] = [[]]
-    cut: list[str] = []
+Piece = tuple[int, list[str]]          # (index of the first line, lines)
+
+
+def _split_quotes(lines: list[str]) -> tuple[list[Piece], list[Piece]]:
+    """Pieces of new text and quoted pieces, each with its position, walking the text once."""
+    pieces: list[Piece] = [(0, [])]
+    cut: list[Piece] = []
     n = len(lines)
     i = 0
     while i < n:
         line = lines[i]
         if _is_quoted(line):
             end = _quote_block_end(lines, i)
-            cut.extend(lines[i:end])
-            pieces.append([])
+            cut.append((i, lines[i:end]))
+            pieces.append((end, []))
             i = end
             continue
         span = attribution_length(lines, i)
@@ -641,18 +646,31 @@ def _split_quotes(lines: list[str]) -> tuple[list[list[str]], list[str]]:
             j = _next_nonblank(lines, i + span, 6)
             if j is not None and _is_quoted(lines[j]):
                 end = _quote_block_end(lines, j)
-                cut.extend(lines[i:end])
-                pieces.append([])
+                cut.append((i, lines[i:end]))
+                pieces.append((end, []))
                 i = end
                 continue
-            cut.extend(lines[i:])          # unmarked quote (indented or plain) below the attribution
+            cut.append((i, lines[i:]))     # unmarked quote (indented or plain) below the attribution
             break
         if is_separator(lines, i) or is_header_block(lines, i):
-            cut.extend(lines[i:])
+            cut.append((i, lines[i:]))
             break
-        pieces[-1].append(line)
+        pieces[-1][1].append(line)
         i += 1
-    return [p for p in pieces if any(l.strip() for l in p)], cut
+    return [p for p in pieces if any(l.strip() for l in p[1])], cut
+
+
+def _above_marker(lines: list[str], m: int) -> int:
+    """Where the answer above our marker ends: an attribution line right above it is not part of it
+    ("On Mar 17, 2025, Referloop via Lawson Kitchen <track@referloop.example> said:")."""
+    end = m
+    while end > 0 and _is_blank(lines[end - 1]):
+        end -= 1
+    if end > 0:
+        norm = _norm(lines[end - 1])
+        if norm.endswith(":") and _DATE_OR_ADDRESS.search(norm) and len(norm) <= 300:
+            end -= 1
+    return end
 
 
 def _trim_text(text: str, sender_name: str | None) -> tuple[str, str]:
@@ -661,33 +679,34 @@ def _trim_text(text: str, sender_name: str | None) -> tuple[str, str]:
         text, overflow = text[:MAX_TEXT_CHARS], text[MAX_TEXT_CHARS:]
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     lines = text.split("\n")
-    cut_parts: list[str] = []
+    cuts: list[Piece] = []
 
     # Our marker first: what is above it is the answer, unless the person wrote below the quote.
     for m, line in enumerate(lines):
         if is_marker(line):
-            above, _ = _split_quotes(lines[:m])
+            end = _above_marker(lines, m)
+            above, _ = _split_quotes(lines[:end])
             if above:
-                cut_parts.append("\n".join(lines[m:]))
-                lines = lines[:m]
+                cuts.append((end, lines[end:]))
+                lines = lines[:end]
             break
 
     pieces, quoted = _split_quotes(lines)
+    cuts += quoted
     kept_pieces: list[str] = []
-    sig_cut: list[str] = []
-    for piece in pieces:
+    signatures: list[Piece] = []
+    for start, piece in pieces:
         kept, cut = trim_signature(piece, sender_name)
         if any(l.strip() for l in kept):
             kept_pieces.append(_clean("\n".join(kept)))
         if cut:
-            sig_cut.append("\n".join(cut))
+            signatures.append((start + len(kept), cut))
     if not kept_pieces and pieces:                     # everything looked like a signature: keep it
-        kept_pieces = [_clean("\n".join(p)) for p in pieces]
-        sig_cut = []
-    cut_text = "\n".join(part for part in sig_cut + ["\n".join(quoted)] + cut_parts if part.strip())
-    if overflow:
-        cut_text += overflow
-    return "\n\n".join(kept_pieces), cut_text.strip("\n")
+        kept_pieces = [_clean("\n".join(p)) for _, p in pieces]
+        signatures = []
+    ordered = sorted(cuts + signatures, key=lambda piece: piece[0])
+    cut_text = "\n".join("\n".join(p) for _, p in ordered if any(l.strip() for l in p))
+    return "\n\n".join(kept_pieces), (cut_text + overflow).strip("\n")
 
 
 def _clean(text: str) -> str:
