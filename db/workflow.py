@@ -506,7 +506,9 @@ class Workflow:
             context=self._context(person, referral=view, role=checkin.role, seq=checkin.seq,
                                   other_label=other_label, other_first=other_label.split()[0] if other_label else "",
                                   options=one_tap_options(reply_address, subject)),
-            reply_to=reply_address, list_unsubscribe=f"mailto:{self._plus('stop')}?subject=stop",
+            # The unsubscribe link is the personal reply address: its token proves who asks, where a bare
+            # +stop command would need an authenticated sender.
+            reply_to=reply_address, list_unsubscribe=f"mailto:{reply_address}?subject=stop&body=stop",
             token=token,
         )
         out = outbox.queue(self.composer, draft, kind="checkin", now=now, deadline=self.deadline,
