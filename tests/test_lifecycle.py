@@ -46,7 +46,7 @@ def test_both_people_get_their_own_checkin_after_two_weeks(h):
     dana, hannah = sent["dana@whitfieldcpa.example"], sent["hannah@priceceramics.example"]
     assert dana["Reply-To"] != hannah["Reply-To"]
     assert str(dana["Reply-To"]).startswith("track+") and str(dana["Reply-To"]).endswith("@example.test")
-    assert dana["List-Unsubscribe"] == f"<mailto:{dana['Reply-To']}?subject=stop&body=stop>"
+    assert dana["List-Unsubscribe"].strip() == f"<mailto:{dana['Reply-To']}?subject=stop&body=stop>"
     assert dana["Auto-Submitted"] == "auto-generated"
     assert "Hannah Price" in dana["Subject"] and "Dana Whitfield" in hannah["Subject"]
     body = text_of(dana)
