@@ -362,10 +362,26 @@ def is_signature_line(line: str) -> bool:
 
 
 def _looks_like_signature(lines: list[str]) -> bool:
-    body = [l for l in lines if l.strip()]
-    if not body or len(body) > MAX_SIGNATURE_LINES:
-        return False
-    return all(is_signature_line(l) or is_disclaimer(l) for l in body)
+    count = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        count += 1
+        if count > MAX_SIGNATURE_LINES or not (is_signature_line(line) or is_disclaimer(line)):
+            return False
+    return count > 0
+
+
+def _tail_start(lines: list[str], end: int) -> int:
+    """Index from which a signature can start: at most MAX_SIGNATURE_LINES + 2 lines with text
+    above the end, so that looking for a sign-off stays linear."""
+    count = 0
+    k = end
+    while k > 0 and count <= MAX_SIGNATURE_LINES + 2:
+        k -= 1
+        if lines[k].strip():
+            count += 1
+    return k
 
 
 def _name_tokens(sender_name: str | None) -> tuple[str, ...]:
@@ -406,7 +422,7 @@ def _signoff_cut(lines: list[str], sender: tuple[str, ...]) -> int | None:
     first_content = _next_nonblank(lines, 0, n) if n else None
     if first_content is None:
         return None
-    for k in range(first_content, n):
+    for k in range(max(first_content, _tail_start(lines, n)), n):
         line = lines[k]
         if _is_blank(line):
             continue
