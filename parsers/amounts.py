@@ -40,7 +40,7 @@ _MULT_RE = (r"(?:\s?(?P<mult>k|mm|m)\b|\s(?P<multw>thousand|grand|mil|mille|taus
 _SUFFIX_RE = (r"(?:\s?(?P<sufs>€|£|\$)|\s(?P<sufw>australian dollars|canadian dollars|dollars us|eur|euros?|usd|"
               r"aud|cad|gbp|chf|nzd|brl|inr|dollars?|bucks|dólares|pounds?|quid|franken|francs)\b)")
 _MONEY = re.compile(
-    rf"(?<![\w.,]){_PREFIX_RE}?\s?{_NUMBER_RE}{_MULT_RE}?{_SUFFIX_RE}?(?![\w])",
+    rf"(?<![\w.,])(?:{_PREFIX_RE}\s?)?{_NUMBER_RE}{_MULT_RE}?{_SUFFIX_RE}?(?![\w])",
 )
 # A bare figure right after a money word counts, without a currency: "for 4500", "fee of 1,200".
 _MONEY_WORD_BEFORE = re.compile(
@@ -125,6 +125,15 @@ def _words_value(words: str) -> int | None:
     return value if seen and value else None
 
 
+# "Signed them, 2,000." / "Closed: 1500": a figure standing alone after a comma or colon.
+_APPOSITION_BEFORE = re.compile(r"[a-z)][,:;]\s$")
+_APPOSITION_AFTER = re.compile(r"^(?:\s?[.!;]|\s?$|\s?/|\s(?:for|per|a month|a year|all in|total|in total)\b)")
+
+
+def _apposition(before: str, after: str) -> bool:
+    return bool(_APPOSITION_BEFORE.search(before) and _APPOSITION_AFTER.match(after))
+
+
 def _tidy(value: Decimal) -> Decimal:
     return Decimal(int(value)) if value == value.to_integral_value() else value
 
@@ -152,7 +161,8 @@ def find_amounts(text: str) -> list[Amount]:
                 currency = None
         elif not (pre or suf):
             # a bare figure: money only right after a money word, and not a year or a small count
-            if not _MONEY_WORD_BEFORE.search(low[max(0, m.start() - 20):m.start()]):
+            before = low[max(0, m.start() - 20):m.start()]
+            if not (_MONEY_WORD_BEFORE.search(before) or _apposition(before, after)):
                 continue
             digits = re.sub(r"\D", "", m.group("num"))
             if value < 50 or (len(digits) == 4 and 1900 <= int(digits) <= 2100 and value == int(digits)):

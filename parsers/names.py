@@ -76,6 +76,9 @@ _WEBMAIL = frozenset({
 _SPLIT = re.compile(r"[\s,;()\"'<>/|]+")
 _LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+# Capitalised words only (the candidates for names): an uppercase letter not preceded by a letter.
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+CAPITALISED = re.compile(r"(?<![\w'’])[" + _UPPER + r"][^\W\d_]*(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -187,10 +190,10 @@ class NameIndex:
 
     def mentions(self, text: str) -> list[Mention]:
         found: list[Mention] = []
-        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+        words = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
         skip_until = -1
         for i, (start, end, word) in enumerate(words):
-            if start < skip_until or not word[:1].isupper():
+            if start < skip_until:
                 continue
             key = fold(_strip_possessive(word))
             # Multi-word company or full names written together in the domain: "Bright Pixel".
@@ -204,7 +207,7 @@ class NameIndex:
             owners = self._by_key.get(key) or self._by_key.get(transliterate(_strip_possessive(word)))
             if not owners:
                 continue
-            if len(owners) > 1 and i + 1 < len(words):
+            if len(owners) > 1 and i + 1 < len(words) and words[i + 1][0] - end <= 2:
                 nxt = fold(words[i + 1][2])
                 narrowed = {e for e in owners if nxt in self._keys_of(e)}
                 owners = narrowed or owners
@@ -227,6 +230,8 @@ class NameIndex:
 
 
 def _strip_possessive(word: str) -> str:
+    if "'" not in word and "’" not in word:
+        return word
     for suffix in ("'s", "’s", "s'", "'"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)]

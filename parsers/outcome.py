@@ -46,7 +46,9 @@ _WHO_ELSE = (r"(?:someone|somebody|some one|another|a different|the other|other|
 # ---- stop: asks us to stop the check-ins --------------------------------------------------------
 STOP_CUES = (
     # "Unsubscribe", "Please remove me from your mailing list", "Take me off this list", "opt out"
-    _cues(STOP, 9, r"\bunsubscribe", r"\bremove me\b", r"\btake me off\b", r"\bopt(?:-| )?out\b",
+    _cues(STOP, 9, r"\bunsubscribe", r"\bremove me\b", r"\btake me off\b", r"\bopt (?:me )?out\b\W*$",
+          r"\bopt(?:-| )?out\W*$", r"\bopt(?:-| )?out of (?:these|this|your|the) (?:e-?mails|messages|check-?ins|list|"
+          r"mailing|reminders|follow-?ups)",
           r"\bstop (?:sending|emailing|e-mailing|mailing|contacting|messaging|writing|checking in|these|this|"
           r"the (?:e-?mails|messages|check-?ins|reminders|follow-?ups))",
           r"\b(?:don't|do not|please don't|never) (?:email|e-mail|contact|message|write to|bother) me\b",
@@ -154,6 +156,8 @@ LOST_CUES = (
           r"\blost (?:this one|that one)\b", r"\b(?:stay|stayed|staying|stick|stuck|sticking|keep|kept|keeping) with "
           r"(?:their|his|her|our|my) (?:current|existing|usual|old|own|regular|present|previous)\b",
           r"\b(?:weren't|wasn't|were not|was not|aren't|isn't) (?:a |the )?(?:good |great |right )?(?:match|fit)\b",
+          r"\b(?:decided|chose) to (?:opt out|pass|drop out|walk away|back out|pull out)\b", r"\bbacked out\b",
+          r"\bpulled out\b", r"\bwalked away\b", r"\bdropped out\b",
           r"\bwe passed\b", r"\btoo (?:small|big|far|expensive|pricey|costly|pricy)\b", r"\bno es lo que\b",
           r"\bno (?:es|era|fue) (?:lo que|para (?:nosotros|mí|él|ella))\b",
           r"\blost (?:the deal|the job|it|him|her|them|out)\b",

@@ -59,72 +59,106 @@ _ABBREV = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "inc", "co", "lt
 _PERSON_ART = (r"(?:(?:the|a|an|our|my|his|her|their|your|l'|le|la|un|une|notre|mon|ma|der|die|ein|eine|"
                r"unser|unsere|mein|meine|el|la|un|una|nuestro|nuestra|mi)\s*)")
 
-# (pattern, role, weight). Role "P": the actor provides; "C": the actor needs; "PA"/"CA": same, but
-# credited to the party named right after the cue ("worked with Simone").
-_CUES: tuple[tuple[str, str, float], ...] = (
+# (triggers, pattern, role, weight). Role "P": the actor provides; "C": the actor needs; "PA": the
+# party named right after the cue provides ("worked with Simone"); "PY": the addressee provides
+# ("gave him your number"). A cue's regex runs only when one of its trigger words occurs in the
+# text, which keeps the cost per message low with many cues.
+_CUES: tuple[tuple[str, str, str, float], ...] = (
     # --- needs (contact) ---
-    (r"\b(is|are|'s|'re|been|was|were|still|currently|actively)\s+(looking|searching|shopping around|hunting)\s+(for|to)\b", "C", 3),
-    (r"\b(looking|searching) for\b", "C", 2),
-    (r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
-    (r"\b(needs?|needed|need(s|ed)? (help|someone|a|an|some))\b", "C", 3),
-    (r"\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
-    (r"\b(hoping|hopes) (to|for)\b|\b(thinking|thought) (of|about)\b|\bconsidering\b|\bcould use\b|\bplans? to\b", "C", 2),
-    (r"\b(struggling|struggles|overwhelmed|stuck|swamped with)\b|\basked (me )?(if|whether|for|about)\b|\binterested in\b", "C", 2),
-    (r"\btrying to (find|get|sort|figure)\b|\brequires?\b|\b(has|have) been putting off\b|\bputting off\b", "C", 2),
-    (r"\b(is|are|'s|'re) (leaking|broken|worried|nervous|stressed)\b|\b(died|broke|flooded|fallen behind|behind on)\b|\bhas outgrown\b", "C", 1),
-    (r"\bjust (bought|moved|purchased|closed on|opened|started|launched|had|adopted|got)\b|\b(is|are|'s|'re) (moving|relocating|opening|starting|launching|expanding|closing on|getting married|expecting|renovating)\b", "C", 1),
-    (r"\bwhen (he|she|they)'?s? (is )?ready\b|\bneeds? (to|a)\b", "C", 1),
+    ("looking searching shopping hunting",
+     r"\b(is|are|'s|'re|been|was|were|still|currently|actively)\s+(looking|searching|shopping around|hunting)\s+(for|to)\b", "C", 3),
+    ("looking searching", r"\b(looking|searching) for\b", "C", 2),
+    ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
+    ("need needs needed", r"\b(needs?|needed)\b", "C", 3),
+    ("want wants wanted like love", r"\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
+    ("hoping keen eager ready planning thinking",
+     r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
+    ("hoping hopes thinking thought considering use plan plans",
+     r"\b(hoping|hopes) (to|for)\b|\b(thinking|thought) (of|about)\b|\bconsidering\b|\bcould use\b|\bplans? to\b", "C", 2),
+    ("struggling struggles overwhelmed stuck swamped asked interested",
+     r"\b(struggling|struggles|overwhelmed|stuck|swamped with)\b|\basked (me )?(if|whether|for|about)\b|\binterested in\b", "C", 2),
+    ("trying requires require putting", r"\btrying to (find|get|sort|figure)\b|\brequires?\b|\bputting off\b", "C", 2),
+    ("leaking broken worried nervous stressed died broke flooded fallen behind outgrown",
+     r"\b(is|are|'s|'re) (leaking|broken|worried|nervous|stressed)\b|(she's|he's|they're) (leaking|broken|worried|nervous|stressed)\b|\b(died|broke|flooded|fallen behind|behind on)\b|\bhas outgrown\b", "C", 1),
+    ("just moving relocating opening starting launching expanding closing getting expecting renovating",
+     r"\bjust (bought|moved|purchased|closed on|opened|started|launched|had|adopted|got)\b|(\b(is|are)|'s|'re) (moving|relocating|opening|starting|launching|expanding|closing on|getting married|expecting|renovating)\b", "C", 1),
     # German
-    (r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen|will)\b|\bauf der suche\b", "C", 3),
-    (r"\b(hatte gern|hatte gerne|wurde gern|wurde gerne|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
+    ("sucht suchen braucht brauchen benotigt benotigen mochte mochten wunscht wunschen suche",
+     r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b", "C", 3),
+    ("hatte wurde plant planen uberlegt vor interessiert",
+     r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
     # French
-    (r"\b(cherche|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
-    (r"\b(veut|veulent|envisage|envisagent|pense a|projette|a du mal)\b", "C", 2),
-    (r"\bvient d'(acheter|emmenager|ouvrir)\b|\bvient de (s'installer|creer|lancer)\b", "C", 1),
+    ("cherche cherchent recherche recherchent besoin souhaite souhaitent voudrait voudraient aimerait aimeraient",
+     r"\b(cherche|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
+    ("veut veulent envisage envisagent pense projette mal",
+     r"\b(veut|veulent|envisage|envisagent|pense a|projette|a du mal)\b", "C", 2),
+    ("vient", r"\bvient d'(acheter|emmenager|ouvrir)\b|\bvient de (s'installer|creer|lancer)\b", "C", 1),
     # Spanish
-    (r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b", "C", 3),
-    (r"\b(quiere|quieren|piensa|planea|requiere)\b|\bacaba de\b", "C", 2),
-    # --- did work for the writer (provider) ---
-    (r"\b(?:has |have |had )?(?:\w{2,}ed|did|done|built|made|found|got|gotten|took|taken|shot|kept|ran|redid|rebuilt|"
-     r"sold|taught|gave|given|saved|put together|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
-     r"handles?|manages?|services|takes care of|took care of|looks after|looked after|maintains?|cleans?|"
-     r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
-     r"photographs|tutors|coaches|treats|trains|takes?)\b(?:\s+[\w'-]+){0,5}?\s+(?:our|my|ours|mine|us|me)\b", "P", 3),
-    (r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
-    (r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w+e|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
+    ("busca buscan buscando necesita necesitan gustaria desea desean",
+     r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b", "C", 3),
+    ("quiere quieren piensa planea requiere acaba", r"\b(quiere|quieren|piensa|planea|requiere)\b|\bacaba de\b", "C", 2),
+    # --- did work for the writer (provider): see _WORK_FOR_US below ---
+    ("go-to guy gal person favorite favourite",
+     r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
+    ("notre nos mon ma mes nous moi",
+     r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w+e|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
      r"transforme|sauve|accompagne|conseille|renove|concu)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
-    (r"\b(?:s'occupe de|gere|suit|accompagne|conseille)\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
-    (r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft)\b"
+    ("notre nos mon ma mes",
+     r"\b(?:s'occupe de|gere|suit|accompagne|conseille)\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
+    ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
+     r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft)\b"
      r"(?:\s+[\w-]+){0,5}?\s+(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b", "P", 3),
-    (r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),
-    (r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno)\b(?:\s+[\w-]+){0,4}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
+    ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),
+    ("nuestra nuestro nuestros nuestras mi mis",
+     r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno)\b(?:\s+[\w-]+){0,4}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
     # --- reputation (provider) ---
-    (r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
-    (r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b", "P", 3),
-    (r"\b(specializ|specialis|specialt)\w*\b|\b(is|are|'s) (an )?experts?\b|\bexpert in\b|\bspezialisiert\b|\bspecialise\b|\bespecializad", "P", 2),
-    (r"\b(years|decades) of experience\b|\bdoes (great|amazing|excellent|beautiful|fantastic|wonderful) work\b", "P", 2),
-    (r"\bdid (a|such a) (great|good|fantastic|amazing|wonderful|beautiful|terrific) job\b|\b(great|lovely|a pleasure) to work with\b", "P", 3),
-    (r"\b(highly recommend|can't recommend|cannot recommend|recommend (him|her|them) (highly|enough))\b", "P", 2),
-    (r"\bknows? (every|more|the|his|her|their|all)\b[^.!?]{0,60}\bbetter than\b|\bknows? (every|which|all the) \w+", "P", 2),
-    (r"\b(runs|owns|founded|started) (a|an|his|her|their) (own )?([\w-]+ ){0,2}(firm|practice|agency|clinic|consultancy)\b", "P", 2),
-    (r"\b(is|are|'s) (a )?(partner|principal|associate) (at|with|of)\b", "P", 2),
-    (r"\b(thorough|responsive|reliable|trustworthy|meticulous|knowledgeable|reasonably priced|affordable|"
+    ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
+    ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b", "P", 3),
+    ("specializes specialises specialized specialised specializing specialising specialist specialists specialty "
+     "expert experts spezialisiert specialise especializado especializada specialisee specialise",
+     r"\b(specializ|specialis|specialt)\w*\b|\b(is|are|'s) (an )?experts?\b|\bexpert in\b|\bspezialisiert\b|\bespecializad", "P", 2),
+    ("experience work", r"\b(years|decades) of experience\b|\bdoes (great|amazing|excellent|beautiful|fantastic|wonderful) work\b", "P", 2),
+    ("job work", r"\bdid (a|such a) (great|good|fantastic|amazing|wonderful|beautiful|terrific) job\b|\b(great|lovely|a pleasure) to work with\b", "P", 3),
+    ("recommend", r"\b(highly recommend|can't recommend|cannot recommend|recommend (him|her|them) (highly|enough))\b", "P", 2),
+    ("know knows", r"\bknows? (every|more|the|his|her|their|all)\b[^.!?]{0,60}\bbetter than\b|\bknows? (every|which|all the) \w+", "P", 2),
+    ("firm practice agency clinic consultancy",
+     r"\b(runs|owns|founded|started) (a|an|his|her|their) (own )?([\w-]+ ){0,2}(firm|practice|agency|clinic|consultancy)\b", "P", 2),
+    ("partner principal associate", r"\b(is|are|'s) (a )?(partner|principal|associate) (at|with|of)\b", "P", 2),
+    ("thorough responsive reliable trustworthy meticulous knowledgeable priced affordable brilliant great patient "
+     "no-nonsense quick zuverlassig kompetent fiable competent competente talent talentueux talentueuse budgets confianza profesional",
+     r"\b(thorough|responsive|reliable|trustworthy|meticulous|knowledgeable|reasonably priced|affordable|"
      r"brilliant with|great with|patient with|no-nonsense|quick to answer|zuverlassig|kompetent|fiable|"
      r"competente?|a un vrai talent|talentueu\w+|respecte les budgets|de confianza|muy profesional)\b", "P", 1),
-    (r"\b(honest about|never once|never makes|always (on time|responsive|reliable)|books up fast|in demand)\b", "P", 1),
-    (r"\b(his|her|their) (card|number|details|website|site) (is|are) (attached|below)\b", "P", 2),
-    (r"\b(you can|you could) (also )?reach (him|her|them)\b", "P", 1),
+    ("honest never always books demand",
+     r"\b(honest about|never once|never makes|always (on time|responsive|reliable)|books up fast|in demand)\b", "P", 1),
+    ("attached below", r"\b(his|her|their) (card|number|details|website|site) (is|are) (attached|below)\b", "P", 2),
+    ("reach", r"\b(you can|you could) (also )?reach (him|her|them)\b", "P", 1),
     # --- about the addressee ("you") ---
-    (r"\b(gave|passed|sent|shared|forwarded|handed) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "P", 3),
-    (r"\bgave your (number|details|contact|email|info|card)\b|\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b", "P", 3),
-    (r"\bhable (muy )?bien de ti\b|\bte recomende\b|\bje lui ai parle de (toi|vous)\b|\bich habe (dich|sie) empfohlen\b", "P", 3),
-    (r"\byour (clinic|practice|office|firm|salon|agency|consultancy|services)\b", "P", 1),
-    (r"\b(in good hands)\b", "C", 2),
+    ("your", r"\b(gave|passed|sent|shared|forwarded|handed|given) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "PY", 3),
+    ("you", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b", "PY", 3),
+    ("ti usted te tu toi vous ton votre dich sie ihr dein nummer kontaktdaten",
+     r"\bhable (muy )?bien de (ti|usted)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(seine|ihre) (nummer|kontaktdaten)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
+    ("your", r"\byour (clinic|practice|office|firm|salon|agency|consultancy|services)\b", "P", 1),
+    ("hands", r"\b(in good hands)\b", "C", 2),
     # --- named objects: the party after the cue provides ---
-    (r"\b(worked with|have used|has used|we used|i used|we use|i use|we hired|i hired|hired|swear by|have been using|been working with|trust)\b", "PA", 2),
+    ("worked used use hired swear using working trust",
+     r"\b(worked with|have used|has used|we used|i used|we use|i use|we hired|i hired|hired|swear by|have been using|been working with|trust)\b", "PA", 2),
 )
-_CUE_REGEX = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(_CUES)))
-_CUE_INFO = {f"c{i}": (role, weight) for i, (_, role, weight) in enumerate(_CUES)}
+_COMPILED_CUES = tuple((frozenset(t.split()), re.compile(p), role, w) for t, p, role, w in _CUES)
+
+# "did our taxes", "replaced ours", "has handled the insurance for both of our dealerships": a verb
+# with the writer as beneficiary. Found from each first-person word backwards, over a short window.
+_FIRST_PERSON_OBJECT = re.compile(r"\b(our|my|ours|mine|us|me)\b")
+_WORK_VERB_BEFORE = re.compile(
+    r"\b(?:has |have |had )?(?:\w{2,}ed|did|done|built|made|found|got|gotten|took|taken|shot|kept|ran|redid|rebuilt|"
+    r"sold|taught|gave|given|saved|put together|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
+    r"handles?|manages?|services|takes care of|took care of|looks after|looked after|maintains?|cleans?|"
+    r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
+    r"photographs|tutors|coaches|treats|trains|takes?)\b(?:\s+[\w'-]+){0,5}?\s+$")
+_NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "texted", "called", "reminded",
+                       "messaged", "copied", "cc'd", "promised", "wanted", "needed", "added", "invited",
+                       "connected", "looped", "contacted", "pinged", "used", "visited", "joined", "followed",
+                       "mailed", "bcc'd", "forwarded", "cced", "warned", "surprised", "inspired", "impressed"})
 
 _PEER = re.compile(
     r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
@@ -134,6 +168,14 @@ _PEER = re.compile(
     r"would enjoy (meeting|talking|comparing)|(both|each) (run|work|are|have)|you both run|"
     r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias)|"
     r"keep coming up|just think you'd)\b")
+
+
+_TOKEN = re.compile(r"[\w'-]+")
+_THIRD_ACTORS = THIRD - {"who", "qui", "der", "die", "que", "quien"}
+# Pronouns as whole words; a contraction counts by its first part ("she's" -> she).
+_PRONOUN = re.compile(r"(?<![\w'-])(" + "|".join(sorted((re.escape(w) for w in (_THIRD_ACTORS | FIRST | SECOND)
+                                                          if "'" not in w), key=len, reverse=True)) + r")(?![\w-])")
+_FIRST_PERSON_TRIGGERS = frozenset({"our", "my", "ours", "mine", "us", "me"})
 
 
 @dataclass
@@ -173,86 +215,88 @@ class Reading:
     cue_count: int
 
 
+_BOUNDARY = re.compile(r"\n|[.!?;]+(?=[\s\"')\]]|$)")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: blank lines, short greeting lines and sentence punctuation end a sentence."""
     spans: list[tuple[int, int]] = []
     n = len(text)
     start = 0
-    i = 0
-    while i < n:
-        ch = text[i]
-        end_here = False
-        if ch == "\n":
+    for b in _BOUNDARY.finditer(text):
+        i = b.start()
+        if text[i] == "\n":
             line_start = text.rfind("\n", 0, i) + 1
             line = text[line_start:i].rstrip()
             nxt = text[i + 1:i + 2]
-            if nxt == "\n" or nxt == "" or (len(line) < 60 and line.endswith((",", ":", "–", "—", "-", "!"))):
-                end_here = True
-            elif len(line) < 45 and line and not line.endswith((".", "?", ",")) and nxt.isupper() and \
-                    len(line.split()) <= 5:
-                end_here = True
-        elif ch in ".!?;" and i + 1 < n and text[i + 1] in " \n\t\"')" or (ch in ".!?" and i + 1 == n):
-            if ch == ".":
-                j = i - 1
-                while j >= 0 and (text[j].isalpha() or text[j] == "."):
-                    j -= 1
-                word = text[j + 1:i].lower()
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
-                    i += 1
-                    continue
-            end_here = True
-        if end_here:
-            if text[start:i + 1].strip():
-                spans.append((start, i + 1))
-            start = i + 1
-        i += 1
+            if not (nxt == "\n" or nxt == "" or (len(line) < 60 and line.endswith((",", ":", "–", "—", "-", "!")))
+                    or (len(line) < 45 and line and not line.endswith((".", "?", ",")) and nxt.isupper()
+                        and len(line.split()) <= 5)):
+                continue
+        elif text[i] == ".":
+            j = i - 1
+            while j >= 0 and j > i - 8 and (text[j].isalpha() or text[j] == "."):
+                j -= 1
+            word = text[j + 1:i].lower()
+            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+        end = b.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
     if text[start:].strip():
         spans.append((start, n))
     return spans
 
 
+_VOC_END = ("meet ", "meet,", "this is", "here's", "here is", "je te", "je vous", "te presento", "les presento",
+            "darf ich", "ich m", "ich stelle", "voici", "les presento", "os presento")
+_VOC_JOIN = ("and ", "& ", "et ", "und ", "y ", "e ")
+
+
 def _vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
               parties: set[str]) -> tuple[list[str], int]:
-    """Parties addressed at the start of a sentence ("Dana,", "Hi Mark,", "Bea:", "Tariq, Renee –").
+    """Parties addressed at the start of a sentence ("Dana,", "Hi Mark,", "Bea:", "Tariq, Renee –",
+    "Hi Hannah and Dana,", "Carlos meet Emily").
 
-    Returns the addressed parties and where the vocative ends.
+    A run of names counts only up to the last name that is followed by punctuation or "meet":
+    "Courtney, Raj and his partner are moving" addresses Courtney alone. Returns the addressed
+    parties and where the vocative ends.
     """
     addressed: list[str] = []
+    confirmed: list[str] = []
+    confirmed_end = start
     pos = start
     i = bisect_left(m_starts, start)
-    while True:
-        # Only greeting words may come before the name.
-        gap = text[pos:mentions[i].start] if i < len(mentions) and mentions[i].start < end else None
-        if gap is None:
-            break
+    while i < len(mentions) and mentions[i].start < end:
+        gap = text[pos:mentions[i].start]
         words = [w.lower() for w in WORD.findall(gap)]
-        if any(w not in GREETINGS for w in words) or len(words) > 3 or any(c in gap for c in ".!?"):
+        if any(w not in GREETINGS for w in words) or len(words) > 3 or any(c in gap for c in ".!?;"):
+            break
+        if addressed and gap.strip() == "" :
             break
         m = mentions[i]
         if m.email not in parties:
             break
-        after = text[m.end:m.end + 14]
+        addressed.append(m.email)
+        after = text[m.end:m.end + 16]
         stripped = after.lstrip(" ")
-        if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or stripped.lower().startswith(
-                ("meet ", "meet,", "this is", "here's", "here is", "and ", "& ", "et ", "und ", "y ",
-                 "je te", "je vous", "te presento", "les presento", "darf ich", "ich m")):
-            addressed.append(m.email)
-            pos = m.end + (len(after) - len(stripped))
-            low = stripped.lower()
-            if low[:1] in (",", ":", "–", "—", "-", "!"):
-                pos += 1
-            if low.startswith(("and ", "& ", "et ", "und ", "y ")):
-                pos += low.index(" ") + 1
-                i += 1
-                continue
-            nxt = text[pos:pos + 12].lstrip().lower()
+        low = stripped.lower()
+        pos = m.end + (len(after) - len(stripped))
+        if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or low.startswith(_VOC_END):
+            confirmed = list(addressed)
+            confirmed_end = pos + (1 if stripped[:1] in (",", ":", "–", "—", "-", "!") else 0)
+            if low.startswith(_VOC_END):
+                break
+            pos = confirmed_end
             i += 1
-            if i < len(mentions) and mentions[i].start < end and (
-                    nxt.startswith(tuple(g + " " for g in GREETINGS)) or text[pos:mentions[i].start].strip() == ""):
-                continue
-            break
+            continue
+        if low.startswith(_VOC_JOIN):
+            pos += low.index(" ") + 1
+            i += 1
+            continue
         break
-    return addressed, pos
+    return confirmed, confirmed_end
 
 
 def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: Vocabulary) -> Reading:
@@ -269,34 +313,30 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     actor_pos: list[int] = []
     actor_who: list[str] = []     # party email, "@third", "@you", "@self"
     mention_at = {m.start: m for m in mentions}
-    skip_to = -1
-    for m in WORD.finditer(folded):
+    for m in mentions:
+        actor_pos.append(m.start)
+        actor_who.append("@self" if m.email == self_email else m.email)
+    for m in _PRONOUN.finditer(folded):
         s = m.start()
-        if s < skip_to:
-            continue
-        if s in mention_at:
-            mention = mention_at[s]
-            skip_to = mention.end
-            actor_pos.append(s)
-            actor_who.append("@self" if mention.email == self_email else mention.email)
-            continue
         w = m.group()
-        base = w.split("'")[0] if "'" in w and w not in THIRD and w not in SECOND and w not in FIRST else w
-        if base in THIRD or w in THIRD:
-            if base == "sie" and text[s:s + 1] == "S" and s > 0 and text[s - 2:s].strip() not in (".", "!", "?", ""):
+        if w in _THIRD_ACTORS:
+            if w == "sie" and text[s:s + 1] == "S" and s > 1 and text[s - 2:s].strip() not in (".", "!", "?", ""):
                 actor_pos.append(s)
                 actor_who.append("@you")
                 continue
-            if base in ("who", "qui", "der", "die", "que", "quien"):
-                continue
             actor_pos.append(s)
             actor_who.append("@third")
-        elif base in FIRST or w in FIRST:
+        elif w in FIRST:
             actor_pos.append(s)
             actor_who.append("@self")
-        elif base in SECOND or w in SECOND:
+        elif w in SECOND:
             actor_pos.append(s)
             actor_who.append("@you")
+    if mentions:
+        order = sorted(range(len(actor_pos)), key=actor_pos.__getitem__)
+        actor_pos = [actor_pos[k] for k in order]
+        actor_who = [actor_who[k] for k in order]
+    del mention_at
 
     # Sentences with their addressee and the party each pronoun refers to.
     sentences: list[Sentence] = []
@@ -351,17 +391,40 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             return topic_at[sidx][1]
         return who if who in parties else None
 
-    for m in _CUE_REGEX.finditer(folded):
-        role, weight = _CUE_INFO[m.lastgroup or ""]
-        pos = m.start()
+    tokens = set(_TOKEN.findall(folded))
+    matches: list[tuple[int, int, str, str, float]] = []
+    for triggers, regex, role, weight in _COMPILED_CUES:
+        if triggers.isdisjoint(tokens):
+            continue
+        for m in regex.finditer(folded):
+            matches.append((m.start(), m.end(), m.group(), role, weight))
+    if not _FIRST_PERSON_TRIGGERS.isdisjoint(tokens):
+        for m in _FIRST_PERSON_OBJECT.finditer(folded):
+            window_start = max(0, m.start() - 70)
+            w = _WORK_VERB_BEFORE.search(folded, window_start, m.start())
+            if w is None:
+                continue
+            verb = w.group().split()[0] if not w.group().startswith(("has ", "have ", "had ")) else w.group().split()[1]
+            if verb in _NOT_WORK:
+                continue
+            matches.append((w.start(), m.end(), folded[w.start():m.end()], "P", 3.0))
+    matches.sort()
+    for start_pos, end_pos, matched, role, weight in matches:
+        pos = start_pos
         sidx = max(0, bisect_right(sent_starts, pos) - 1)
         sent = sentences[sidx]
+        if role == "PY":
+            if sent.addressee:
+                evidence[sent.addressee].provider += weight
+                evidence[sent.addressee].notes.append(f"P+{weight:g} {matched!r} (to addressee)")
+                cue_count += 1
+            continue
         if role == "PA":
-            k = bisect_left(m_starts, m.end())
-            if k < len(mentions) and mentions[k].start - m.end() <= 3 and mentions[k].email in parties:
+            k = bisect_left(m_starts, end_pos)
+            if k < len(mentions) and mentions[k].start - end_pos <= 3 and mentions[k].email in parties:
                 who = mentions[k].email
                 evidence[who].provider += weight
-                evidence[who].notes.append(f"P+{weight:g} {m.group()!r}")
+                evidence[who].notes.append(f"P+{weight:g} {matched!r}")
                 cue_count += 1
             continue
         who = resolve(pos, sidx, sent.vocative_end if sent.vocative_end <= pos else sent.start)
@@ -372,8 +435,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             evidence[who].provider += weight
         else:
             evidence[who].contact += weight
-            need_pos.append((m.end(), sidx))
-        evidence[who].notes.append(f"{role}+{weight:g} {m.group()!r}")
+            need_pos.append((end_pos, sidx))
+        evidence[who].notes.append(f"{role}+{weight:g} {matched!r}")
 
     # Service nouns said of a party: "José is the landscaper who", "Ellen Park, the financial planner",
     # "Renee Holloway (insurance)", "l'architecte qui", "she's been my dentist".
@@ -421,7 +484,7 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
             return mentions[k].email
     # "she's been my dentist", "he is a plumber": a pronoun right before.
     before = folded[max(lo, hit.start - 40):hit.start]
-    m = re.search(r"\b(she|he|they)('s| is| was|'s been| has been| are)\s+" + _PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$", before)
+    m = _PRONOUN_IS.search(before)
     if m:
         j = bisect_left(m_starts, hit.start) - 1
         while j >= 0 and mentions[j].start >= sent.start:
@@ -435,9 +498,13 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
     k2 = bisect_left(m_starts, hit.end)
     if k2 < len(mentions) and mentions[k2].email in parties and mentions[k2].start < sent.end:
         between = folded[hit.end:mentions[k2].start]
-        if len(between) <= 30 and re.fullmatch(r"\s*(i|we)?\s*(mentioned|told you about|use|used)?\s*[,:—–-]?\s*", between):
+        if len(between) <= 30 and _AFTER_NOUN.fullmatch(between):
             return mentions[k2].email
     return None
+
+
+_PRONOUN_IS = re.compile(r"\b(she|he|they)('s| is| was|'s been| has been| are)\s+" + _PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$")
+_AFTER_NOUN = re.compile(r"\s*(i|we)?\s*(mentioned|told you about|use|used)?\s*[,:—–-]?\s*")
 
 
 def _parenthesised(folded: str, hit: Hit) -> bool:

@@ -39,6 +39,12 @@ CASES = [
     ("We talked last week and she signed yesterday.", "won", None, None),
     ("She accepted our proposal, 7.5k.", "won", "7500", None),
     ("Got the job! Five thousand dollars.", "won", "5000", "USD"),
+    ("Signed them, 2500.", "won", "2500", None),
+    ("Closed: 1,500 for the year", "won", "1500", None),
+    ("Hired us, US$ 3,000.", "won", "3000", "USD"),
+    ("She signed at $3.2k.", "won", "3200", "USD"),
+    ("Contract signed: 5.000 $", "won", "5000", "USD"),
+    ("Firmamos: 2 mil euros.", "won", "2000", "EUR"),
     ("They're now a client of ours.", "won", None, None),
     ("We've been working together since Monday, he's doing our books now.", "won", None, None),
 
@@ -127,6 +133,7 @@ CASES = [
     ("Sorry, remind me which one this is?", "unknown", None, None),
     ("What is Referloop? How did you get my email address?", "unknown", None, None),
     ("Did she sign with you?", "unknown", None, None),
+    ("She decided to opt out of the project.", "lost", None, None),
     ("Will keep you posted.", "unknown", None, None),
     ("Danke für die Nachfrage!", "unknown", None, None),
     ("Merci pour le suivi !", "unknown", None, None),
@@ -227,6 +234,8 @@ NOT_MONEY = [
     ("A 15% discount for 3 sessions, 2 weeks, 40 people.", []),
     ("Demo starts March 24, invoice #204117.", []),
     ("Meet at 3pm for 2 hours, 1200 sq ft.", []),
+    ("Met on March 24, 2025. Room 3, 2nd floor.", []),
+    ("She decided to opt out of the spring session, 12 people.", []),
 ]
 
 
