@@ -146,10 +146,17 @@ def attribution_length(lines: list[str], i: int) -> int:
     return 0
 
 
+# Any short line ending with ":" that names an address or a date, directly above quoted lines:
+# "2025-03-17 16:00 GMT+01:00 Referloop <track@referloop.example>:", "Referloop <track@...>:"
+_ADDRESS_OR_DATE = re.compile(r"@|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
 def _weak_attribution(lines: list[str], i: int) -> bool:
     """"Dana Whitfield wrote:" directly above quoted lines."""
     norm = _norm(lines[i])
-    if not norm.endswith(_WEAK_ATTRIBUTION_ENDINGS) or len(norm) > 200 or _is_quoted(lines[i]):
+    if len(norm) > 200 or _is_quoted(lines[i]) or not norm.endswith(":"):
+        return False
+    if not (norm.endswith(_WEAK_ATTRIBUTION_ENDINGS) or _ADDRESS_OR_DATE.search(norm)):
         return False
     j = _next_nonblank(lines, i + 1)
     return j is not None and _is_quoted(lines[j])
@@ -617,15 +624,16 @@ def split_html(html: str) -> tuple[str, str] | None:
 # The text walk
 
 def _quote_block_end(lines: list[str], i: int) -> int:
-    """End (exclusive) of the ">" block starting at ``i``: quoted and blank lines, quoted attributions,
-    and at most two unquoted lines squeezed between quoted ones (a client's wrapped quote line)."""
+    """End (exclusive) of the ">" block starting at ``i``: quoted and blank lines, and at most two
+    unquoted lines squeezed between quoted ones right after a long quoted line (a client wrapped a
+    quoted line without repeating the ">"; a short answer between short quoted lines is kept)."""
     n = len(lines)
     j = i
     while j < n:
         if _is_quoted(lines[j]) or _is_blank(lines[j]):
             j += 1
             continue
-        if j > 0 and _is_quoted(lines[j - 1]):
+        if j > 0 and _is_quoted(lines[j - 1]) and len(lines[j - 1].strip(" >")) >= 50:
             k = j
             while k < n and k - j < 2 and not _is_blank(lines[k]) and not _is_quoted(lines[k]):
                 k += 1
