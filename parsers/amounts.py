@@ -130,6 +130,11 @@ _APPOSITION_BEFORE = re.compile(r"[a-z)][,:;]\s$")
 _APPOSITION_AFTER = re.compile(r"^(?:\s?[.!;]|\s?$|\s?/|\s(?:for|per|a month|a year|all in|total|in total)\b)")
 
 
+# A price per period: "45/hour", "120 per session", "60 a month"
+_RATE_AFTER = re.compile(r"^(?:\s?/\s?|\sper\s|\san?\s)(?:hour|hr|h|month|mo|year|yr|week|wk|session|visit|day|"
+                         r"stunde|monat|jahr|heure|mois|an|hora|mes|año)\b")
+
+
 def _apposition(before: str, after: str) -> bool:
     return bool(_APPOSITION_BEFORE.search(before) and _APPOSITION_AFTER.match(after))
 
@@ -157,15 +162,16 @@ def find_amounts(text: str) -> list[Amount]:
             if mult == "m" and not (pre or suf):
                 continue                    # "5m" is a distance or a time more often than money
             value *= _MULTIPLIERS[mult.rstrip(".") if mult.rstrip(".") in _MULTIPLIERS else mult]
-            if mult == "grand" and currency is None:
-                currency = None
         elif not (pre or suf):
-            # a bare figure: money only right after a money word, and not a year or a small count
+            # a bare figure: a price per period, or right after a money word or a comma; never a
+            # year or a small count
             before = low[max(0, m.start() - 20):m.start()]
-            if not (_MONEY_WORD_BEFORE.search(before) or _apposition(before, after)):
+            rate = bool(_RATE_AFTER.match(after))
+            if not (rate or _MONEY_WORD_BEFORE.search(before) or _apposition(before, after)):
                 continue
             digits = re.sub(r"\D", "", m.group("num"))
-            if value < 50 or (len(digits) == 4 and 1900 <= int(digits) <= 2100 and value == int(digits)):
+            if value < (10 if rate else 50) or (
+                    len(digits) == 4 and 1900 <= int(digits) <= 2100 and value == int(digits)):
                 continue
         if value <= 0:
             continue

@@ -55,6 +55,8 @@ STOP_CUES = (
           r"\bno more (?:e-?mails|messages|check-?ins|reminders|follow-?ups)\b",
           r"\b(?:rather not|don't want to|do not want to|no longer want to) (?:get|getting|receive|receiving) "
           r"(?:these|this|your|any|more)\b",
+          r"\b(?:don't|do not|please don't) send (?:me )?(?:any ?more|these|this|more|further)\b",
+          r"\bstop (?:receiving|getting)\b", r"\bstop these\b",
           r"\bleave me alone\b", r"\bi never signed up for\b", r"\bdon't need these (?:follow-?ups|e-?mails|check-?ins)",
           # German: "Bitte abmelden", "Keine E-Mails mehr", "Hören Sie auf, mir zu schreiben", "austragen"
           r"\babmelden\b", r"\baustragen\b", r"\bkeine (?:weiteren (?:e-?mails|nachrichten|erinnerungen)|(?:e-?mails|nachrichten|erinnerungen) mehr)\b",
@@ -85,7 +87,9 @@ WON_CUES = (
           r"\bpaid (?:the |a |our |my |her |his |their )?(?:\S+ )?(?:deposit|invoice|retainer|first)\b",
           r"\b(?:started|starting|begun|began) (?:a|the|our|her|his|their) (?:treatment|plan|project|engagement|contract|"
           r"work|job|renovation|build)\b", r"\bstarted work(?:ing)?\b", r"\bwork(?:ing)? (?:together|with (?:her|him|them)) now\b",
-          r"(?:\bis|\bare|'s|'re) (?:now )?(?:doing|handling|managing|taking care of) (?:my|our)\b",
+          r"(?:\bis|\bare|'s|'re) (?:now )?(?:doing|handling|managing|taking care of) (?:all )?(?:of )?(?:my|our)\b",
+          r"\bpaid (?:her|him|them|us|me)?\s?(?:\$|€|£|\d)", r"\bdid (?:a |an )?(?:great|fantastic|good|wonderful|excellent|"
+          r"amazing|beautiful) job\b",
           r"\bnow (?:a|our|my) (?:client|customer|patient)\b", r"\b(?:been|are|we're) working together\b", r"\bon board\b", r"\bkicked off\b",
           r"\b(?:officially |now )working (?:with|together)\b", r"\bworking (?:with \w+|together) now\b",
           r"\b(?:our|my) new (?:[a-z]+ )?(?:accountant|bookkeeper|lawyer|attorney|advisor|adviser|agent|realtor|planner|"
@@ -148,7 +152,7 @@ LOST_CUES = (
           r"\balready (?:has|have|had) (?:a|an|their|his|her) (?:contract|provider|agency|firm|accountant|lawyer|agent|"
           r"contractor|vendor|supplier|someone)\b", r"\basked (?:him|her|them) to use\b",
           r"\btoo expensive\b", r"\bout of (?:their|her|his|our|my) budget\b", r"\bover (?:their|her|his|my|our) budget\b",
-          r"\b(?:sorted|resolved|fixed) itself\b", r"\bdead end\b",
+          r"\b(?:sorted|resolved|fixed) itself\b",
           r"\b(?:didn't|did not|doesn't|does not|won't) work (?:out )?for (?:them|him|her|us|me)\b",
           r"\b(?:price|budget|timing|cost|schedule|pricing|numbers) (?:didn't|did not|doesn't|wasn't|won't) work\b",
           r"\bdo(?:ing)? it (?:herself|himself|themselves|ourselves|myself|in-house)\b", r"\bdiy\b",
@@ -158,13 +162,18 @@ LOST_CUES = (
           r"\b(?:weren't|wasn't|were not|was not|aren't|isn't) (?:a |the )?(?:good |great |right )?(?:match|fit)\b",
           r"\b(?:decided|chose) to (?:opt out|pass|drop out|walk away|back out|pull out)\b", r"\bbacked out\b",
           r"\bpulled out\b", r"\bwalked away\b", r"\bdropped out\b",
+          r"\bhold(?:ing)? off\b", r"\bheld off\b", r"\bout of (?:their|her|his|our|my) (?:price range|league)\b",
+          r"\b(?:it|the \w+|this|that) (?:herself|himself|themselves|ourselves|myself)\b",
+          r"\balready (?:found|hired|chose|picked|engaged|booked) (?:a|an|someone|somebody|another|other|her own|his own|"
+          r"their own)\b", r"\bdéjà (?:trouvé|choisi|engagé|pris) (?:un|une|quelqu)",
+          r"\b(?:eligió|eligieron|elegimos|contrató|contrataron|escogió|encontró|prefirió|eligió) (?:a )?otr[oa]s?\b",
           r"\bwe passed\b", r"\btoo (?:small|big|far|expensive|pricey|costly|pricy)\b", r"\bno es lo que\b",
           r"\bno (?:es|era|fue) (?:lo que|para (?:nosotros|mí|él|ella))\b",
           r"\blost (?:the deal|the job|it|him|her|them|out)\b",
           # German: "passt leider nicht", "hat sich erledigt", "jemand anderen beauftragt", "abgesagt", "verschoben"
           r"\bpasst (?:leider )?nicht\b", r"\bhat sich erledigt\b", r"\bjemand(?:en)? ander", r"\banderweitig\b",
           r"\babgesagt\b", r"\bverschoben\b", r"\bnicht mehr (?:nötig|notwendig|benötigt|gebraucht|aktuell)\b",
-          r"\bkein (?:bedarf|interesse)\b", r"\bnicht geklappt\b", r"\bfür (?:einen|eine) ander",
+          r"\bkein (?:bedarf|interesse)\b", r"\bnicht geklappt\b", r"\bfür (?:einen|eine|ein) ander",
           r"\bentschieden,? (?:uns )?(?:gegen|nicht)\b",
           # French: "quelqu'un d'autre", "pas le bon profil", "n'a plus besoin", "annulé", "reporté", "ailleurs"
           r"\bquelqu'un d'autre\b", r"\bun autre (?:prestataire|cabinet|artisan|architecte|avocat|agent)\b",
@@ -203,6 +212,9 @@ CONNECTED_CUES = (
           r"\b(?:wants|asked for|requested|needs) (?:a|an|the) (?:quote|estimate|proposal|bid)\b",
           r"\bconsultation\b", r"\bscheduled\b", r"\bbooked (?:a|an|in a)\b", r"\bthinking it over\b",
           r"\bgespräch\b", r"\büberleg(?:t|en) noch\b", r"\bréfléchit\b", r"\bpensándolo\b", r"\blo está pensando\b",
+          r"\bback and forth\b", r"\bno decision yet\b", r"\bgave (?:me|us|her|him|them) (?:a|an|the) (?:quote|estimate|proposal|bid)\b",
+          r"\bthinking (?:about it|it over)\b", r"\bconsidering (?:it|the|our|his|her)\b", r"\bcame out (?:to|and)\b",
+          r"\bconsult\b", r"\bquedado\b", r"\bemailing (?:with|each other)\b",
           r"\bgoing well\b", r"\bso far so good\b", r"\bgot back to (?:me|us)\b", r"\bheard (?:back )?from (?:her|him|them)\b",
           r"\breached out\b.{0,30}\b(?:and|we)\b", r"\breview it together\b", r"\bwalk(?:ed)? through\b",
           # German: "Wir haben telefoniert", "uns getroffen", "Termin vereinbart", "Angebot geschickt"
@@ -235,7 +247,7 @@ NO_CONTACT_CUES = (
           r"\b(?:nie|nicht|noch nicht|bisher nicht) (?:bei mir |bei uns )?gemeldet\b",
           r"\b(?:pas|jamais|plus) (?:encore )?(?:rappelé|répondu|recontacté)\b",
           r"\b(?:nunca|no) (?:me |nos )?(?:contestó|respondió|llamó|escribió|ha contestado|ha respondido|ha llamado)\b",
-          r"\bheard nothing\b", r"\bno one has\b", r"\bnobody has\b",
+          r"\bheard nothing\b", r"\bdead end\b", r"\bno one has\b", r"\bnobody has\b",
           # German: "noch nichts gehört", "keine Rückmeldung", "nicht erreicht", "noch kein Kontakt"
           r"\bnoch (?:nichts|keine?) (?:[\wäöüß]+ ){0,3}(?:gehört|rückmeldung|antwort|kontakt|reaktion)", r"\bkeine (?:rückmeldung|antwort)\b",
           r"\bnicht erreich", r"\bnichts gehört\b", r"\bnoch nicht (?:gemeldet|zurückgerufen|geantwortet|erreicht)",
@@ -252,6 +264,10 @@ NO_CONTACT_CUES = (
     # plans to sign: "We will probably sign next week", "ready to hire him"
     _cues(CONNECTED, 2, r"\b(?:about to|ready to|going to|will|'ll|plan to|planning to|expect(?:s|ing)? to|want to) "
           r"(?:\w+ )?(?:sign|hire|book|go ahead|move forward)\b", negatable=False),
+    # "Not yet - I'm traveling", "will reach out when I'm back", "nothing to report yet"
+    _cues(NO_CONTACT, 1, r"^(?:not yet|nope|no|nothing yet|not so far)\b", r"\bnothing to report\b",
+          r"\b(?:will|'ll|going to|plan to) (?:reach out|call (?:him|her|them)|contact|email (?:him|her|them)|get in touch)\b",
+          r"\bgone quiet\b", r"\bwent quiet\b", r"\bcouldn't find a time\b", r"\bstill trying\b", negatable=False),
     # repeated attempts without an answer: "reached out twice", "called her three times"
     _cues(NO_CONTACT, 1, r"\b(?:reached out|called|emailed|texted|tried|messaged|phoned) (?:\w+ )?(?:twice|again|"
           r"several times|a few times|three times|multiple times|a couple of times)\b", negatable=False),
@@ -342,8 +358,6 @@ def findings(text: str) -> list[Finding]:
     for clause in clauses(text):
         position += 1
         question = clause.endswith("?")
-        uncertain = bool(_UNCERTAIN.search(clause))
-        future = bool(_FUTURE.search(clause))
         taken: list[tuple[int, int]] = []
         for cue in ALL_CUES:
             for m in cue.pattern.finditer(clause):
@@ -361,7 +375,9 @@ def findings(text: str) -> list[Finding]:
                         continue
                 if question and outcome != STOP:
                     continue
-                if outcome == WON and cue.outcome == WON and (uncertain or future):
+                before = clause[:m.start()]
+                uncertain = bool(_UNCERTAIN.search(before))
+                if outcome == WON and cue.outcome == WON and (uncertain or _FUTURE.search(before)):
                     outcome = CONNECTED         # "we will probably sign next week": still open
                 elif outcome == LOST and cue.outcome == LOST and uncertain:
                     continue                    # "it might be a dead end": nothing decided
