@@ -12,8 +12,8 @@ point to it, in English, German, French and Spanish:
 - ``*word*`` anywhere inside a word, for German compounds ("Einkommensteuererklärung").
 
 Deployments add synonyms with ``Tracking.category_synonyms`` as (word, category) pairs.
-Matching runs over folded text (lowercase, no accents) with one trie-shaped regex, so its cost does
-not grow with the size of the vocabulary.
+Matching looks up each word of the folded text (lowercase, no accents) in dictionaries, so its cost
+does not grow with the size of the vocabulary.
 """
 from __future__ import annotations
 
@@ -149,7 +149,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 
 # Category words that are also ordinary English and need the service context to count at all.
 _AMBIGUOUS = frozenset({"it", "site", "walk", "walks", "rate", "policy", "claim", "placed", "app", "food",
-                        "menu", "yard", "shoot", "brand", "~kitchen", "books"})
+                        "menu", "yard", "shoot", "brand", "kitchen", "books", "walk", "dog", "dogs"})
 
 
 @dataclass(frozen=True)
@@ -189,10 +189,25 @@ class Vocabulary:
             else:
                 exact[word] = term
         self.exact, self.prefix, self.infix = exact, prefix, infix
-        alternatives = [re.escape(w) + r"(?![\w-])" for w in exact] + [re.escape(w) + r"[\w-]*" for w in prefix]
-        self._regex = re.compile(r"(?<![\w-])(?:" + _trie_pattern(alternatives) + ")") if alternatives else None
-        self._infix = re.compile("|".join(re.escape(w) for w in sorted(infix, key=len, reverse=True))) if infix else None
         self._prefix_lengths = sorted({len(w) for w in prefix}, reverse=True)
+        self._infix_items = tuple(infix.items())
+        self._single: dict[str, Term] = {w: t for w, t in exact.items() if " " not in w}
+        self._multi: dict[str, list[tuple[tuple[str, ...], bool, Term]]] = {}
+        for w, t in exact.items():
+            if " " in w:
+                first, *rest = w.split()
+                self._multi.setdefault(first, []).append((tuple(rest), False, t))
+        self._prefix3: dict[str, list[tuple[str, Term]]] = {}
+        for w, t in prefix.items():
+            if " " in w:
+                first, *rest = w.split()
+                self._multi.setdefault(first, []).append((tuple(rest), True, t))
+            else:
+                self._prefix3.setdefault(w[:3], []).append((w, t))
+        for cands in self._prefix3.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        for cands in self._multi.values():
+            cands.sort(key=lambda c: -len(c[0]))
         self.person_words = frozenset(w for w, t in exact.items() if t.person)
         self.person_prefixes = tuple(w for w, t in prefix.items() if t.person)
 
@@ -207,21 +222,67 @@ class Vocabulary:
                     return term
         return None
 
+    def _word_term(self, word: str) -> tuple[Term, str] | None:
+        term = self._single.get(word)
+        if term is not None:
+            return term, word
+        for stem, t in self._prefix3.get(word[:3], ()):
+            if word.startswith(stem):
+                return t, word
+        for stem, t in self._infix_items:
+            if stem in word:
+                return t, word
+        return None
+
+    def find_tokens(self, toks) -> list[Hit]:
+        """Every vocabulary hit in a tokenised folded text, in order (one dictionary probe per word)."""
+        hits: list[Hit] = []
+        words, starts = toks.words, toks.starts
+        n = len(words)
+        i = 0
+        while i < n:
+            word = words[i]
+            multi = self._multi.get(word)
+            if multi:
+                matched = False
+                for rest, last_prefix, term in multi:
+                    k = len(rest)
+                    if i + k >= n:
+                        continue
+                    ok = True
+                    for j, r in enumerate(rest):
+                        w2 = words[i + 1 + j]
+                        if not (w2 == r or (last_prefix and j == k - 1 and w2.startswith(r))):
+                            ok = False
+                            break
+                    if ok and starts[i + k] - starts[i] <= 40:
+                        end = starts[i + k] + len(words[i + k])
+                        hits.append(Hit(starts[i], end, term, toks.folded[starts[i]:end]))
+                        i += k + 1
+                        matched = True
+                        break
+                if matched:
+                    continue
+            found = self._word_term(word)
+            if found is None and ("'" in word or "-" in word):
+                for part in word.replace("'", "-").split("-")[::-1]:
+                    if len(part) >= 2:
+                        found = self._word_term(part)
+                        if found is not None:
+                            off = word.rfind(part)
+                            hits.append(Hit(starts[i] + off, starts[i] + off + len(part), found[0], part))
+                            break
+                i += 1
+                continue
+            if found is not None:
+                hits.append(Hit(starts[i], starts[i] + len(word), found[0], word))
+            i += 1
+        return hits
+
     def find(self, folded: str) -> list[Hit]:
         """Every vocabulary hit in already folded text, in order."""
-        hits: list[Hit] = []
-        if self._regex is not None:
-            for m in self._regex.finditer(folded):
-                term = self.term_for(m.group())
-                if term is not None:
-                    hits.append(Hit(m.start(), m.end(), term, m.group()))
-        if self._infix is not None:
-            for m in self._infix.finditer(folded):
-                if hits and any(h.start <= m.start() < h.end for h in hits[-3:]):
-                    continue
-                hits.append(Hit(m.start(), m.end(), self.infix[m.group()], m.group()))
-            hits.sort(key=lambda h: h.start)
-        return hits
+        from .text import Tokens
+        return self.find_tokens(Tokens(folded))
 
     def in_word(self, word: str) -> list[str]:
         """Categories named inside one compact word, such as a domain label ("reyesplumbing")."""
@@ -242,23 +303,6 @@ class Vocabulary:
 
     def is_ambiguous(self, hit: Hit) -> bool:
         return hit.text in _AMBIGUOUS
-
-
-def _trie_pattern(alternatives: list[str]) -> str:
-    """Alternatives grouped by shared literal prefixes, so the regex engine rejects most positions
-    after one character instead of trying every word."""
-    groups: dict[str, list[str]] = {}
-    for alt in sorted(set(alternatives), key=lambda a: (-len(a), a)):
-        key = alt[:1] if not alt.startswith("\\") else alt[:2]
-        groups.setdefault(key, []).append(alt)
-    parts = []
-    for key in sorted(groups):
-        alts = groups[key]
-        if len(alts) == 1:
-            parts.append(alts[0])
-        else:
-            parts.append(re.escape(key) if False else key + "(?:" + "|".join(a[len(key):] for a in alts) + ")")
-    return "|".join(parts)
 
 
 @functools.lru_cache(maxsize=16)

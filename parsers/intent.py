@@ -3,103 +3,125 @@
 People copy the tracker on more than introductions: "OK if I introduce you to my plumber?", "I'll
 introduce you to Dana once tax season is over", "Thanks Marcus! Great to e-meet you, Hannah",
 "could we move Thursday to Friday?". These phrases, in English, German, French and Spanish, tell
-the cases apart. Each pattern is anchored on words, with bounded gaps, and runs once over folded text.
+the cases apart. Each rule is a :class:`~parsers.text.Cue`: a bounded regex over folded text that
+runs only when one of its trigger words is present.
 """
 from __future__ import annotations
 
 import re
 
+from .text import Cue, Tokens, any_cue, count_cues
+
 # Writing an introduction now.
-INTRO = re.compile(
-    r"\b(meet|introduc(e|ing|tion)|i'd like you to meet|connect(ing)? (you|the two|both)|"
-    r"put(ting)? you (two |both )?in touch|loop(ing)? in|adding \w+|copying \w+|cc'?(ing|d)? \w+|"
-    r"this is \w+|here'?s \w+|here is \w+|you two|you both|both of you|over to you|take it from here|"
-    r"let you (two|both)|leave (it to )?(you|the two)|(should|must) (talk|meet|connect)|e-?intro|"
-    r"wanted you to meet|thought you should|want(ed)? to connect you|"
-    r"vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
-    r"vernetzen|verbinden|kennenlernen|kennen ?lernen|"
-    r"je (te|vous) presente|presenter|mettre en (relation|contact)|mise en relation|mets en (relation|contact)|"
-    r"je vous laisse|je te laisse|"
-    r"(te|les|os) presento|presentar(te|les|os)|poner(te|les|os) en contacto|pongo en contacto|conectar(te|les|os)|"
-    r"(os|les) dejo)\b")
-SUBJECT_INTRO = re.compile(
-    r"(\bintro\b|\bintroduc\w*|\bmeet\b|\bconnect\w*|<>|<->|↔|⟷|\bvorstellung\b|\bkennenlernen\b|\bkontakt\b|"
-    r"\bmise en relation\b|\bpresentation\b|\bpresentacion\b|\bpresento\b|\breferral\b|\brecommendation\b|"
-    r"\bempfehlung\b|\brecommandation\b|\brecomendacion\b)")
-PERMISSION = re.compile(
-    r"\b((ok|okay|alright|all right|would it be ok|is it ok|do you mind|would you mind|mind) if i "
-    r"(introduce|connect|put|intro|share|pass|give)|"
-    r"(would you like|do you want|want|would you want) me to (introduce|connect|put you in touch|make (an|the) intro)|"
-    r"(would you be|are you) (open|interested|up for|happy) (to|in) (an? intro|being introduced|an introduction|"
-    r"meeting|connecting|talking)|"
-    r"let me know if you('d| would)? (like|want) (an intro|me to introduce|to be introduced|an introduction|"
-    r"to connect|me to connect)|"
-    r"(happy|glad) to (introduce|connect|make an intro)[^.!?]{0,60}\bif\b|"
-    r"shall i (introduce|connect)|can i (introduce|connect) you|may i (introduce|connect) you[^.!]{0,60}\?|"
-    r"soll ich (dich|euch|sie|ihnen)[^.!?]{0,60}vorstellen|hattest du interesse|hatten sie interesse|"
-    r"ware es ok(ay)?,? wenn ich|darf ich (dich|euch|sie|ihnen)[^.!]{0,60}vorstellen\?|"
-    r"veux-tu que je|voulez-vous que je|ca te dit que je|est-ce que je peux (te|vous) (presenter|mettre)|"
-    r"(quieres|quiere|quieren) que (te|le|les) (presente|ponga)|te parece (bien )?si te presento|"
-    r"te gustaria que te presente)")
-PROMISE = re.compile(
-    r"\b((i'll|i will|i'm going to|i am going to|i'd be happy to|i can|i could|will) (also )?"
-    r"(introduce|connect you|put you in touch|make (an|the) intro|send (an|the|you an) intro|loop (you|him|her) in)|"
-    r"(ich werde|werde ich)[^.!?]{0,50}(vorstellen|verbinden|in kontakt bringen)|"
-    r"je (te|vous) (presenterai|mettrai en relation)|je vais (te|vous) (presenter|mettre en relation)|"
-    r"(te|les|os) (presentare|pondre en contacto)|(te|les|os) voy a (presentar|poner en contacto))")
-DEFERRAL = re.compile(r"\b(once|when|after|as soon as|sobald|wenn|des que|quand|cuando|en cuanto)\b")
-REPLY_TO_INTRO = re.compile(
-    r"(\b(thanks|thank you|many thanks|cheers)( so much| again)?,? (\w+,? )?(for (the|this|making the|your kind|the kind|"
-    r"connecting|introducing|the e-?intro|the intro)\w*|for the introduction)|"
-    r"thank you for (the|this) (intro|introduction|connection)|"
-    r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to (bcc|bcc:)|to bcc\b|"
-    r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad) to (e-?)?meet you|"
-    r"\bnice to (e-?)?meet\b|pleasure to (e-?)?meet|"
-    r"danke (dir |ihnen |euch )?fur die (vorstellung|verbindung|einfuhrung|vermittlung)|freut mich|"
-    r"merci pour (la mise en relation|le contact|la presentation)|ravie? de (faire ta connaissance|vous connaitre)|"
-    r"enchante|gracias por (la presentacion|presentarnos|el contacto|conectarnos)|encantad[oa] de conocer|"
-    r"un placer conocer)")
-LEAD = re.compile(
-    r"\b((gave|passed|sent|shared|forwarded|handed) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)|"
-    r"(his|her|their) (details|info|contact info|contact details|number|email|cell|phone|address) (is |are )?"
-    r"(below|above|attached|is|are)|details below|contact (info|details) below|"
-    r"(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you|"
-    r"(expecting|expects|waiting for) (to hear from you|your (call|email|text)|a (call|text|email))|"
-    r"(will|'ll) (probably |likely )?(be )?(call|text|email|contact|reach out to|get in touch with|ring) you|"
-    r"(reach out|call|contact|get in touch with|text|email) (to )?(him|her|them)|"
-    r"give (him|her|them) a (call|ring|shout)|forwarding (this|her|his|their)|"
-    r"send(ing)? (him|her|them) (your way|over)|said you'?d (reach out|call|be in touch)|"
-    r"te paso (el|los|su|sus) (contacto|datos)|sus datos|te llamara|(la|lo|le) llamarias|llamal[oa]|"
-    r"ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an|"
-    r"je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))")
+INTRO: tuple[Cue, ...] = (
+    Cue("meet", r"\bmeet\b"),
+    Cue("introduce introducing introduction intro introductions intros e-intro",
+        r"\b(introduc(e|ing|tion)|e-?intro)\b"),
+    Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
+    Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
+    Cue("looping loop adding copying cc'ing ccing cc'd cc", r"\b(loop(ing)? in|adding \w+|copying \w+|cc'?(ing|d)? \w+)\b"),
+    Cue("this here's here", r"\b(this is \w+|here'?s \w+|here is \w+)\b"),
+    Cue("two both", r"\b(you two|you both|both of you)\b"),
+    Cue("over take let leave", r"\b(over to you|take it from here|let you (two|both|all)|leave (it to )?(you|the two))\b"),
+    Cue("should must talk meet connect thought", r"\b((should|must) (talk|meet|connect)|thought you should)\b"),
+    Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
+        r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
+        r"vernetzen|verbinden|kennen ?lernen)\b"),
+    Cue("presente presenter relation contact laisse mets", r"\b(je (te|vous) presente|presenter|mettre en (relation|contact)|"
+        r"mise en relation|mets en (relation|contact)|je (vous|te) laisse)\b"),
+    Cue("presento presentarte presentarles presentaros contacto conectarte conectarles dejo",
+        r"\b((te|les|os) presento|presentar(te|les|os)|poner(te|les|os) en contacto|pongo en contacto|"
+        r"conectar(te|les|os)|(os|les) dejo)\b"),
+)
+# Phrases that only an introduction uses (as opposed to "you two" or "over to you").
+STRONG_INTRO: tuple[Cue, ...] = (
+    Cue("meet", r"\bmeet [a-z]"),
+    Cue("introduce introducing", r"\bintroduc(e|ing) (you|\w+ to)\b"),
+    Cue("this here's", r"\b(this is \w+|here's \w+)\b"),
+    Cue("vorstellen presente presento connecting", r"\b(vorstellen|je (te|vous) presente|(te|les|os) presento|connecting you)\b"),
+)
+SUBJECT_INTRO: tuple[Cue, ...] = (
+    Cue("intro introduction introducing introductions meet connecting connect referral recommendation",
+        r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation)\b"),
+    Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion",
+        r"\b(vorstellung|kennenlernen|kontakt|empfehlung|mise en relation|presentation|presentacion|presento|"
+        r"recommandation|recomendacion)\b"),
+)
+_SUBJECT_ARROWS = re.compile(r"<>|<->|↔|⟷|<=>")
+
+PERMISSION: tuple[Cue, ...] = (
+    Cue("if", r"\b(ok|okay|alright|all right|would it be ok|is it ok|do you mind|would you mind|mind) if i "
+              r"(introduce|connect|put|intro|share|pass|give)\b"),
+    Cue("me", r"\b(would you like|do you want|want|would you want) me to (introduce|connect|put you in touch|make (an|the) intro)\b"),
+    Cue("open interested up happy", r"\b(would you be|are you) (open|interested|up for|happy) (to|in) "
+                                    r"(an? intro|being introduced|an introduction|meeting|connecting|talking)\b"),
+    Cue("know", r"\blet me know if you('d| would)? (like|want) (an intro|me to introduce|to be introduced|"
+                r"an introduction|to connect|me to connect)\b"),
+    Cue("happy glad", r"\b(happy|glad) to (introduce|connect|make an intro)[^.!?]{0,60}\bif\b"),
+    Cue("shall can may", r"\b(shall i (introduce|connect)|can i (introduce|connect) you|may i (introduce|connect) you[^.!]{0,60}\?)"),
+    Cue("soll hattest hatten ware darf", r"\b(soll ich (dich|euch|sie|ihnen)[^.!?]{0,60}vorstellen|hattest du interesse|"
+                                         r"hatten sie interesse|ware es ok(ay)?,? wenn ich|darf ich (dich|euch|sie|ihnen)[^.!]{0,60}vorstellen\?)"),
+    Cue("veux-tu voulez-vous dit peux", r"\b(veux-tu que je|voulez-vous que je|ca te dit que je|est-ce que je peux (te|vous) (presenter|mettre))"),
+    Cue("quieres quiere quieren parece gustaria", r"\b((quieres|quiere|quieren) que (te|le|les) (presente|ponga)|"
+                                                  r"te parece (bien )?si te presento|te gustaria que te presente)\b"),
+)
+PROMISE: tuple[Cue, ...] = (
+    Cue("introduce connect touch intro loop",
+        r"\b(i'll|i will|i'm going to|i am going to|i can|i could|will) (also )?(introduce|connect you|put you in touch|"
+        r"make (an|the) intro|send (an|the|you an) intro|loop (you|him|her) in)\b"),
+    Cue("werde", r"\b(ich werde|werde ich)[^.!?]{0,50}(vorstellen|verbinden|in kontakt bringen)\b"),
+    Cue("presenterai mettrai vais", r"\bje (te|vous) (presenterai|mettrai en relation)\b|\bje vais (te|vous) (presenter|mettre en relation)\b"),
+    Cue("presentare pondre voy", r"\b(te|les|os) (presentare|pondre en contacto)\b|\b(te|les|os) voy a (presentar|poner en contacto)\b"),
+)
+REPLY_TO_INTRO: tuple[Cue, ...] = (
+    Cue("thanks thank cheers", r"\b(thanks|thank you|many thanks|cheers)( so much| again)?,? (\w+,? )?(for (the|this|making the|"
+                               r"your kind|the kind|connecting|introducing|the e-?intro|the intro)\w*|for the introduction)\b"),
+    Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
+    Cue("meet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"),
+    Cue("danke freut", r"\bdanke (dir |ihnen |euch )?fur die (vorstellung|verbindung|einfuhrung|vermittlung)\b|\bfreut mich\b"),
+    Cue("merci ravi ravie enchante enchantee", r"\b(merci pour (la mise en relation|le contact|la presentation)|"
+                                               r"ravie? de (faire ta connaissance|vous connaitre)|enchantee?)\b"),
+    Cue("gracias encantado encantada placer", r"\b(gracias por (la presentacion|presentarnos|el contacto|conectarnos)|"
+                                              r"encantad[oa] de conocer|un placer conocer)"),
+)
+LEAD: tuple[Cue, ...] = (
+    Cue("your", r"\b(gave|passed|sent|shared|forwarded|handed) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b"),
+    Cue("below above attached", r"\b(his|her|their) (details|info|contact info|contact details|number|email|cell|phone|address) "
+                                r"(is |are )?(below|above|attached)\b|\b(details|contact (info|details)) below\b"),
+    Cue("lead referral client customer job one prospect", r"\b(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you\b"),
+    Cue("expecting expects waiting", r"\b(expecting|expects|waiting for) (to hear from you|your (call|email|text)|a (call|text|email))\b"),
+    Cue("call text email contact reach touch ring", r"\b(will|'ll) (probably |likely )?(be )?(call|text|email|contact|reach out to|"
+                                                    r"get in touch with|ring) you\b|\b(reach out|call|contact|get in touch with|text|email) "
+                                                    r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout)\b"),
+    Cue("forwarding way over reach", r"\b(forwarding (this|her|his|their)|send(ing)? (him|her|them) (your way|over)|"
+                                     r"said you'?d (reach out|call|be in touch))\b"),
+    Cue("paso datos llamara llamarias llamala llamalo", r"\b(te paso (el|los|su|sus) (contacto|datos)|sus datos|te llamara|"
+                                                        r"(la|lo|le) llamarias|llamal[oa])\b"),
+    Cue("gebe kontaktdaten meldet ruf", r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an)\b"),
+    Cue("transmets coordonnees appeler appelle-la appelle-le", r"\b(je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))\b"),
+)
+INTRO_CLOSINGS = ("take it from here", "let you", "leave", "over to you", "je vous laisse", "je te laisse", "os dejo", "les dejo")
+INTRO_ACTS = ("meet", "introduc", "this is", "here", "vorstell", "je te presente", "je vous presente", "te presento",
+              "les presento", "adding", "copying", "loop")
 
 
-def has(pattern: re.Pattern[str], folded: str) -> bool:
-    return pattern.search(folded) is not None
+def subject_is_intro(toks: Tokens, subject: str) -> bool:
+    return any_cue(SUBJECT_INTRO, toks) or bool(_SUBJECT_ARROWS.search(subject))
 
 
-def count(pattern: re.Pattern[str], folded: str) -> int:
-    return sum(1 for _ in pattern.finditer(folded))
-
-
-def promise_only(folded: str) -> bool:
+def promise_only(toks: Tokens) -> bool:
     """An introduction promised for later ("I'll introduce you to Dana once...") and none made now."""
-    promised = [m for m in PROMISE.finditer(folded)]
-    if not promised:
+    spans = [(m.start(), m.end()) for c in PROMISE for m in c.finditer(toks)]
+    if not spans:
         return False
-    spans = [(m.start(), m.end()) for m in promised]
-    for m in INTRO.finditer(folded):
-        if any(s - 20 <= m.start() <= e for s, e in spans):
-            continue
-        if m.group().startswith(("take it from here", "let you", "leave", "over to you", "je vous laisse",
-                                 "je te laisse", "os dejo", "les dejo")):
-            return False
-        if m.group().startswith(("meet", "introduc", "this is", "here", "vorstell", "je te presente",
-                                 "je vous presente", "te presento", "les presento", "adding", "copying",
-                                 "loop")):
-            return False
+    for cue in INTRO:
+        for m in cue.finditer(toks):
+            if any(s - 20 <= m.start() <= e for s, e in spans):
+                continue
+            if m.group().startswith(INTRO_CLOSINGS) or m.group().startswith(INTRO_ACTS):
+                return False
     return True
 
 
-__all__ = ["INTRO", "SUBJECT_INTRO", "PERMISSION", "PROMISE", "REPLY_TO_INTRO", "LEAD", "DEFERRAL",
-           "has", "count", "promise_only"]
+__all__ = ["INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "PROMISE", "REPLY_TO_INTRO", "LEAD",
+           "subject_is_intro", "promise_only", "any_cue", "count_cues"]

@@ -24,7 +24,7 @@ from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, NameIndex, Person, make_person
 from .roles import Reading, read_roles
-from .text import Body, fold, fold_aligned, split_body
+from .text import Body, Tokens, any_cue, count_cues, fold, fold_aligned, split_body
 
 MAX_PARTIES = 8
 
@@ -161,27 +161,27 @@ def _forwarded_introduction(forwarded: tuple, tracking: Tracking, sender: Addres
 def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer: Address,
                   vocab: Vocabulary) -> Found:
     new = body.new
-    folded = fold_aligned(new).replace("\n", " ")
+    toks = Tokens(fold_aligned(new).replace("\n", " "))
     subject = _REPLY_PREFIX.sub("", _FWD_PREFIX.sub("", env.subject or ""))
-    fsubject = fold(subject)
     is_reply = bool(_REPLY_PREFIX.match(env.subject or ""))
     if not new.strip():
         return Found((), "no new text")
-    if intent.has(intent.PERMISSION, folded):
+    if any_cue(intent.PERMISSION, toks):
         return Found((), "asks for permission to introduce; no introduction yet")
-    if intent.promise_only(folded):
+    if intent.promise_only(toks):
         return Found((), "promises an introduction for later")
 
     people = [make_person(a) for a in recipients]
-    reading = read_roles(new, people, make_person(referrer), vocab)
+    reading = read_roles(new, people, make_person(referrer), vocab, toks)
     mentioned = [p for p in people if any(m.email == p.email for m in reading.mentions)]
-    intro_phrases = intent.count(intent.INTRO, folded)
-    subject_intro = intent.has(intent.SUBJECT_INTRO, fsubject) and not is_reply
-    thanks = intent.has(intent.REPLY_TO_INTRO, folded)
+    intro_phrases = count_cues(intent.INTRO, toks)
+    subject_intro = not is_reply and intent.subject_is_intro(Tokens(fold(subject)), subject)
+    thanks = any_cue(intent.REPLY_TO_INTRO, toks)
+    strong = any_cue(intent.STRONG_INTRO, toks)
 
-    if thanks and (intro_phrases == 0 or _strong_intro(folded) is False):
+    if thanks and (intro_phrases == 0 or not strong):
         return Found((), "a reply to an existing introduction")
-    if is_reply and _quoted_intro_between(body.quoted, people) and not _strong_intro(folded):
+    if is_reply and _quoted_intro_between(body.quoted, people) and not strong:
         return Found((), "a reply in the thread of an earlier introduction")
     directional = sum(1 for p in people if reading.evidence[p.email].provider + reading.evidence[p.email].contact > 0)
     if not (intro_phrases or subject_intro or (directional >= 1 and len(mentioned) >= 2)):
@@ -202,17 +202,11 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     return Found(tuple(referrals), reason)
 
 
-def _strong_intro(folded: str) -> bool:
-    return bool(re.search(r"\b(meet \w+|introduc(e|ing) (you|\w+ to)|i'd like you to meet|this is \w+|here's \w+|"
-                          r"vorstellen|je (te|vous) presente|(te|les|os) presento|connecting you)", folded))
-
-
 def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
     """The quoted history already introduces these people (a reply-all, not a new introduction)."""
     if not quoted:
         return False
-    folded_q = fold(quoted[:10000])
-    if not intent.has(intent.INTRO, folded_q):
+    if not any_cue(intent.INTRO, Tokens(fold(quoted[:10000]))):
         return False
     index = NameIndex(people)
     named = {m.email for m in index.mentions(quoted[:10000])}
@@ -337,14 +331,14 @@ def _best(scores: dict[str, float]) -> str | None:
 def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, referrer: Address,
           vocab: Vocabulary, tracking: Tracking) -> Found:
     new = body.new
-    folded = fold_aligned(new).replace("\n", " ")
+    toks = Tokens(fold_aligned(new).replace("\n", " "))
     if not new.strip() and not forwarded:
         return Found((), "no new text")
-    if intent.has(intent.PERMISSION, folded):
+    if any_cue(intent.PERMISSION, toks):
         return Found((), "asks for permission to introduce; no introduction yet")
-    if intent.promise_only(folded):
+    if intent.promise_only(toks):
         return Found((), "promises an introduction for later")
-    if intent.has(intent.REPLY_TO_INTRO, folded):
+    if any_cue(intent.REPLY_TO_INTRO, toks):
         return Found((), "a reply to an existing introduction")
     provider = make_person(provider_addr)
     referrer_p = make_person(referrer)
@@ -359,9 +353,9 @@ def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, r
         return Found((), "one person addressed and no contact details passed on")
 
     contact_person = _contact_person(contact)
-    reading = read_roles(new, [provider, contact_person], referrer_p, vocab)
+    reading = read_roles(new, [provider, contact_person], referrer_p, vocab, toks)
     ev_p, ev_c = reading.evidence[provider.email], reading.evidence[contact_person.email]
-    lead_phrase = intent.has(intent.LEAD, folded)
+    lead_phrase = any_cue(intent.LEAD, toks)
     fwd_text = "\n".join(f.text for f in forwarded)[:5000]
     fwd_need = bool(contact.forwarded and re.search(
         r"\b(do you know|know anyone|recommend|looking for|need|needs|anyone|sucht|cherche|busca|necesit)",

@@ -245,33 +245,62 @@ def _part_payload(part: email.message.Message, problems: list[str]) -> bytes:
     return payload
 
 
-def _is_attachment(part: email.message.Message) -> bool:
+_PARAM = re.compile(r';\s*([\w*.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)')
+
+
+def _content_type(part: email.message.Message) -> tuple[str, dict[str, str]]:
+    """(type, parameters) from the Content-Type header, read once per part.
+
+    A small reader instead of the stdlib's ``get_param``, which re-parses the header on each call;
+    RFC 2231 continuations only matter for attachment names, which use the stdlib.
+    """
+    raw = part.get("content-type")
+    if raw is None:
+        default = part.get_default_type()
+        return default, {}
+    value = header_text(raw)
+    main, _, rest = value.partition(";")
+    ctype = main.strip().lower()
+    if ctype.count("/") != 1 or " " in ctype:
+        ctype = "text/plain"
+    params: dict[str, str] = {}
+    for m in _PARAM.finditer(";" + rest[:2000]):
+        key = m.group(1).lower()
+        val = m.group(2).strip()
+        if len(val) >= 2 and val[0] == val[-1] == '"':
+            val = val[1:-1]
+        params.setdefault(key, val)
+    return ctype, params
+
+
+def _is_attachment(part: email.message.Message, ctype: str, params: dict[str, str]) -> bool:
     disposition = str(part.get("Content-Disposition", "")).lower()
     return disposition.startswith("attachment") or (
-        bool(part.get_param("name")) and not part.get_content_type().startswith("text/")
+        bool(params.get("name") or params.get("name*")) and not ctype.startswith("text/")
     )
 
 
 def _safe_content_type(part: email.message.Message) -> str:
     try:
-        return part.get_content_type()
+        return _content_type(part)[0]
     except Exception:  # noqa: BLE001 - malformed parameters
         return "text/plain"
 
 
-def _plain_text(part: email.message.Message, problems: list[str]) -> str:
+def _plain_text(part: email.message.Message, params: dict[str, str], problems: list[str]) -> str:
     payload = _part_payload(part, problems)
-    text = _charset_text(payload, _safe_charset(part)).replace("\r\n", "\n").replace("\r", "\n")
-    if str(part.get_param("format", "") or "").lower() == "flowed":
-        text = _unflow(text, str(part.get_param("delsp", "") or "").lower() == "yes")
+    text = _charset_text(payload, params.get("charset")).replace("\r\n", "\n").replace("\r", "\n")
+    if params.get("format", "").lower() == "flowed":
+        text = _unflow(text, params.get("delsp", "").lower() == "yes")
     return text
 
 
-def _safe_charset(part: email.message.Message) -> str | None:
+def _attachment_name(part: email.message.Message, params: dict[str, str]) -> str:
     try:
-        return part.get_content_charset()
-    except Exception:  # noqa: BLE001 - RFC 2231 junk in parameters
-        return None
+        name = part.get_filename() or params.get("name") or ""
+    except Exception:  # noqa: BLE001 - RFC 2231 junk
+        name = params.get("name") or ""
+    return decode_header_value(name)
 
 
 def _read_headers(msg: email.message.Message, limit: int) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
@@ -311,7 +340,10 @@ def _walk(root: email.message.Message, out: _Walk, depth0: int = 0, nested: bool
         if out.count > MAX_PARTS:
             out.problems.append(f"more than {MAX_PARTS} MIME parts; the rest ignored")
             return
-        ctype = _safe_content_type(part)
+        try:
+            ctype, params = _content_type(part)
+        except Exception:  # noqa: BLE001 - malformed parameters
+            ctype, params = "text/plain", {}
         out.part_types.append(ctype)
         if ctype in ("message/rfc822", "message/global") and part.is_multipart():
             children = part.get_payload()
@@ -332,21 +364,20 @@ def _walk(root: email.message.Message, out: _Walk, depth0: int = 0, nested: bool
                 if isinstance(child, email.message.Message):
                     stack.append((child, depth + 1))
             continue
-        if _is_attachment(part):
-            name = decode_header_value(part.get_filename() or part.get_param("name") or "")
-            out.attachments.append(f"{name or 'unnamed'} ({ctype})")
+        if _is_attachment(part, ctype, params):
+            out.attachments.append(f"{_attachment_name(part, params) or 'unnamed'} ({ctype})")
             continue
         if ctype in ("message/delivery-status", "text/rfc822-headers", "message/rfc822-headers"):
             out.embedded.append(_charset_text(_part_payload(part, out.problems), "utf-8"))
             continue
         if ctype == "text/plain":
-            out.plain.append(_plain_text(part, out.problems))
+            out.plain.append(_plain_text(part, params, out.problems))
         elif ctype == "text/html":
-            out.htmls.append(_charset_text(_part_payload(part, out.problems), _safe_charset(part)))
+            out.htmls.append(_charset_text(_part_payload(part, out.problems), params.get("charset")))
         elif ctype.startswith("text/") and ctype not in ("text/calendar", "text/vcard", "text/x-vcard"):
             continue
         elif not ctype.startswith("multipart/"):
-            out.attachments.append(f"{decode_header_value(part.get_filename() or '') or 'unnamed'} ({ctype})")
+            out.attachments.append(f"{_attachment_name(part, params) or 'unnamed'} ({ctype})")
 
 
 def _is_attachment_report(out: _Walk) -> bool:

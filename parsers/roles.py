@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .categories import Hit, Vocabulary
 from .names import WORD, Mention, NameIndex, Person
-from .text import fold_aligned
+from .text import Cue, Tokens, fold_aligned
 
 GREETINGS = frozenset({
     "hi", "hello", "hey", "dear", "morning", "good", "afternoon", "evening", "greetings", "hallo", "hi,",
@@ -144,11 +144,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("worked used use hired swear using working trust",
      r"\b(worked with|have used|has used|we used|i used|we use|i use|we hired|i hired|hired|swear by|have been using|been working with|trust)\b", "PA", 2),
 )
-_COMPILED_CUES = tuple((frozenset(t.split()), re.compile(p), role, w) for t, p, role, w in _CUES)
+_COMPILED_CUES = tuple((Cue(t, p), role, w) for t, p, role, w in _CUES)
 
 # "did our taxes", "replaced ours", "has handled the insurance for both of our dealerships": a verb
 # with the writer as beneficiary. Found from each first-person word backwards, over a short window.
-_FIRST_PERSON_OBJECT = re.compile(r"\b(our|my|ours|mine|us|me)\b")
 _WORK_VERB_BEFORE = re.compile(
     r"\b(?:has |have |had )?(?:\w{2,}ed|did|done|built|made|found|got|gotten|took|taken|shot|kept|ran|redid|rebuilt|"
     r"sold|taught|gave|given|saved|put together|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
@@ -160,7 +159,9 @@ _NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "t
                        "connected", "looped", "contacted", "pinged", "used", "visited", "joined", "followed",
                        "mailed", "bcc'd", "forwarded", "cced", "warned", "surprised", "inspired", "impressed"})
 
-_PEER = re.compile(
+_PEER = Cue(
+    "notes stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
+    "get hit like-minded fellow should enjoy both austauschen austausch echanger intercambiar coming think",
     r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
     r"same (conversations|space|boat|industry|challenges|growing pains|circles)|kindred spirits|no agenda|"
     r"co-?host|collaborat\w*|partner up|get on|get along|hit it off|like-minded|fellow \w+|"
@@ -170,11 +171,9 @@ _PEER = re.compile(
     r"keep coming up|just think you'd)\b")
 
 
-_TOKEN = re.compile(r"[\w'-]+")
 _THIRD_ACTORS = THIRD - {"who", "qui", "der", "die", "que", "quien"}
 # Pronouns as whole words; a contraction counts by its first part ("she's" -> she).
-_PRONOUN = re.compile(r"(?<![\w'-])(" + "|".join(sorted((re.escape(w) for w in (_THIRD_ACTORS | FIRST | SECOND)
-                                                          if "'" not in w), key=len, reverse=True)) + r")(?![\w-])")
+_BOTH_WORDS = frozenset({"two", "both", "guys", "y'all", "three", "beide", "beiden", "deux", "dos", "ambos", "ambas"})
 _FIRST_PERSON_TRIGGERS = frozenset({"our", "my", "ours", "mine", "us", "me"})
 
 
@@ -299,9 +298,15 @@ def _vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts
     return confirmed, confirmed_end
 
 
-def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: Vocabulary) -> Reading:
-    """Analyse ``text`` (the new text of an introduction) for the given parties."""
-    folded = fold_aligned(text).replace("\n", " ")
+def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: Vocabulary,
+               toks: Tokens | None = None) -> Reading:
+    """Analyse ``text`` (the new text of an introduction) for the given parties.
+
+    ``toks`` may pass the text's tokens when the caller already has them (same folded text).
+    """
+    if toks is None:
+        toks = Tokens(fold_aligned(text).replace("\n", " "))
+    folded = toks.folded
     parties = {p.email for p in people}
     index = NameIndex(people + ([referrer] if referrer else []))
     mentions = index.mentions(text)
@@ -316,21 +321,21 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     for m in mentions:
         actor_pos.append(m.start)
         actor_who.append("@self" if m.email == self_email else m.email)
-    for m in _PRONOUN.finditer(folded):
-        s = m.start()
-        w = m.group()
+    for w, start in zip(toks.words, toks.starts):
+        if "'" in w:
+            w = w.split("'")[0] or w
         if w in _THIRD_ACTORS:
-            if w == "sie" and text[s:s + 1] == "S" and s > 1 and text[s - 2:s].strip() not in (".", "!", "?", ""):
-                actor_pos.append(s)
+            if w == "sie" and text[start:start + 1] == "S" and start > 1 and text[start - 2:start].strip() not in (".", "!", "?", ""):
+                actor_pos.append(start)
                 actor_who.append("@you")
                 continue
-            actor_pos.append(s)
+            actor_pos.append(start)
             actor_who.append("@third")
         elif w in FIRST:
-            actor_pos.append(s)
+            actor_pos.append(start)
             actor_who.append("@self")
         elif w in SECOND:
-            actor_pos.append(s)
+            actor_pos.append(start)
             actor_who.append("@you")
     if mentions:
         order = sorted(range(len(actor_pos)), key=actor_pos.__getitem__)
@@ -338,6 +343,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         actor_who = [actor_who[k] for k in order]
     del mention_at
 
+    has_both = toks.has_any(_BOTH_WORDS)
     # Sentences with their addressee and the party each pronoun refers to.
     sentences: list[Sentence] = []
     addressee: str | None = None
@@ -353,7 +359,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         elif len(voc) > 1:
             addressee = None
             topic = None
-        elif _BOTH.search(folded, start, end):
+        elif has_both and _BOTH.search(folded, start, end):
             addressee = None
         sentences.append(Sentence(start, end, addressee, vend))
         if topic is None and addressee and len(parties) == 2:
@@ -391,23 +397,20 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             return topic_at[sidx][1]
         return who if who in parties else None
 
-    tokens = set(_TOKEN.findall(folded))
     matches: list[tuple[int, int, str, str, float]] = []
-    for triggers, regex, role, weight in _COMPILED_CUES:
-        if triggers.isdisjoint(tokens):
-            continue
-        for m in regex.finditer(folded):
+    for cue, role, weight in _COMPILED_CUES:
+        for m in cue.finditer(toks):
             matches.append((m.start(), m.end(), m.group(), role, weight))
-    if not _FIRST_PERSON_TRIGGERS.isdisjoint(tokens):
-        for m in _FIRST_PERSON_OBJECT.finditer(folded):
-            window_start = max(0, m.start() - 70)
-            w = _WORK_VERB_BEFORE.search(folded, window_start, m.start())
-            if w is None:
-                continue
-            verb = w.group().split()[0] if not w.group().startswith(("has ", "have ", "had ")) else w.group().split()[1]
-            if verb in _NOT_WORK:
-                continue
-            matches.append((w.start(), m.end(), folded[w.start():m.end()], "P", 3.0))
+    for pos in toks.positions(_FIRST_PERSON_TRIGGERS):
+        w = _WORK_VERB_BEFORE.search(folded, max(0, pos - 70), pos)
+        if w is None:
+            continue
+        verb = w.group().split()[0] if not w.group().startswith(("has ", "have ", "had ")) else w.group().split()[1]
+        if verb in _NOT_WORK:
+            continue
+        end_fp = folded.find(" ", pos)
+        end_fp = len(folded) if end_fp < 0 else end_fp
+        matches.append((w.start(), end_fp, folded[w.start():end_fp], "P", 3.0))
     matches.sort()
     for start_pos, end_pos, matched, role, weight in matches:
         pos = start_pos
@@ -440,7 +443,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
 
     # Service nouns said of a party: "José is the landscaper who", "Ellen Park, the financial planner",
     # "Renee Holloway (insurance)", "l'architecte qui", "she's been my dentist".
-    hits = vocab.find(folded)
+    hits = vocab.find_tokens(toks)
     hit_owner: list[str | None] = []
     hit_need: list[bool] = []
     for h in hits:
@@ -462,7 +465,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             evidence[m.email].provider += 1
             evidence[m.email].notes.append("P+1 Dr.")
 
-    peer = float(len(_PEER.findall(folded)))
+    peer = float(_PEER.count(toks))
     return Reading(text, folded, sentences, mentions, evidence, peer, hits, hit_owner, hit_need,
                    addressed_all, cue_count)
 

@@ -302,4 +302,86 @@ def _cut_signature(lines: list[str], sender_names: tuple[str, ...]) -> tuple[str
     return text[:MAX_SCAN_CHARS], signature[:4000]
 
 
-__all__ = ["Body", "Forwarded", "split_body", "fold", "fold_aligned", "transliterate", "CLOSING", "MAX_SCAN_CHARS"]
+_TOKEN = re.compile(r"[\w'-]+")
+
+
+class Tokens:
+    """The words of a folded text with their positions, computed once and shared by every rule."""
+
+    __slots__ = ("folded", "words", "starts", "index")
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        index: dict[str, list[int]] = {}
+        for m in _TOKEN.finditer(folded):
+            word = m.group()
+            index.setdefault(word, []).append(len(self.words))
+            self.words.append(word)
+            self.starts.append(m.start())
+        self.index = index
+
+    def has_any(self, words: frozenset[str]) -> bool:
+        return not words.isdisjoint(self.index)
+
+    def positions(self, words: frozenset[str]) -> list[int]:
+        """Character offsets of every occurrence of any of ``words``, in order."""
+        found: list[int] = []
+        for w in words:
+            for i in self.index.get(w, ()):
+                found.append(self.starts[i])
+        found.sort()
+        return found
+
+
+class Cue:
+    """A regex tried only when one of its trigger words occurs, and in long texts only near them.
+
+    Rules are many and texts short: skipping the rules whose words are absent is what keeps the
+    parser fast, and searching windows around triggers bounds the cost on long input.
+    """
+
+    __slots__ = ("triggers", "regex", "back", "ahead")
+    LONG = 1500
+
+    def __init__(self, triggers: str, pattern: str, back: int = 90, ahead: int = 220) -> None:
+        self.triggers = frozenset(triggers.split())
+        self.regex = re.compile(pattern)
+        self.back = back
+        self.ahead = ahead
+
+    def finditer(self, toks: Tokens):
+        if not self.triggers or self.triggers.isdisjoint(toks.index):
+            return
+        text = toks.folded
+        if len(text) <= self.LONG:
+            yield from self.regex.finditer(text)
+            return
+        seen_end = -1
+        for p in toks.positions(self.triggers):
+            lo = max(0, p - self.back, seen_end)
+            hi = min(len(text), p + self.ahead)
+            if lo >= hi:
+                continue
+            for m in self.regex.finditer(text, lo, hi):
+                if m.start() >= seen_end:
+                    seen_end = m.end()
+                    yield m
+
+    def search(self, toks: Tokens):
+        return next(self.finditer(toks), None)
+
+    def count(self, toks: Tokens) -> int:
+        return sum(1 for _ in self.finditer(toks))
+
+
+def any_cue(cues: tuple[Cue, ...], toks: Tokens) -> bool:
+    return any(c.search(toks) is not None for c in cues)
+
+
+def count_cues(cues: tuple[Cue, ...], toks: Tokens) -> int:
+    return sum(c.count(toks) for c in cues)
+
+
+__all__ = ["Tokens", "Cue", "any_cue", "count_cues", "Body", "Forwarded", "split_body", "fold", "fold_aligned", "transliterate", "CLOSING", "MAX_SCAN_CHARS"]
