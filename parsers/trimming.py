@@ -342,7 +342,9 @@ def is_name_line(line: str) -> bool:
     return all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
 
 
-_CONTACT = re.compile(r"(\+?\(?\d[\d ().\-]{6,}\d|@|www\.|https?://|\.(com|org|net|example|test)\b|\|)")
+# Phone numbers, addresses, web sites, "|" separated title lines, company forms (LLC, Inc., GmbH, ...)
+_CONTACT = re.compile(r"(\+?\(?\d[\d ().\-]{6,}\d|@|www\.|https?://|\.(com|org|net|example|test)\b|\||"
+                      r"\b(?:llc|inc|ltd|gmbh|sarl|s\.a\.|s\.l\.|pllc|llp|plc|corp|b\.v\.)(?:\.|\b))", re.IGNORECASE)
 _SMALL_WORDS = {"&", "|", "·", "•", "-", "–", "of", "and", "for", "de", "du", "des", "la", "le", "y", "e",
                 "und", "für", "at", "the", "in", "et", "van", "von", "der", "di", "da", "a"}
 
@@ -445,9 +447,10 @@ def _signoff_cut(lines: list[str], sender: tuple[str, ...]) -> int | None:
             continue
         if k == first_content:
             continue
-        # lone first name after a blank line, then a blank line and a signature block
-        if after_blank and is_name_line(line) and len(line.split()) <= 2 and (
-                k + 1 < n and _is_blank(lines[k + 1])):
+        # lone first name after a blank line, then a blank line (or the full name) and a signature block:
+        # "Peter" / "" / "Peter Brandt" / "Chief Operating Officer";  "Peter" / "Peter Brandt" / "COO"
+        if after_blank and is_name_line(line) and len(line.split()) <= 2 and k + 1 < n and (
+                _is_blank(lines[k + 1]) or lines[k + 1].split()[:1] == line.split()[:1]):
             rest = lines[k + 1:n]
             if any(l.strip() for l in rest) and _looks_like_signature(rest):
                 return k + 1
@@ -746,11 +749,14 @@ def trim_reply(text: str, html: str | None = None, sender_name: str | None = Non
     that starts with the writer's own name.
     """
     text = text or ""
-    html_cut = ""
     if html and len(html) <= MAX_HTML_CHARS:
         split = split_html(html)
         if split is not None:
-            text, html_cut = split
+            html_text, html_cut = split
+            kept, cut = _trim_text(html_text, sender_name)
+            if kept.strip() or not text.strip():
+                return Trimmed(kept, "\n\n".join(part for part in (cut, html_cut) if part.strip()))
+            # the structure hid everything (a client that wraps its whole message in a quote
+            # container): read the converted text instead
     kept, cut = _trim_text(text, sender_name)
-    cut = "\n\n".join(part for part in (cut, html_cut) if part.strip())
     return Trimmed(kept, cut)
