@@ -29,8 +29,11 @@ def _v2_reciprocity(db: Database) -> None:
 
     db.create_tables([NudgeSent, DigestSent], safe=True)
     migrator = migrator_for(db)
+    ledger = ("kind", "currency", "status", "historical", "amount", "introduced_at", "category")
     migrate(migrator.add_index("referral", ("party_a_id", "provider_id"), False),
-            migrator.add_index("referral", ("party_b_id", "provider_id"), False))
+            migrator.add_index("referral", ("party_b_id", "provider_id"), False),
+            migrator.add_index("referral", ("referrer_id", "provider_id") + ledger, False),
+            migrator.add_index("referral", ("provider_id", "referrer_id") + ledger, False))
 
 
 MIGRATIONS: list[Migration] = [

@@ -142,6 +142,11 @@ class Referral(BaseModel):
             (("contact", "introduced_at"), False),
             (("party_a", "provider"), False),     # reciprocity ledger: peer introductions of a person
             (("party_b", "provider"), False),
+            # Covering indexes: a person's ledger (given, received) is read from the index alone.
+            (("referrer", "provider", "kind", "currency", "status", "historical", "amount", "introduced_at",
+              "category"), False),
+            (("provider", "referrer", "kind", "currency", "status", "historical", "amount", "introduced_at",
+              "category"), False),
         )
 
 
