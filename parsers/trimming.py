@@ -31,7 +31,7 @@ REPLY_MARKER = "## Reply above this line ##"
 MAX_TEXT_CHARS = 200_000     # text scanned; the rest of a longer reply is cut unread
 MAX_LINE_CHARS = 1_000       # characters of one line any matcher looks at
 MAX_HTML_CHARS = 1_000_000   # HTML parsed; longer HTML-only replies are read from their text
-MAX_HTML_ELEMENTS = 50_000  # elements of an HTML reply looked at
+MAX_HTML_ELEMENTS = 50_000   # elements of an HTML reply looked at
 MAX_SIGNATURE_LINES = 30     # a "signature" longer than this is probably part of the message
 
 
@@ -73,7 +73,7 @@ def is_marker(line: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # 2. Attribution lines that introduce a quote
 
-# Each entry: (first word, words that must end the line, needs a date or an address).
+# Each entry: (first word, endings of the line); the line must also name a date or an address.
 # English, Gmail desktop:      "On Tue, Jan 28, 2025 at 7:00 AM Referloop <track@referloop.example> wrote:"
 #   (Gmail wraps it:           "On Tue, Jan 28, 2025 at 7:00 AM Referloop <track@referloop.example>" / "wrote:")
 # Gmail mobile:                "On Thu, Feb 27, 2025, 8:00 AM Referloop <track@referloop.example> wrote:"
@@ -278,15 +278,16 @@ def is_delimiter(line: str) -> bool:
 #  confidentiels ..."; "Este mensaje es confidencial ..."
 _DISCLAIMER = re.compile(
     r"(intended recipient|confidentiality notice|disclaimer|before printing|legally privileged|"
-    r"privileged(,| and| or)? confidential|confidential(,| and| or)? (and|or)? ?privileged|"
-    r"attorney-client|vertraulich|destinataire|confidentiels?\b|confidencial|"
-    r"este mensaje|dieser e-mail|diese e-mail|this (e-?mail|message|communication)[^.]{0,80}(confidential|privileged)"
-    r"|registered in england)"
+    r"privileged(,| and| or)? confidential|confidential(,| and| or)? (and|or)? ?privileged|attorney-client|"
+    r"this (e-?mail|message|communication)[^.]{0,80}(confidential|privileged)|registered in (england|scotland)|"
+    r"(diese|dieser) (e-?mail|nachricht)[^.]{0,60}vertraulich|vertrauliche informationen|"
+    r"(ce|le présent) (message|courriel|e-?mail)[^.]{0,60}confidenti|destinataire (prévu|exclusif|de ce message)|"
+    r"(este|el presente) (mensaje|correo)[^.]{0,60}confidencial|información confidencial)"
 )
 
 
 def is_disclaimer(line: str) -> bool:
-    return len(line.strip()) >= 30 and bool(_DISCLAIMER.search(_norm(line)[:300]))
+    return len(line.strip()) >= 40 and bool(_DISCLAIMER.search(_norm(line)[:300]))
 
 
 # Sign-off lines, matched whole (trailing punctuation allowed). English, German, French, Spanish,
