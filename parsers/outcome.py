@@ -46,7 +46,7 @@ _WHO_ELSE = (r"(?:someone|somebody|some one|another|a different|the other|other|
 # ---- stop: asks us to stop the check-ins --------------------------------------------------------
 STOP_CUES = (
     # "Unsubscribe", "Please remove me from your mailing list", "Take me off this list", "opt out"
-    _cues(STOP, 9, r"\bunsubscribe", r"\bremove me\b", r"\btake me off\b", r"\bopt (?:me )?out\b\W*$",
+    _cues(STOP, 9, r"^(?:stop|stopp|arrêt|alto|basta)\W*$", r"\bunsubscribe", r"\bremove me\b", r"\btake me off\b", r"\bopt (?:me )?out\b\W*$",
           r"\bopt(?:-| )?out\W*$", r"\bopt(?:-| )?out of (?:these|this|your|the) (?:e-?mails|messages|check-?ins|list|"
           r"mailing|reminders|follow-?ups)",
           r"\bstop (?:sending|emailing|e-mailing|mailing|contacting|messaging|writing|checking in|these|this|"
@@ -193,7 +193,8 @@ CONNECTED_CUES = (
           r"\bmet\b", r"\bmeeting\b", r"\bhad (?:a|an|our|the|two|several|a few|a couple of) (?:[a-z-]+ ){0,2}"
           r"(?:call|meeting|chat|conversation|consultation|consult|session|visit|tour|walkthrough|coffee|lunch|tasting|"
           r"interview)s?\b",
-          r"\b(?:talked|spoke|spoken|chatted|talking|speaking|chatting)\b", r"\bin touch\b", r"\bconnected\b",
+          r"\b(?:talked|spoke|spoken|chatted|talking|speaking|chatting)\b", r"(?<!be )(?<!get )\bin touch\b",
+          r"\bconnected\b",
           r"\b(?:a|the|our) (?:[a-z-]+ )?(?:call|meeting|consultation|visit|tour|walkthrough|appointment|session)s? "
           r"(?:on|next|this|tomorrow|scheduled|booked|set)\b",
           r"\b(?:scheduled|booked|set up|arranged|lined up) (?:a|an|the|our)? ?(?:[a-z-]+ )?(?:call|meeting|consultation|"
@@ -265,7 +266,8 @@ NO_CONTACT_CUES = (
     _cues(CONNECTED, 2, r"\b(?:about to|ready to|going to|will|'ll|plan to|planning to|expect(?:s|ing)? to|want to) "
           r"(?:\w+ )?(?:sign|hire|book|go ahead|move forward)\b", negatable=False),
     # "Not yet - I'm traveling", "will reach out when I'm back", "nothing to report yet"
-    _cues(NO_CONTACT, 1, r"^(?:not yet|nope|no|nothing yet|not so far)\b", r"\bnothing to report\b",
+    _cues(NO_CONTACT, 1, r"^(?:not yet|nope|nothing yet|not so far)\b",
+          r"^no\b(?!(?: [a-z]+)? (?:problem|worries|complaints|doubt|rush|need|pressure)\b)", r"\bnothing to report\b",
           r"\b(?:will|'ll|going to|plan to) (?:reach out|call (?:him|her|them)|contact|email (?:him|her|them)|get in touch)\b",
           r"\bgone quiet\b", r"\bwent quiet\b", r"\bcouldn't find a time\b", r"\bstill trying\b", negatable=False),
     # repeated attempts without an answer: "reached out twice", "called her three times"
