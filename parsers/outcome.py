@@ -46,7 +46,7 @@ _WHO_ELSE = (r"(?:someone|somebody|some one|another|a different|the other|other|
 # ---- stop: asks us to stop the check-ins --------------------------------------------------------
 STOP_CUES = (
     # "Unsubscribe", "Please remove me from your mailing list", "Take me off this list", "opt out"
-    _cues(STOP, 9, r"^(?:stop|stopp|arrêt|alto|basta)\W*$", r"\bunsubscribe", r"\bremove me\b", r"\btake me off\b", r"\bopt (?:me )?out\b\W*$",
+    _cues(STOP, 9, r"^(?:stop|stopp|arrêt|alto|basta)\W*$", r"\bplease stop\b(?! by)", r"\bunsubscribe", r"\bremove me\b", r"\btake me off\b", r"\bopt (?:me )?out\b\W*$",
           r"\bopt(?:-| )?out\W*$", r"\bopt(?:-| )?out of (?:these|this|your|the) (?:e-?mails|messages|check-?ins|list|"
           r"mailing|reminders|follow-?ups)",
           r"\bstop (?:sending|emailing|e-mailing|mailing|contacting|messaging|writing|checking in|these|this|"
@@ -102,6 +102,8 @@ WON_CUES = (
           r"\bagreed (?:on|to) (?:a |the |our |his |her |their )?(?:\$|€|£|\d|price|fee|rate|quote|terms|proposal|"
           r"contract|deal|retainer|scope|plan|package)",
           r"^(?:closed|signed|hired|booked|sold|done deal|deal)\W*$",
+          r"\b(?:been|is|'s|are|'re) helping (?:us|me)\b", r"\brepresenting (?:us|me)\b",
+          r"\btook (?:on )?(?:the|this) (?:job|project|work|contract|case|listing)\b", r"\btook (?:us|me|him|her|them) on\b",
           r"\bbought\b", r"\bpurchased\b", r"\bunder contract\b", r"\bclient now\b", r"\bit's a deal\b",
           # German: "beauftragt", "unterschrieben", "Herr Öztürk macht jetzt meine Buchhaltung",
           # "Wir haben 1.200 € vereinbart", "Angebot angenommen", "den Auftrag bekommen"
@@ -167,6 +169,10 @@ LOST_CUES = (
           r"\balready (?:found|hired|chose|picked|engaged|booked) (?:a|an|someone|somebody|another|other|her own|his own|"
           r"their own)\b", r"\bdéjà (?:trouvé|choisi|engagé|pris) (?:un|une|quelqu)",
           r"\b(?:eligió|eligieron|elegimos|contrató|contrataron|escogió|encontró|prefirió|eligió) (?:a )?otr[oa]s?\b",
+          r"\b(?:timing|time) (?:isn't|is not|wasn't|was not|isn't quite) right\b", r"\bnot the right time\b",
+          r"\brevisit\b", r"\bfroze (?:all )?(?:spending|budgets?|hiring)\b", r"\bbudget (?:freeze|cuts?|was cut)\b",
+          r"\b(?:is|it's) dead\b", r"\bdead for now\b", r"\bdécidé de ne pas\b", r"\bne pas donner suite\b",
+          r"\bwent (?:in )?(?:another|a different) direction\b",
           r"\bwe passed\b", r"\btoo (?:small|big|far|expensive|pricey|costly|pricy)\b", r"\bno es lo que\b",
           r"\bno (?:es|era|fue) (?:lo que|para (?:nosotros|mí|él|ella))\b",
           r"\blost (?:the deal|the job|it|him|her|them|out)\b",
@@ -216,6 +222,11 @@ CONNECTED_CUES = (
           r"\bback and forth\b", r"\bno decision yet\b", r"\bgave (?:me|us|her|him|them) (?:a|an|the) (?:quote|estimate|proposal|bid)\b",
           r"\bthinking (?:about it|it over)\b", r"\bconsidering (?:it|the|our|his|her)\b", r"\bcame out (?:to|and)\b",
           r"\bconsult\b", r"\bquedado\b", r"\bemailing (?:with|each other)\b",
+          r"\b(?:set|due|scheduled|planning|going|supposed) to (?:meet|talk|speak|chat|catch up)\b",
+          r"\b(?:we're|we are|i'm|i am) (?:meeting|seeing)\b", r"\bhaving (?:lunch|coffee|dinner|drinks|a call|a meeting)\b",
+          r"\b(?:lunch|coffee|dinner|drinks) (?:on|next|this|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
+          r"sunday)\b", r"\bputting together\b", r"\b(?:called|wrote|got) (?:me |us )?back\b",
+          r"\bon se (?:voit|retrouve|rencontre)\b", r"\bnous nous (?:voyons|rencontrons)\b", r"\bm'a rappelée?\b",
           r"\bgoing well\b", r"\bso far so good\b", r"\bgot back to (?:me|us)\b", r"\bheard (?:back )?from (?:her|him|them)\b",
           r"\breached out\b.{0,30}\b(?:and|we)\b", r"\breview it together\b", r"\bwalk(?:ed)? through\b",
           # German: "Wir haben telefoniert", "uns getroffen", "Termin vereinbart", "Angebot geschickt"
@@ -248,7 +259,7 @@ NO_CONTACT_CUES = (
           r"\b(?:nie|nicht|noch nicht|bisher nicht) (?:bei mir |bei uns )?gemeldet\b",
           r"\b(?:pas|jamais|plus) (?:encore )?(?:rappelé|répondu|recontacté)\b",
           r"\b(?:nunca|no) (?:me |nos )?(?:contestó|respondió|llamó|escribió|ha contestado|ha respondido|ha llamado)\b",
-          r"\bheard nothing\b", r"\bdead end\b", r"\bno one has\b", r"\bnobody has\b",
+          r"\bheard nothing\b", r"\bdead end\b", r"\bnothing since\b", r"\bno reply since\b", r"\bno one has\b", r"\bnobody has\b",
           # German: "noch nichts gehört", "keine Rückmeldung", "nicht erreicht", "noch kein Kontakt"
           r"\bnoch (?:nichts|keine?) (?:[\wäöüß]+ ){0,3}(?:gehört|rückmeldung|antwort|kontakt|reaktion)", r"\bkeine (?:rückmeldung|antwort)\b",
           r"\bnicht erreich", r"\bnichts gehört\b", r"\bnoch nicht (?:gemeldet|zurückgerufen|geantwortet|erreicht)",
@@ -260,7 +271,7 @@ NO_CONTACT_CUES = (
           r"\bno (?:he|hemos) podido (?:contactar|hablar|localizar|comunicarme)", r"\bsin (?:respuesta|noticias)\b",
           r"\bno (?:me |nos )?(?:ha|han) (?:respondido|contestado|llamado|escrito)\b", r"\bno contesta\b",
           r"\bno (?:he|hemos) (?:sabido|tenido noticias)\b", negatable=False),
-    _cues(CONNECTED, 1, r"\bcontacted\b", r"\breached (?!out)", r"\bwaiting (?:to hear|for (?:her|his|their|an?) "
+    _cues(CONNECTED, 1, r"\b(?:replied|responded|answered)\b", r"\bcontacted\b", r"\breached (?!out)", r"\bwaiting (?:to hear|for (?:her|his|their|an?) "
           r"(?:answer|decision|reply|response))"),
     # plans to sign: "We will probably sign next week", "ready to hire him"
     _cues(CONNECTED, 2, r"\b(?:about to|ready to|going to|will|'ll|plan to|planning to|expect(?:s|ing)? to|want to) "
