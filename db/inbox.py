@@ -111,6 +111,13 @@ def begin_attempt(row: InboundMessage) -> None:
     row.save(only=[InboundMessage.attempts, InboundMessage.status])
 
 
+def quarantine(row: InboundMessage, reason: str, now: datetime) -> None:
+    """Set a message aside for a person to look at (``referloop inbox --failed``), with the reason."""
+    row.status, row.target_folder, row.processed_at = "quarantined", "quarantine", naive(now)
+    row.reason = reason[:2000]
+    row.save()
+
+
 def attempt_failed(row: InboundMessage, error: str, max_attempts: int, now: datetime) -> None:
     row.reason = error[:2000]
     if row.attempts >= max_attempts:
@@ -122,6 +129,10 @@ def attempt_failed(row: InboundMessage, error: str, max_attempts: int, now: date
 
 
 def retry(message_id: int) -> bool:
-    """``referloop inbox --retry ID``: put a quarantined or rejected message back in the queue."""
+    """``referloop inbox --retry ID``: put a quarantined or rejected message back in the queue. It is
+    processed from the stored bytes; on the server it stays in the folder it was moved to (its UID
+    there is unknown), which is where a person looking for it would expect it anyway. An oversized
+    message was never downloaded, so there is nothing to retry."""
     return bool(InboundMessage.update(status="new", attempts=0, reason="retry requested")
-                .where((InboundMessage.id == message_id) & InboundMessage.raw.is_null(False)).execute())
+                .where((InboundMessage.id == message_id) & InboundMessage.raw.is_null(False)
+                       & InboundMessage.status.in_(("quarantined", "rejected"))).execute())

@@ -1,11 +1,15 @@
 """The transactional outbox: queueing decided mail, claiming it for sending, recording what happened.
 
 ``queue`` is called inside the transaction that made the decision, so an email exists exactly when the
-decision does. The sender claims rows, sends them, and reports each result back here.
+decision does. The sender claims rows, sends them, and reports each result back here as soon as it has
+it (one commit per email), so a crash repeats at most the one email that was on the wire.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import random
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -13,10 +17,17 @@ from peewee import Database, fn
 
 from mailer.compose import Composer, Draft, make_message_id
 
+from .connection import is_postgres
 from .models import Outbound, Person, Referral, naive
 
 STALE_CLAIM = timedelta(minutes=15)
 MAX_BACKOFF = timedelta(hours=6)
+# Kinds that answer a person's email (as opposed to scheduled mail): capped per address and hour so
+# that two automatons mailing each other can never keep a conversation going.
+ANSWER_KINDS = ("acknowledgement", "clarify", "stop_confirmation", "report", "help")
+ANSWER_PREFIXES = ("notice_",)
+VERP_TAG = "bounce"
+_VERP = re.compile(rf"^[^+@]+\+{VERP_TAG}-(\d+)-([0-9a-f]{{10}})@", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -40,11 +51,36 @@ def suppressed(person: Person | None, allow_opted_out: bool = False) -> str | No
     return None
 
 
+def is_answer(kind: str) -> bool:
+    return kind in ANSWER_KINDS or kind.startswith(ANSWER_PREFIXES)
+
+
+def answers_in_last_hour(address: str, now: datetime) -> int:
+    """Answers already decided for ``address`` in the hour before ``now`` (queued, sent or failed alike:
+    what counts is that we decided to answer)."""
+    kinds = Outbound.kind.in_(ANSWER_KINDS)
+    for prefix in ANSWER_PREFIXES:
+        kinds = kinds | Outbound.kind.startswith(prefix)
+    return (Outbound.select(fn.COUNT(Outbound.id))
+            .where((Outbound.to_addr == address.lower()) & kinds
+                   & (Outbound.created_at > naive(now) - timedelta(hours=1)))
+            .scalar() or 0)
+
+
 def queue(composer: Composer, draft: Draft, *, kind: str, now: datetime, deadline: timedelta,
           referral: Referral | None = None, person: Person | None = None,
-          not_before: datetime | None = None, allow_opted_out: bool = False) -> Outbound | None:
-    """Render and store one email; None when the recipient must not get mail."""
+          not_before: datetime | None = None, allow_opted_out: bool = False,
+          max_answers_per_hour: int | None = None) -> Outbound | None:
+    """Render and store one email; None when the recipient must not get mail.
+
+    ``max_answers_per_hour`` (``inbox.max_replies_per_sender_per_hour``) caps answers (see
+    :data:`ANSWER_KINDS`) to one address: beyond it the answer is refused, which is what ends a loop
+    with an automaton that slipped past the auto-reply checks. None keeps the old, uncapped behaviour.
+    """
     if suppressed(person, allow_opted_out):
+        return None
+    if (max_answers_per_hour is not None and is_answer(kind)
+            and answers_in_last_hour(draft.to.email, now) >= max_answers_per_hour):
         return None
     message_id = make_message_id(composer.domain, now, draft.token)
     subject, raw = composer.render(draft, message_id, now)
@@ -54,7 +90,7 @@ def queue(composer: Composer, draft: Draft, *, kind: str, now: datetime, deadlin
         kind=kind,
         referral=referral,
         person=person,
-        to_addr=draft.to.email,
+        to_addr=draft.to.email.lower(),
         subject=subject,
         raw=raw,
         next_attempt_at=start,
@@ -63,25 +99,59 @@ def queue(composer: Composer, draft: Draft, *, kind: str, now: datetime, deadlin
     )
 
 
-def claim(db: Database, now: datetime, limit: int) -> list[Outbound]:
-    """Take up to ``limit`` due rows for sending. On PostgreSQL rows are locked with SKIP LOCKED so
-    several instances never take the same email; stale claims of a crashed sender are released."""
-    now_n = naive(now)
+# ---------------------------------------------------------------------- VERP
+def _verp_mac(secret: bytes, outbound_id: int) -> str:
+    return hmac.new(secret, f"{VERP_TAG}:{outbound_id}".encode(), hashlib.sha256).hexdigest()[:10]
+
+
+def verp_address(address: str, outbound_id: int, secret: bytes) -> str:
+    """The SMTP envelope sender for one email: ``local+bounce-<id>-<mac>@domain``. A DSN comes back to
+    this address, so the bounce names the email (and so the person) even when the DSN quotes nothing.
+    The MAC stops anyone from marking an arbitrary address as bouncing by mailing a forged one."""
+    local, _, domain = address.lower().partition("@")
+    return f"{local.split('+')[0]}+{VERP_TAG}-{outbound_id}-{_verp_mac(secret, outbound_id)}@{domain}"
+
+
+def verp_outbound_id(address: str, secret: bytes) -> int | None:
+    """The outbound id a VERP address stands for, or None when it is not one of ours (bad MAC)."""
+    m = _VERP.match(address.strip().strip("<>"))
+    if not m:
+        return None
+    outbound_id = int(m.group(1))
+    return outbound_id if hmac.compare_digest(m.group(2).lower(), _verp_mac(secret, outbound_id)) else None
+
+
+# ---------------------------------------------------------------------- claiming and recording
+def release_claims(db: Database) -> int:
+    """Put every ``sending`` row back in the queue. Only for a single instance at start (SQLite): any
+    claim found then belongs to a process that died."""
     with db.atomic():
+        return (Outbound.update(status="queued", claimed_at=None)
+                .where(Outbound.status == "sending").execute())
+
+
+def claim(db: Database, now: datetime, limit: int, stale: timedelta = STALE_CLAIM) -> list[Outbound]:
+    """Take up to ``limit`` due rows for sending. On PostgreSQL rows are locked with SKIP LOCKED so
+    several instances never take the same email; on SQLite the transaction takes the write lock first
+    (IMMEDIATE) for the same effect between threads. Claims older than ``stale`` (a sender that died
+    mid-batch; live senders refresh theirs with every email) are released first."""
+    now_n = naive(now)
+    postgres = is_postgres(db)
+    with (db.atomic() if postgres else db.atomic("IMMEDIATE")):
         (Outbound.update(status="queued", claimed_at=None)
-         .where((Outbound.status == "sending") & (Outbound.claimed_at < now_n - STALE_CLAIM)).execute())
+         .where((Outbound.status == "sending") & (Outbound.claimed_at < now_n - stale)).execute())
         query = (Outbound.select(Outbound.id)
                  .where((Outbound.status == "queued") & (Outbound.next_attempt_at <= now_n))
                  .order_by(Outbound.next_attempt_at, Outbound.id).limit(limit))
-        from .connection import is_postgres
-
-        if is_postgres(db):
+        if postgres:
             query = query.for_update("FOR UPDATE SKIP LOCKED")
         ids = [row.id for row in query]
         if not ids:
             return []
-        Outbound.update(status="sending", claimed_at=now_n).where(Outbound.id.in_(ids)).execute()
-    return list(Outbound.select().where(Outbound.id.in_(ids)).order_by(Outbound.next_attempt_at, Outbound.id))
+        (Outbound.update(status="sending", claimed_at=now_n)
+         .where(Outbound.id.in_(ids) & (Outbound.status == "queued")).execute())
+    return list(Outbound.select().where(Outbound.id.in_(ids) & (Outbound.status == "sending"))
+                .order_by(Outbound.next_attempt_at, Outbound.id))
 
 
 def backoff(attempts: int) -> timedelta:
@@ -90,12 +160,20 @@ def backoff(attempts: int) -> timedelta:
     return base * random.uniform(0.8, 1.2)
 
 
-def record(db: Database, results: list[SendResult], now: datetime) -> None:
-    """Mark each claimed row sent, retried later, or failed for good."""
+def record_one(db: Database, result: SendResult, now: datetime, still_claimed: list[int] = ()) -> None:
+    """Record one delivery attempt at once, and refresh the claim on the rest of the batch (so a slow
+    but live sender's claims never look stale)."""
+    record(db, [result], now, still_claimed)
+
+
+def record(db: Database, results: list[SendResult], now: datetime, still_claimed: list[int] = ()) -> None:
+    """Mark each claimed row sent, retried later, or failed for good (with the reason)."""
     now_n = naive(now)
     with db.atomic():
         for result in results:
-            row = Outbound.get_by_id(result.outbound_id)
+            row = Outbound.get_or_none(Outbound.id == result.outbound_id)
+            if row is None:
+                continue
             row.attempts += 1
             row.claimed_at = None
             if result.ok:
@@ -110,6 +188,9 @@ def record(db: Database, results: list[SendResult], now: datetime) -> None:
                 else:
                     row.status, row.next_attempt_at, row.last_error = "queued", retry_at, result.error[:1000]
             row.save()
+        if still_claimed:
+            (Outbound.update(claimed_at=now_n)
+             .where(Outbound.id.in_(list(still_claimed)) & (Outbound.status == "sending")).execute())
 
 
 def sent_in_last_minute(now: datetime) -> int:

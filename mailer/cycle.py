@@ -1,21 +1,27 @@
 """One cycle of the service: fetch and store new mail, process it, move it aside, run due work, flush
-the outbox. ``referloop once`` runs exactly this; the daemon runs it on a schedule.
+the outbox. ``referloop once`` runs exactly this; the daemon runs the same steps from its threads.
 
 Order matters for never losing mail: store (with the cursor) -> process (workflow commits) -> move on
 the server. A crash anywhere repeats at most the step that was interrupted, and dedup keys make that safe.
+On the way out, each email's result is committed as soon as the server answered, so a crash repeats at
+most the one email that was on the wire.
 """
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from peewee import Database
 
 from db import inbox as inbox_store
 from db import outbox
+from db.locks import MailboxLock, mailbox_lock
+from db.models import Outbound
 from db.workflow import Workflow
 
 from .compose import Composer
@@ -61,11 +67,21 @@ class App:
     def source(self, inbox: InboxConfig) -> Source:
         return make_source(self.config, inbox)
 
+    def lock(self, name: str, inbox: InboxConfig) -> MailboxLock:
+        return mailbox_lock(self.db, name, inbox.failover_seconds)
 
-def process_stored(app: App, source_name: str, address: str, now: datetime, report: CycleReport) -> None:
-    """Work through stored rows of one mailbox once; a failing message is counted and left for the next
-    cycle, and quarantined after ``inbox.max_attempts`` attempts."""
-    max_attempts = app.config.inbox.max_attempts
+    def envelope_from(self, row: Outbound) -> str:
+        """VERP: a bounce names the email it is about, whatever the DSN quotes."""
+        return outbox.verp_address(self.config.tracking.address, row.id, self.config.secret_bytes)
+
+
+def process_stored(app: App, inbox: InboxConfig, source_name: str, address: str, now: datetime,
+                   report: CycleReport) -> None:
+    """Work through stored rows of one mailbox once. A failing message is counted and left for the next
+    cycle; after ``inbox.max_attempts`` attempts it is quarantined with its reason. A message whose
+    attempts ran out without a recorded failure killed the process each time: it is quarantined too,
+    before it can do so again."""
+    max_attempts = inbox.max_attempts
     tried: set[int] = set()
     while not app.stop.is_set():
         rows = [r for r in inbox_store.pending(source_name, 200 + len(tried)) if r.id not in tried]
@@ -75,6 +91,12 @@ def process_stored(app: App, source_name: str, address: str, now: datetime, repo
             if app.stop.is_set():
                 return
             tried.add(row.id)
+            if row.attempts >= max_attempts:
+                inbox_store.quarantine(row, f"interrupted {row.attempts} times while being processed "
+                                            f"(the process stopped during it); last error: {row.reason or 'none'}",
+                                       now)
+                report.failed += 1
+                continue
             inbox_store.begin_attempt(row)
             try:
                 app.workflow.process_inbound(row, address, now)
@@ -86,23 +108,31 @@ def process_stored(app: App, source_name: str, address: str, now: datetime, repo
 
 
 def move_finished(source: Source, source_name: str, uidvalidity: int, report: CycleReport) -> None:
-    rows = inbox_store.unmoved(source_name, uidvalidity)
-    by_folder: dict[str, list] = defaultdict(list)
-    for row in rows:
-        by_folder[row.target_folder].append(row)
-    for folder, items in by_folder.items():
-        source.move([r.uid for r in items], folder)
-        inbox_store.mark_moved([r.id for r in items])
-        report.moved += len(items)
+    """Move handled mail on the server, only after the workflow committed; recorded afterwards, so a
+    crash in between repeats a move of mail that is already gone, which is harmless."""
+    while True:
+        rows = inbox_store.unmoved(source_name, uidvalidity)
+        if not rows:
+            return
+        by_folder: dict[str, list] = defaultdict(list)
+        for row in rows:
+            by_folder[row.target_folder].append(row)
+        for folder, items in by_folder.items():
+            source.move([r.uid for r in items], folder)
+            inbox_store.mark_moved([r.id for r in items])
+            report.moved += len(items)
 
 
-def poll_inbox(app: App, inbox: InboxConfig, source: Source, now: datetime, report: CycleReport) -> None:
-    """Fetch everything new in batches; each batch is stored, processed and moved before the next."""
+def poll_inbox(app: App, inbox: InboxConfig, source: Source, now: datetime, report: CycleReport,
+               after_batch: Callable[[], None] | None = None) -> None:
+    """Fetch everything new in batches; each batch is stored, processed and moved before the next.
+    ``after_batch`` runs after each (the daemon flushes the outbox there, so acknowledgements do not
+    wait for a long backlog)."""
     address = app.config.inbox_address(inbox)
     validity = source.uidvalidity()
     cursor = inbox_store.cursor(source.name, validity, now)
     last_uid = cursor.last_uid
-    process_stored(app, source.name, address, now, report)   # leftovers of an interrupted cycle
+    process_stored(app, inbox, source.name, address, now, report)   # leftovers of an interrupted cycle
     move_finished(source, source.name, validity, report)
     while not app.stop.is_set():
         batch = source.fetch_after(last_uid, inbox.batch_size, inbox.max_bytes)
@@ -112,31 +142,68 @@ def poll_inbox(app: App, inbox: InboxConfig, source: Source, now: datetime, repo
         report.fetched += len(batch)
         if source.uses_cursor:
             last_uid = max(int(item.uid) for item in batch)
-        process_stored(app, source.name, address, now, report)
+        process_stored(app, inbox, source.name, address, now, report)
         move_finished(source, source.name, validity, report)
+        if after_batch is not None:
+            after_batch()
         if not source.uses_cursor and len(batch) < inbox.batch_size:
             break
 
 
+def stale_claim_after(app: App) -> timedelta:
+    """How old a claim must be before another sender may take the email over: one email can take at
+    most a few SMTP steps of ``outbox.timeout`` each, and live senders refresh their claims per email."""
+    return max(timedelta(seconds=10), timedelta(seconds=6 * app.config.outbox.timeout))
+
+
 def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
-    """Send due outbox rows within the rate limit, over one connection per batch."""
+    """Send due outbox rows within the rate limit, over one connection per batch; every result is
+    committed the moment it is known."""
     cfg = app.config.outbox
+    started = time.monotonic()
+
+    def clock() -> datetime:   # ``now`` moves on while a batch is sent, also under a simulated clock
+        return now + timedelta(seconds=time.monotonic() - started)
+
     while not app.stop.is_set():
-        room = cfg.max_per_minute - outbox.sent_in_last_minute(now)
+        room = cfg.max_per_minute - outbox.sent_in_last_minute(clock())
         if room <= 0:
             return
-        rows = outbox.claim(app.db, now, min(cfg.batch_size, room))
+        rows = outbox.claim(app.db, clock(), min(cfg.batch_size, room), stale_claim_after(app))
         if not rows:
             return
-        results = app.sender.send_batch(rows, envelope_from=app.config.tracking.address.lower())
-        outbox.record(app.db, results, now)
-        report.sent += sum(1 for r in results if r.ok)
-        report.send_failed += sum(1 for r in results if not r.ok)
-        for result in results:
-            if not result.ok:
-                log.warning("outbound #%s not delivered: %s", result.outbound_id, result.error[:200])
+        waiting = [r.id for r in rows]
+
+        def on_result(result: outbox.SendResult) -> None:
+            waiting.remove(result.outbound_id)
+            outbox.record(app.db, [result], clock(), waiting)
+            if result.ok:
+                report.sent += 1
+            else:
+                report.send_failed += 1
+                log.warning("outbound #%s not delivered (%s): %s", result.outbound_id,
+                            "permanent" if result.permanent else "will retry", result.error[:200])
+
+        results = app.sender.send_batch(rows, envelope_from=app.envelope_from, on_result=on_result)
+        if waiting:   # a sender that did not report everything: record what it returned
+            late = [r for r in results if r.outbound_id in waiting]
+            outbox.record(app.db, late, clock())
         if any(not r.ok and not r.permanent for r in results):
             return  # the server is struggling: back off until the next cycle
+
+
+def poll_locked(app: App, inbox: InboxConfig, source: Source, now: datetime, report: CycleReport) -> None:
+    """``referloop once`` on a shared PostgreSQL database: poll only when no daemon polls this mailbox."""
+    lock = app.lock(source.name, inbox)
+    if not lock.acquire():
+        report.errors.append(f"{source.name}: another instance is polling it; skipped")
+        return
+    try:
+        source.open()
+        poll_inbox(app, inbox, source, now, report)
+    finally:
+        source.close()
+        lock.release()
 
 
 def run_cycle(app: App, now: datetime, sources: dict[int, Source] | None = None) -> CycleReport:
@@ -144,18 +211,14 @@ def run_cycle(app: App, now: datetime, sources: dict[int, Source] | None = None)
     raised, so due work and sending still happen when a mailbox is down."""
     report = CycleReport()
     for index, inbox in enumerate(app.config.inboxes):
-        source = (sources or {}).get(index)
-        owned = source is None
+        given = (sources or {}).get(index)
         try:
-            if owned:
-                source = app.source(inbox)
-                source.open()
-            poll_inbox(app, inbox, source, now, report)
+            if given is None:
+                poll_locked(app, inbox, app.source(inbox), now, report)
+            else:
+                poll_inbox(app, inbox, given, now, report)
         except SourceError as exc:
             report.errors.append(str(exc))
-        finally:
-            if owned and source is not None:
-                source.close()
     report.due = app.workflow.run_due(now)
     flush_outbox(app, now, report)
     return report

@@ -4,6 +4,10 @@ One thread per mailbox fetches, processes and waits (IDLE when offered, re-issue
 ``inbox.idle_seconds``; polling every ``inbox.poll_interval`` otherwise). The main thread lets the
 ``schedule`` package wake due work and the outbox; every due time itself lives in the database.
 SIGTERM or SIGINT stops cleanly after the current message.
+
+Several ``referloop run`` processes may share one PostgreSQL database: each mailbox is polled by one
+of them at a time (an advisory lock, see db/locks.py), outbox rows and due check-ins are claimed with
+SKIP LOCKED. SQLite means exactly one instance.
 """
 from __future__ import annotations
 
@@ -14,6 +18,9 @@ import threading
 from datetime import datetime, timezone
 
 import schedule
+
+from db.connection import is_postgres
+from db.outbox import release_claims
 
 from .config import InboxConfig
 from .cycle import App, CycleReport, flush_outbox, poll_inbox
@@ -46,36 +53,55 @@ class Backoff:
 
 
 def watch_inbox(app: App, inbox: InboxConfig) -> None:
-    """Backlog, wait, backlog again, forever; reconnect on any error."""
+    """Backlog, wait, backlog again, forever; reconnect on any error.
+
+    With several instances on PostgreSQL, only the holder of the mailbox's advisory lock polls it; the
+    others try again every ``failover_seconds / 3`` and take over when the holder's session ends.
+    """
     backoff = Backoff()
-    what = f"mailbox {inbox.username or inbox.path}"
-    source = None
+    source = app.source(inbox)
+    what = f"mailbox {source.name}"
+    lock = app.lock(source.name, inbox)
+    is_open = standing_by = False
+
+    def flush_now() -> None:   # acknowledgements go out while a long backlog is still being worked on
+        flush_outbox(app, utcnow(), CycleReport())
+
     while not app.stop.is_set():
         try:
-            if source is None:
-                source = app.source(inbox)
+            if not lock.acquire():
+                if is_open:
+                    source.close()
+                    is_open = False
+                if not standing_by:
+                    log.info("%s is polled by another instance; standing by", what)
+                    standing_by = True
+                app.stop.wait(max(1.0, inbox.failover_seconds / 3))
+                continue
+            if standing_by:
+                log.info("%s: taking over polling", what)
+                standing_by = False
+            if not is_open:
                 source.open()
+                is_open = True
             report = CycleReport()
-            poll_inbox(app, inbox, source, utcnow(), report)
+            poll_inbox(app, inbox, source, utcnow(), report, after_batch=flush_now)
             if report.fetched:
                 log.info("%s: %s", what, report.line())
-                flush_outbox(app, utcnow(), CycleReport())   # acknowledgements go out at once
             backoff.succeeded(what)
-            source.wait_for_mail(min(inbox.idle_seconds, 300) if inbox.kind == "imap" else inbox.poll_interval,
-                                 app.stop)
-        except SourceError as exc:
-            if source is not None:
-                source.close()
-                source = None
-            app.stop.wait(backoff.failed(what, str(exc)))
+            wait = min(inbox.idle_seconds, 300) if source.idle_supported() else inbox.poll_interval
+            source.wait_for_mail(wait, app.stop)
         except Exception as exc:  # noqa: BLE001 - the watcher must survive anything and retry
-            log.exception("unexpected error in %s", what)
-            if source is not None:
+            if not isinstance(exc, SourceError):
+                log.exception("unexpected error in %s", what)
+            if is_open:
                 source.close()
-                source = None
-            app.stop.wait(backoff.failed(what, f"{type(exc).__name__}: {exc}"))
-    if source is not None:
+                is_open = False
+            app.stop.wait(backoff.failed(what, str(exc) if isinstance(exc, SourceError)
+                                         else f"{type(exc).__name__}: {exc}"))
+    if is_open:
         source.close()
+    lock.release()
 
 
 def due_and_outbox(app: App) -> None:
@@ -97,6 +123,11 @@ def run(app: App) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    if not is_postgres(app.db):
+        # SQLite means one instance: an email still marked "sending" was cut off by a crash.
+        released = release_claims(app.db)
+        if released:
+            log.warning("%d email(s) interrupted while sending are queued again", released)
     threads = [threading.Thread(target=watch_inbox, args=(app, inbox), name=f"inbox-{i}", daemon=True)
                for i, inbox in enumerate(app.config.inboxes)]
     for t in threads:

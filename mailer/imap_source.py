@@ -108,7 +108,20 @@ class ImapSource:
 
     # -------------------------------------------------------------- reading
     def uidvalidity(self) -> int:
+        """Selects the folder again (cheap) so a folder deleted and recreated since the last poll is seen
+        with its new UIDVALIDITY, and the stored cursor is reset instead of skipping reused UIDs."""
+        assert self.client is not None
+        try:
+            info = self.client.select_folder(self.inbox.folder)
+        except IMAPClientError as exc:
+            raise SourceError(f"IMAP select {self.inbox.folder} failed: {str(exc)[:200]}") from None
+        except (OSError, socket.timeout) as exc:
+            raise SourceError(f"IMAP connection lost: {exc}") from None
+        self._uidvalidity = int(info.get(b"UIDVALIDITY", 0))
         return self._uidvalidity
+
+    def idle_supported(self) -> bool:
+        return b"IDLE" in self.capabilities
 
     def fetch_after(self, last_uid: int, limit: int, max_bytes: int) -> list[Fetched]:
         """Up to ``limit`` messages with UID above ``last_uid``. A ``UID n:*`` search always returns the
@@ -119,6 +132,7 @@ class ImapSource:
             uids = sorted(u for u in self.client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)[:limit]
             if not uids:
                 return []
+            # Sizes first: an oversized message is recorded from its size alone, never downloaded.
             sizes = {uid: data.get(b"RFC822.SIZE", 0) for uid, data in self.client.fetch(uids, ["RFC822.SIZE"]).items()}
             small = [u for u in uids if sizes.get(u, 0) <= max_bytes]
             bodies: dict[int, bytes] = {}
@@ -160,9 +174,10 @@ class ImapSource:
 
     # -------------------------------------------------------------- waiting
     def wait_for_mail(self, timeout: float, stop: threading.Event) -> None:
-        """IDLE when offered (a hint only: the caller fetches afterwards anyway), else sleep."""
+        """IDLE when offered (a hint only: the caller fetches afterwards anyway), else sleep. The caller
+        keeps ``timeout`` under 5 minutes, so IDLE is re-issued before NATs and servers drop it."""
         assert self.client is not None
-        if b"IDLE" not in self.capabilities:
+        if not self.idle_supported():
             stop.wait(timeout)
             return
         try:

@@ -75,5 +75,8 @@ class MaildirSource:
     def wait_for_mail(self, timeout: float, stop: threading.Event) -> None:
         stop.wait(timeout)
 
+    def idle_supported(self) -> bool:
+        return False
+
     def describe(self) -> dict[str, str]:
         return {"kind": "maildir", "path": str(self.path)}

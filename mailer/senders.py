@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol, Union
 
 import aiosmtplib
 
@@ -15,11 +16,23 @@ from db.outbox import SendResult
 
 from .config import Config, OutboxConfig
 from .imap_source import oauth2_token, tls_context
+from .sources import SourceError
+
+
+# The SMTP envelope sender: one address for all, or one per email (VERP, see db.outbox.verp_address).
+EnvelopeFrom = Union[str, Callable[[Outbound], str]]
+# Called with each result as soon as it is known, so it can be committed before the next email goes.
+OnResult = Callable[[SendResult], None]
 
 
 class Sender(Protocol):
-    def send_batch(self, rows: list[Outbound], envelope_from: str) -> list[SendResult]: ...
+    def send_batch(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
+                   on_result: OnResult | None = None) -> list[SendResult]: ...
     def check(self) -> str: ...
+
+
+def envelope_for(envelope_from: EnvelopeFrom, row: Outbound) -> str:
+    return envelope_from(row) if callable(envelope_from) else envelope_from
 
 
 def permanent(code: int) -> bool:
@@ -31,9 +44,10 @@ class FileSender:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
 
-    def send_batch(self, rows: list[Outbound], envelope_from: str) -> list[SendResult]:
+    def send_batch(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
+                   on_result: OnResult | None = None) -> list[SendResult]:
         self.path.mkdir(parents=True, exist_ok=True)
-        results = []
+        results: list[SendResult] = []
         for row in rows:
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
             final = self.path / f"{stamp}-{row.id:08d}-{row.kind}.eml"
@@ -44,6 +58,8 @@ class FileSender:
                 results.append(SendResult(row.id, True))
             except OSError as exc:
                 results.append(SendResult(row.id, False, False, f"cannot write {final}: {exc.strerror}"))
+            if on_result is not None:
+                on_result(results[-1])
         return results
 
     def check(self) -> str:
@@ -54,6 +70,12 @@ class FileSender:
 
 
 class SmtpSender:
+    """One reused connection per batch; every email's result is reported as soon as it is known.
+
+    Classification (the lesson of mail servers that retried a 550 for days): 4xx, 552, timeouts and
+    connection errors are temporary; every other 5xx is permanent, with the server's words as reason.
+    """
+
     def __init__(self, cfg: OutboxConfig) -> None:
         self.cfg = cfg
 
@@ -68,42 +90,55 @@ class SmtpSender:
     async def _login(self, smtp: aiosmtplib.SMTP) -> None:
         cfg = self.cfg
         if cfg.oauth2_token_command:
-            import base64
-
             token = oauth2_token(cfg.oauth2_token_command)
-            blob = base64.b64encode(f"user={cfg.username}\x01auth=Bearer {token}\x01\x01".encode()).decode()
-            response = await smtp.execute_command(b"AUTH", b"XOAUTH2", blob.encode())
-            if response.code != 235:
-                raise aiosmtplib.SMTPAuthenticationError(response.code, response.message)
+            await xoauth2_login(smtp, cfg.username, token)
         elif cfg.username and cfg.password:
             await smtp.login(cfg.username, cfg.password)
 
-    async def _send_all(self, rows: list[Outbound], envelope_from: str) -> list[SendResult]:
+    async def _connect(self) -> aiosmtplib.SMTP:
+        smtp = self._client()
+        await smtp.connect()
+        try:
+            await self._login(smtp)
+        except BaseException:
+            await self._drop(smtp)
+            raise
+        return smtp
+
+    async def _send_all(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
+                        on_result: OnResult | None) -> list[SendResult]:
         results: list[SendResult] = []
         smtp: aiosmtplib.SMTP | None = None
         for row in rows:
             try:
                 if smtp is None or not smtp.is_connected:
-                    smtp = self._client()
-                    await smtp.connect()
-                    await self._login(smtp)
-                errors, _ = await smtp.sendmail(envelope_from, [row.to_addr], bytes(row.raw))
+                    smtp = await self._connect()
+                errors, _ = await smtp.sendmail(envelope_for(envelope_from, row), [row.to_addr], bytes(row.raw))
                 if errors:
                     code, message = next(iter(errors.values()))
-                    results.append(SendResult(row.id, False, permanent(code), f"{code} {message}"))
+                    result = SendResult(row.id, False, permanent(code), f"{code} {message}")
                 else:
-                    results.append(SendResult(row.id, True))
+                    result = SendResult(row.id, True)
             except aiosmtplib.SMTPRecipientsRefused as exc:
                 first = exc.recipients[0] if exc.recipients else None
                 code = first.code if first else 550
-                results.append(SendResult(row.id, False, permanent(code), f"{code} {first.message if first else exc}"))
-            except aiosmtplib.SMTPResponseException as exc:
-                results.append(SendResult(row.id, False, permanent(exc.code), f"{exc.code} {exc.message}"))
-                if exc.code in (421,) or isinstance(exc, aiosmtplib.SMTPAuthenticationError):
+                result = SendResult(row.id, False, permanent(code), f"{code} {first.message if first else exc}")
+                if code == 421:
                     smtp = await self._drop(smtp)
-            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
-                results.append(SendResult(row.id, False, False, f"{type(exc).__name__}: {exc}"[:300]))
+            except aiosmtplib.SMTPAuthenticationError as exc:
+                # Our credentials, not the recipient: never a reason to give up on the email.
+                result = SendResult(row.id, False, False, f"SMTP login failed: {exc.code} {exc.message}"[:300])
                 smtp = await self._drop(smtp)
+            except aiosmtplib.SMTPResponseException as exc:
+                result = SendResult(row.id, False, permanent(exc.code), f"{exc.code} {exc.message}")
+                if exc.code == 421 or not permanent(exc.code):
+                    smtp = await self._drop(smtp)
+            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError, SourceError) as exc:
+                result = SendResult(row.id, False, False, f"{type(exc).__name__}: {exc}"[:300])
+                smtp = await self._drop(smtp)
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
         await self._drop(smtp)
         return results
 
@@ -112,22 +147,38 @@ class SmtpSender:
         if smtp is not None and smtp.is_connected:
             try:
                 await smtp.quit()
-            except Exception:  # noqa: BLE001
+            except Exception:  # noqa: BLE001 - the connection is going away either way
                 smtp.close()
         return None
 
-    def send_batch(self, rows: list[Outbound], envelope_from: str) -> list[SendResult]:
-        return asyncio.run(self._send_all(rows, envelope_from))
+    def send_batch(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
+                   on_result: OnResult | None = None) -> list[SendResult]:
+        return asyncio.run(self._send_all(rows, envelope_from, on_result))
 
     def check(self) -> str:
         async def probe() -> str:
-            smtp = self._client()
-            await smtp.connect()
-            await self._login(smtp)
+            smtp = await self._connect()
             ext = ", ".join(sorted(smtp.esmtp_extensions)) or "none"
             await smtp.quit()
             return f"connected to {self.cfg.host}:{self.cfg.port}; extensions: {ext}"
         return asyncio.run(probe())
+
+
+def xoauth2_blob(username: str, token: str) -> str:
+    """The SASL XOAUTH2 initial response (Gmail, Microsoft 365), base64-encoded."""
+    return base64.b64encode(f"user={username}\x01auth=Bearer {token}\x01\x01".encode()).decode()
+
+
+async def xoauth2_login(smtp: aiosmtplib.SMTP, username: str, token: str) -> None:
+    """``AUTH XOAUTH2`` with the initial response. On a bad token the server answers 334 with a JSON
+    error; the protocol wants an empty line back, after which the final 535 comes."""
+    response = await smtp.execute_command(b"AUTH", b"XOAUTH2", xoauth2_blob(username, token).encode())
+    if response.code == 334:
+        detail = response.message
+        response = await smtp.execute_command(b"")
+        raise aiosmtplib.SMTPAuthenticationError(response.code, f"{response.message} ({detail})")
+    if response.code != 235:
+        raise aiosmtplib.SMTPAuthenticationError(response.code, response.message)
 
 
 def make_sender(config: Config) -> Sender:
