@@ -13,8 +13,12 @@ import re
 from .text import Cue, Tokens, any_cue, count_cues
 
 # Writing an introduction now.
+# "meet you at 10", "meet up", "meet Tuesday" are not introductions.
+_MEET = (r"\bmeet\b(?! (you|u|up|at|on|in|for|with|him|her|them|us|me|again|soon|over|tomorrow|today|tonight|"
+         r"next|this|that|there|here|some|sometime|halfway|monday|tuesday|wednesday|thursday|friday|saturday|"
+         r"sunday|the deadline|the team|our|your|my)\b)")
 INTRO: tuple[Cue, ...] = (
-    Cue("meet", r"\bmeet\b"),
+    Cue("meet", _MEET),
     Cue("introduce introducing introduction intro introductions intros e-intro",
         r"\b(introduc(e|ing|tion)|e-?intro)\b"),
     Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
@@ -35,7 +39,7 @@ INTRO: tuple[Cue, ...] = (
 )
 # Phrases that only an introduction uses (as opposed to "you two" or "over to you").
 STRONG_INTRO: tuple[Cue, ...] = (
-    Cue("meet", r"\bmeet [a-z]"),
+    Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
     Cue("introduce introducing", r"\bintroduc(e|ing) (you|\w+ to)\b"),
     Cue("this here's", r"\b(this is \w+|here's \w+)\b"),
     Cue("vorstellen presente presento connecting", r"\b(vorstellen|je (te|vous) presente|(te|les|os) presento|connecting you)\b"),
@@ -85,6 +89,14 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
                                               r"encantad[oa] de conocer|un placer conocer)"),
 )
 LEAD: tuple[Cue, ...] = (
+    Cue("is ist est es", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
+        r"\b(ihre|seine) (nummer|handynummer|telefonnummer|handy|e-mail|mail|adresse) (ist|lautet)\b|"
+        r"\b(son|leur) (numero|portable|telephone|mail|e-mail|adresse) (est|c'est)\b|"
+        r"\bsu (numero|telefono|movil|celular|correo|email) es\b"),
+    Cue("gegeben weitergegeben geschickt erreichbar", r"\b(deine|ihre) (nummer|kontaktdaten|e-mail|adresse|handynummer) "
+        r"(gegeben|weitergegeben|geschickt)\b|\bist (abends |tagsuber |morgens )?erreichbar\b"),
+    Cue("donne transmis", r"\b(ai|j'ai) (donne|transmis) (ton|votre) (numero|contact|mail|adresse)\b"),
+    Cue("di pase", r"\b(le|les) (di|pase) tu (numero|contacto|telefono|correo)\b"),
     Cue("your", r"\b(gave|passed|sent|shared|forwarded|handed) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b"),
     Cue("below above attached", r"\b(his|her|their) (details|info|contact info|contact details|number|email|cell|phone|address) "
                                 r"(is |are )?(below|above|attached)\b|\b(details|contact (info|details)) below\b"),

@@ -172,7 +172,15 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         return Found((), "promises an introduction for later")
 
     people = [make_person(a) for a in recipients]
-    reading = read_roles(new, people, make_person(referrer), vocab, toks)
+    referrer_person = make_person(referrer)
+    reading = read_roles(new, people, referrer_person, vocab, toks)
+    if subject.strip():
+        # "Intro: Sara (tax prep) <> Jim", "Meet Aisha – the best realtor in Portland"
+        subject_reading = read_roles(subject, people, referrer_person, vocab)
+        for email, ev in subject_reading.evidence.items():
+            reading.evidence[email].provider += ev.provider
+            reading.evidence[email].contact += ev.contact
+            reading.evidence[email].notes.extend(f"subject {n}" for n in ev.notes)
     mentioned = [p for p in people if any(m.email == p.email for m in reading.mentions)]
     intro_phrases = count_cues(intent.INTRO, toks)
     subject_intro = not is_reply and intent.subject_is_intro(Tokens(fold(subject)), subject)
@@ -240,13 +248,18 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         category = _best(_category_scores(reading, provider, contact, env.subject, vocab))
         return [_referral("introduction", referrer.email, provider.email, contact.email,
                           (a.email, b.email), category, names)]
-    # Three or more: one person who needs something, introduced to each of the others.
+    # Three or more: one person who needs something, introduced to each of the others. When a
+    # couple is introduced ("Mark and Susan, meet Rita"), the first of them in the headers stands
+    # for both.
     ranked = sorted(parties, key=lambda p: ev[p.email].lean)
-    contact = ranked[0]
-    if ev[contact.email].lean >= 0:
+    lowest = ev[ranked[0].email].lean
+    if lowest >= 0:
         a, b = parties[:2]
         return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
-    providers = [p for p in ranked[1:] if ev[p.email].lean > 0] or ranked[-1:]
+    needy = [p for p in parties if ev[p.email].lean < 0 and ev[p.email].lean <= lowest + 3]
+    contact = needy[0]
+    providers = [p for p in ranked if ev[p.email].lean > 0 and p not in needy] or \
+        [p for p in ranked[::-1] if p not in needy][:1]
     out = []
     for provider in providers:
         category = _best(_category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
@@ -353,7 +366,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, r
         return Found((), "one person addressed and no contact details passed on")
 
     contact_person = _contact_person(contact)
-    reading = read_roles(new, [provider, contact_person], referrer_p, vocab, toks)
+    reading = read_roles(new, [provider, contact_person], referrer_p, vocab, toks, default_addressee=provider.email)
     ev_p, ev_c = reading.evidence[provider.email], reading.evidence[contact_person.email]
     lead_phrase = any_cue(intent.LEAD, toks)
     fwd_text = "\n".join(f.text for f in forwarded)[:5000]
@@ -378,7 +391,12 @@ def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, r
 
 def _contact_person(contact: LeadContact) -> Person:
     email = contact.email or f"phone:{contact.phone}"
-    base = make_person(Address(contact.name or "", contact.email or "unknown@invalid"))
+    if contact.email:
+        base = make_person(Address(contact.name or "", contact.email))
+    elif contact.name:
+        base = make_person(Address(contact.name, "x@invalid"))
+    else:
+        return Person(email, "", "", frozenset(), frozenset())
     return Person(email, base.display, base.first, base.keys, base.compact)
 
 

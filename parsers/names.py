@@ -73,6 +73,14 @@ _WEBMAIL = frozenset({
     "t-online", "freenet", "arcor", "comcast", "verizon", "att", "sbcglobal", "btinternet", "sky",
 })
 
+# Capitalised words that are not first names, for guessing a name from an initial.
+_NOT_FIRST_NAMES = frozenset({
+    "hi", "hello", "hey", "dear", "thanks", "thank", "best", "regards", "cheers", "sent", "get", "just", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "this",
+    "that", "and", "also", "all", "both", "please", "sorry", "sure", "yes", "no", "ok", "okay", "good", "great",
+    "morning", "afternoon", "evening", "team", "folks", "everyone", "guys", "happy", "hope", "looking", "kind",
+})
 _SPLIT = re.compile(r"[\s,;()\"'<>/|]+")
 _LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -90,6 +98,7 @@ class Person:
     first: str                   # folded first name ("" when unknown)
     keys: frozenset[str]         # single folded words that name this person
     compact: frozenset[str]      # folded multi-word names without spaces ("brightpixel")
+    initial: str = ""            # first-name initial when only that is known ("j.kowalski@")
 
     @property
     def first_name(self) -> str:
@@ -127,8 +136,13 @@ def make_person(address: Address) -> Person:
     compact: set[str] = set()
     words = [fold(t) for t in tokens]
     named = [w for w in words if w not in _GENERIC and len(w) >= 2]
+    initial = ""
     if not named:
-        # No usable display name: "joan.whitaker@" -> Joan Whitaker; "dkim.home@" -> Dkim.
+        # No usable display name: "joan.whitaker@" -> Joan Whitaker; "dkim.home@" -> Dkim;
+        # "j.kowalski@" -> someone whose first name starts with J.
+        pieces = [p for p in re.split(r"[._+\-]+", fold(local)) if p]
+        if len(pieces) >= 2 and len(pieces[0]) == 1 and pieces[0].isalpha():
+            initial = pieces[0]
         parts = [p for p in _local_words(local) if p not in _GENERIC]
         if len(parts) >= 2 or (parts and len(parts[0]) >= 3):
             tokens = [p.capitalize() for p in parts[:3]]
@@ -159,7 +173,7 @@ def make_person(address: Address) -> Person:
                 keys.add(w)
     display = " ".join(tokens) if tokens else ""
     keys.discard("")
-    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact))
+    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial)
 
 
 @dataclass(frozen=True)
@@ -220,7 +234,31 @@ class NameIndex:
                     stop = words[i + 1][1]
                     skip_until = stop
                 found.append(Mention(start, stop, email))
+        if any(p.initial for p in self.people):
+            found = self._by_initial(text, words, found)
         return found
+
+    def _by_initial(self, text: str, words: list[tuple[int, int, str]], found: list[Mention]) -> list[Mention]:
+        """First names for people known only by an initial: "Joanna" for j.kowalski@, when the word
+        is used to address someone ("Hi Sam and Joanna,", "Joanna, ...") and names nobody else."""
+        waiting = {p.initial: p for p in self.people if p.initial and not any(m.email == p.email for m in found)}
+        if not waiting:
+            return found
+        chosen: dict[str, str] = {}
+        for start, end, word in words:
+            key = fold(_strip_possessive(word))
+            person = waiting.get(key[:1])
+            if person is None or key in self._by_key or key in _NOT_FIRST_NAMES or len(key) < 3:
+                continue
+            before = text[max(0, start - 7):start].lower()
+            after = text[end:end + 2]
+            if after[:1] in (",", ":") or before.rstrip().endswith(("hi", "hello", "dear", "and", "meet", "hey", "hallo", "hola", "bonjour")):
+                chosen.setdefault(key, person.email)
+        if len(set(chosen.values())) != len(chosen):
+            return found
+        extra = [Mention(s, e, chosen[fold(_strip_possessive(w))]) for s, e, w in words
+                 if fold(_strip_possessive(w)) in chosen]
+        return sorted(found + extra, key=lambda m: m.start)
 
     def _keys_of(self, email: str) -> frozenset[str]:
         for p in self.people:

@@ -74,7 +74,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
     ("hoping hopes thinking thought considering use plan plans",
-     r"\b(hoping|hopes) (to|for)\b|\b(thinking|thought) (of|about)\b|\bconsidering\b|\bcould use\b|\bplans? to\b", "C", 2),
+     r"\b(hoping|hopes) (to|for)\b|\b(thinking|thought) (of|about)\b|\bconsidering\b|\bcould (really |definitely |certainly |probably )?use\b|\bplans? to\b", "C", 2),
     ("struggling struggles overwhelmed stuck swamped asked interested",
      r"\b(struggling|struggles|overwhelmed|stuck|swamped with)\b|\basked (me )?(if|whether|for|about)\b|\binterested in\b", "C", 2),
     ("trying requires require putting", r"\btrying to (find|get|sort|figure)\b|\brequires?\b|\bputting off\b", "C", 2),
@@ -120,6 +120,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("experience work", r"\b(years|decades) of experience\b|\bdoes (great|amazing|excellent|beautiful|fantastic|wonderful) work\b", "P", 2),
     ("job work", r"\bdid (a|such a) (great|good|fantastic|amazing|wonderful|beautiful|terrific) job\b|\b(great|lovely|a pleasure) to work with\b", "P", 3),
     ("recommend", r"\b(highly recommend|can't recommend|cannot recommend|recommend (him|her|them) (highly|enough))\b", "P", 2),
+    ("great fantastic amazing wonderful excellent terrific best brilliant awesome incredible genial super toll formidable genial",
+     r"\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply )?(great|fantastic|amazing|wonderful|excellent|"
+     r"terrific|the best|brilliant|awesome|incredible|super|toll|genial|formidable|genial)\b(?! (at finding|news))", "P", 2),
     ("know knows", r"\bknows? (every|more|the|his|her|their|all)\b[^.!?]{0,60}\bbetter than\b|\bknows? (every|which|all the) \w+", "P", 2),
     ("firm practice agency clinic consultancy",
      r"\b(runs|owns|founded|started) (a|an|his|her|their) (own )?([\w-]+ ){0,2}(firm|practice|agency|clinic|consultancy)\b", "P", 2),
@@ -135,9 +138,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("reach", r"\b(you can|you could) (also )?reach (him|her|them)\b", "P", 1),
     # --- about the addressee ("you") ---
     ("your", r"\b(gave|passed|sent|shared|forwarded|handed|given) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "PY", 3),
-    ("you", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b", "PY", 3),
+    ("spoke speak talked praises raved told thought think came", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b", "PY", 3),
     ("ti usted te tu toi vous ton votre dich sie ihr dein nummer kontaktdaten",
-     r"\bhable (muy )?bien de (ti|usted)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(seine|ihre) (nummer|kontaktdaten)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
+     r"\bhable (muy )?bien de (ti|usted)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
     ("your", r"\byour (clinic|practice|office|firm|salon|agency|consultancy|services)\b", "P", 1),
     ("hands", r"\b(in good hands)\b", "C", 2),
     # --- named objects: the party after the cue provides ---
@@ -282,7 +285,8 @@ def _vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts
         stripped = after.lstrip(" ")
         low = stripped.lower()
         pos = m.end + (len(after) - len(stripped))
-        if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or low.startswith(_VOC_END):
+        if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or low.startswith(_VOC_END) or (
+                not confirmed and low.startswith(("you ", "your ", "u ", "you'", "i "))):
             confirmed = list(addressed)
             confirmed_end = pos + (1 if stripped[:1] in (",", ":", "–", "—", "-", "!") else 0)
             if low.startswith(_VOC_END):
@@ -298,8 +302,22 @@ def _vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts
     return confirmed, confirmed_end
 
 
+def _trailing_vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
+                       parties: set[str]) -> str | None:
+    """A party named at the very end of a sentence after a comma: "You came to mind, Marcus."."""
+    k = bisect_left(m_starts, end) - 1
+    if k < 0 or mentions[k].start < start or mentions[k].email not in parties:
+        return None
+    m = mentions[k]
+    before = text[max(start, m.start - 3):m.start]
+    after = text[m.end:end].strip()
+    if "," in before and after in ("", ".", "!", "?", "!!", "...", ":)", "!)") and m.start - start > 15:
+        return m.email
+    return None
+
+
 def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: Vocabulary,
-               toks: Tokens | None = None) -> Reading:
+               toks: Tokens | None = None, default_addressee: str | None = None) -> Reading:
     """Analyse ``text`` (the new text of an introduction) for the given parties.
 
     ``toks`` may pass the text's tokens when the caller already has them (same folded text).
@@ -346,7 +364,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     has_both = toks.has_any(_BOTH_WORDS)
     # Sentences with their addressee and the party each pronoun refers to.
     sentences: list[Sentence] = []
-    addressee: str | None = None
+    addressee: str | None = default_addressee
     addressed_all: set[str] = set()
     topic_at: list[tuple[int, str | None, str | None]] = []   # (sentence start, topic, addressee)
     topic: str | None = None
@@ -361,7 +379,13 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             topic = None
         elif has_both and _BOTH.search(folded, start, end):
             addressee = None
-        sentences.append(Sentence(start, end, addressee, vend))
+        sent_addressee = addressee
+        if not voc:
+            trailing = _trailing_vocative(text, start, end, mentions, m_starts, parties)
+            if trailing:
+                sent_addressee = trailing
+                addressed_all.add(trailing)
+        sentences.append(Sentence(start, end, sent_addressee, vend))
         if topic is None and addressee and len(parties) == 2:
             topic = next(p for p in parties if p != addressee)
         topic_at.append((start, topic, addressee))
@@ -376,26 +400,42 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     cue_count = 0
     need_pos: list[tuple[int, int]] = []   # (position, sentence index) of need cues
 
-    def resolve(pos: int, sidx: int, lo_limit: int) -> str | None:
-        """The party an actor reference before ``pos`` stands for, within the sentence."""
+    def with_partners(k: int, lo: int) -> list[str]:
+        """Mention k and the parties joined to it by "and": "Mark and Susan ... want"."""
+        found = [mentions[k].email]
+        while k > 0 and mentions[k - 1].start >= lo:
+            gap = text[mentions[k - 1].end:mentions[k].start]
+            if gap.strip().lower() in ("and", "&", "und", "et", "y", "e") and mentions[k - 1].email in parties:
+                found.append(mentions[k - 1].email)
+                k -= 1
+            else:
+                break
+        return found
+
+    def resolve(pos: int, sidx: int, lo_limit: int) -> list[str]:
+        """The parties an actor reference before ``pos`` stands for, within the sentence."""
         j = bisect_right(actor_pos, pos) - 1
         if j < 0 or actor_pos[j] < lo_limit:
-            return None
+            return []
         who = actor_who[j]
         if who == "@self":
-            return None
+            return []
         sent = sentences[sidx]
         if who == "@you":
-            return sent.addressee
+            return [sent.addressee] if sent.addressee else []
         if who == "@third":
             # the last party named in this sentence before the pronoun, else the running topic
             k = bisect_right(m_starts, actor_pos[j]) - 1
             while k >= 0 and mentions[k].start >= sent.vocative_end:
                 if mentions[k].email in parties and mentions[k].email != sent.addressee:
-                    return mentions[k].email
+                    return with_partners(k, sent.vocative_end)
                 k -= 1
-            return topic_at[sidx][1]
-        return who if who in parties else None
+            topic = topic_at[sidx][1]
+            return [topic] if topic else []
+        if who in parties:
+            k = bisect_right(m_starts, actor_pos[j]) - 1
+            return with_partners(k, sent.vocative_end) if k >= 0 and mentions[k].email == who else [who]
+        return []
 
     matches: list[tuple[int, int, str, str, float]] = []
     for cue, role, weight in _COMPILED_CUES:
@@ -430,16 +470,18 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                 evidence[who].notes.append(f"P+{weight:g} {matched!r}")
                 cue_count += 1
             continue
-        who = resolve(pos, sidx, sent.vocative_end if sent.vocative_end <= pos else sent.start)
-        if who is None:
+        owners = resolve(pos, sidx, sent.vocative_end if sent.vocative_end <= pos else sent.start)
+        if not owners:
             continue
         cue_count += 1
-        if role == "P":
-            evidence[who].provider += weight
-        else:
-            evidence[who].contact += weight
+        if role != "P":
             need_pos.append((end_pos, sidx))
-        evidence[who].notes.append(f"{role}+{weight:g} {matched!r}")
+        for who in owners:
+            if role == "P":
+                evidence[who].provider += weight
+            else:
+                evidence[who].contact += weight
+            evidence[who].notes.append(f"{role}+{weight:g} {matched!r}")
 
     # Service nouns said of a party: "José is the landscaper who", "Ellen Park, the financial planner",
     # "Renee Holloway (insurance)", "l'architecte qui", "she's been my dentist".
@@ -457,7 +499,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         elif owner is not None and _parenthesised(folded, h):
             evidence[owner].provider += 2
             evidence[owner].notes.append(f"P+2 ({h.text})")
-        hit_owner.append(owner if owner is not None else resolve(h.start, sidx, sent.start))
+        if owner is None:
+            owners = resolve(h.start, sidx, sent.start)
+            owner = owners[0] if owners else None
+        hit_owner.append(owner)
         hit_need.append(any(s == sidx and p <= h.start for p, s in need_pos))
     # "Dr. Rahman": a title that only providers carry here.
     for m in mentions:
