@@ -20,11 +20,14 @@ from mailer.config import Config, parse_duration
 from mailer.window import SendWindow
 from parsers import Address, ParsedMessage, Referral as FoundReferral, Tracking, parse_message
 from parsers.addresses import is_tracking
+from parsers.authentication import sender_authenticated
 from parsers.tokens import make_token, read_token, verify_token
 
 from . import outbox
+from .claims import claimed_checkin, due_checkin_ids
 from .models import Checkin, Event, InboundMessage, Notice, Outbound, Person, Referral, naive, utc
 from .people import get_or_create_person, note_offset
+from .policy import sender_allowed
 from .views import humanize, money, one_tap_options, referral_view
 
 OPEN = ("introduced", "no_contact", "in_touch")
@@ -33,7 +36,9 @@ OUTCOME_STATUS = {"won": "won", "lost": "lost", "connected": "in_touch", "no_con
 # How final a status is: a report may only move a referral to a more final status.
 RANK = {"introduced": 0, "no_response": 0, "no_contact": 1, "in_touch": 2, "won": 3, "lost": 3}
 NOTIFY_REFERRER = ("in_touch", "won", "lost", "no_response")
-FOLDER_DONE, FOLDER_FAILED = "processed", "failed"
+FOLDER_DONE, FOLDER_FAILED, FOLDER_QUARANTINE = "processed", "failed", "quarantine"
+# Commands that act on the sender's own data need proof of who sent them, whatever the policy.
+COMMANDS_NEEDING_AUTH = ("report", "stop")
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,11 @@ class Workflow:
             return Disposition("done", f"ignored ({parsed.ignore_reason}): {parsed.detail}", FOLDER_DONE)
         assert parsed.sender is not None
         sender = parsed.sender.email
+        if self._needs_authentication(parsed):
+            verdict = sender_authenticated(parsed.authentication_results, sender.rpartition("@")[2],
+                                           self.config.security.trusted_authserv_id)
+            if not verdict.ok:
+                return Disposition("quarantined", f"unauthenticated sender: {verdict.reason}", FOLDER_QUARANTINE)
         if self._over_rate_limit(sender, row, now):
             return Disposition("rejected", f"more than {self.config.security.max_messages_per_hour} messages "
                                            f"from {sender} in an hour", FOLDER_FAILED)
@@ -118,17 +128,14 @@ class Workflow:
             & (InboundMessage.id != row.id)).count())
         return count >= self.config.security.max_messages_per_hour
 
+    def _needs_authentication(self, parsed: ParsedMessage) -> bool:
+        return self.config.security.require_authenticated_sender or (
+            parsed.kind == "command" and parsed.command in COMMANDS_NEEDING_AUTH)
+
     def _policy_refusal(self, sender: str) -> str | None:
-        policy = self.config.security.accept_from
-        if policy == "anyone" or policy == ["anyone"]:
+        if sender_allowed(sender, self.config.security.accept_from):
             return None
-        allowed = [policy] if isinstance(policy, str) else policy
-        domain = sender.rpartition("@")[2]
-        for entry in allowed:
-            entry = entry.strip().lower().lstrip("@")
-            if entry == sender or entry == domain or ("@" not in entry and domain.endswith("." + entry)):
-                return None
-        return "this tracking address only records introductions from its members"
+        return "this tracking address only records introductions from its members."
 
     # ------------------------------------------------------------------ introductions
     def _introduction(self, row: InboundMessage, parsed: ParsedMessage, mailbox: str, source: str,
@@ -215,8 +222,7 @@ class Workflow:
             references=self._thread(parsed),
             auto_submitted="auto-replied",
         )
-        outbox.queue(self.composer, draft, kind="acknowledgement", now=now, deadline=self.deadline,
-                     referral=first, person=referrer)
+        self.send(draft, "acknowledgement", now, referral=first, person=referrer)
 
     # ------------------------------------------------------------------ responses on the intro thread
     def _response_on_thread(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition | None:
@@ -389,8 +395,7 @@ class Workflow:
                       context=self._context(person),
                       in_reply_to=self._bracket(reply_to.message_id) if reply_to else None,
                       references=self._thread(reply_to) if reply_to else (), auto_submitted="auto-replied")
-        outbox.queue(self.composer, draft, kind="stop_confirmation", now=now, deadline=self.deadline,
-                     person=person, allow_opted_out=True)
+        self.send(draft, "stop_confirmation", now, person=person, allow_opted_out=True)
 
     def _clarify(self, checkin: Checkin, parsed: ParsedMessage, now: datetime) -> None:
         person = checkin.person
@@ -405,8 +410,7 @@ class Workflow:
             reply_to=reply_address, auto_submitted="auto-replied",
             token=self._token(checkin, now),
         )
-        outbox.queue(self.composer, draft, kind="clarify", now=now, deadline=self.deadline,
-                     referral=checkin.referral, person=person)
+        self.send(draft, "clarify", now, referral=checkin.referral, person=person)
 
     def _notice(self, parsed: ParsedMessage, reason: str, explanation: str, now: datetime) -> None:
         """A polite explanation to a human sender, at most one per address, reason and day."""
@@ -423,7 +427,7 @@ class Workflow:
                                             original_subject=parsed.subject or "your email"),
                       in_reply_to=self._bracket(parsed.message_id), references=self._thread(parsed),
                       auto_submitted="auto-replied")
-        outbox.queue(self.composer, draft, kind=f"notice_{reason}", now=now, deadline=self.deadline, person=person)
+        self.send(draft, f"notice_{reason}", now, person=person)
 
     # ------------------------------------------------------------------ commands
     def _command(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition:
@@ -458,20 +462,25 @@ class Workflow:
         and declare no_response where the cadence ran out unanswered."""
         counts = {"checkins": 0, "deferred": 0, "skipped": 0, "no_response": 0}
         now_n = naive(now)
-        due = list(Checkin.select().where((Checkin.status == "scheduled") & (Checkin.due_at <= now_n))
-                   .order_by(Checkin.referral, Checkin.person, Checkin.seq).limit(limit))
-        latest: dict[tuple[int, int], Checkin] = {}
-        for checkin in due:
-            key = (checkin.referral_id, checkin.person_id)
+        ids = due_checkin_ids(self.db, now, limit)
+        latest: dict[tuple[int, int], int] = {}
+        earlier: list[int] = []
+        for row in (Checkin.select(Checkin.id, Checkin.referral, Checkin.person, Checkin.seq)
+                    .where(Checkin.id.in_(ids)).order_by(Checkin.seq)):
+            key = (row.referral_id, row.person_id)
             if key in latest:
-                earlier = latest[key]
-                earlier.status = "skipped"
-                earlier.save()
-                counts["skipped"] += 1
-            latest[key] = checkin
-        for checkin in latest.values():
-            with self.db.atomic():
-                counts[self._send_checkin(checkin, now)] += 1
+                earlier.append(latest[key])
+            latest[key] = row.id
+        for checkin_id in earlier:
+            with claimed_checkin(self.db, checkin_id) as checkin:
+                if checkin is not None:
+                    checkin.status = "skipped"
+                    checkin.save()
+                    counts["skipped"] += 1
+        for checkin_id in latest.values():
+            with claimed_checkin(self.db, checkin_id) as checkin:
+                if checkin is not None:
+                    counts[self._send_checkin(checkin, now)] += 1
         for referral in Referral.select().where(Referral.status.in_(OPEN) & (Referral.expires_at <= now_n)).limit(limit):
             with self.db.atomic():
                 answered = Checkin.select().where((Checkin.referral == referral)
@@ -511,8 +520,7 @@ class Workflow:
             reply_to=reply_address, list_unsubscribe=f"mailto:{reply_address}?subject=stop&body=stop",
             token=token,
         )
-        out = outbox.queue(self.composer, draft, kind="checkin", now=now, deadline=self.deadline,
-                           referral=referral, person=person)
+        out = self.send(draft, "checkin", now, referral=referral, person=person)
         checkin.status, checkin.sent_at, checkin.outbound = "sent", naive(now), out
         checkin.save()
         self.event(referral, "checkin_sent", "job:checkin", now, detail={"to": person.email, "seq": checkin.seq})
@@ -529,8 +537,16 @@ class Workflow:
     def _queue_scheduled(self, draft: Draft, kind: str, referral: Referral, person: Person, now: datetime) -> None:
         """Mail that is not a direct answer waits for the recipient's send window."""
         opening = self.window.next_opening(now, person.utc_offset_minutes)
-        outbox.queue(self.composer, draft, kind=kind, now=now, deadline=self.deadline, referral=referral,
-                     person=person, not_before=opening)
+        self.send(draft, kind, now, referral=referral, person=person, not_before=opening)
+
+    def send(self, draft: Draft, kind: str, now: datetime, *, referral: Referral | None = None,
+             person: Person | None = None, not_before: datetime | None = None,
+             allow_opted_out: bool = False) -> Outbound | None:
+        """Every email leaves through here: the outbox row, with the retry deadline and the cap on
+        automatic answers to one address (what ends a loop with an automaton we failed to recognise)."""
+        return outbox.queue(self.composer, draft, kind=kind, now=now, deadline=self.deadline, referral=referral,
+                            person=person, not_before=not_before, allow_opted_out=allow_opted_out,
+                            max_answers_per_hour=self.config.inbox.max_replies_per_sender_per_hour)
 
     # ------------------------------------------------------------------ small helpers
     def event(self, referral: Referral, kind: str, source: str, now: datetime, old_status: str | None = None,
