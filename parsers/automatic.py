@@ -103,14 +103,18 @@ def bounce_details(d: Decoded, env: Envelope) -> Bounce | None:
 
 
 def why_automatic(d: Decoded, env: Envelope) -> tuple[str, str] | None:
-    """(ignore_reason, detail) when a machine wrote this, else None. Bounces are checked first."""
+    """(ignore_reason, detail) when a machine wrote this, else None. Bounces are checked first.
+
+    List traffic is recognised before auto-reply markers because newsletters also carry
+    ``Precedence: bulk`` or ``Auto-Submitted``; "mailing_list" is the more useful reason then.
+    """
+    listing = _mailing_list(d)
+    if listing:
+        return "mailing_list", listing
     for rule in AUTO_REPLY_RULES:
         detail = rule(d)
         if detail:
             return "auto_reply", detail
-    listing = _mailing_list(d)
-    if listing:
-        return "mailing_list", listing
     if d.has("return-path") and d.get("return-path").strip() == "<>":
         return "auto_reply", "empty Return-Path"
     detail = _ooo_subject(d, env)

@@ -37,7 +37,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
               "~contract*", "~probate", "!notary", "!notaire", "!notario*", "!anwalt*", "!anwalt", "!rechtsanw*",
               "!anwaltin", "!avocat*", "!abogad*", "!juriste", "~immigration", "~trademark*", "~lease review"),
     "plumbing": ("!plumber*", "plumbing", "~water heater*", "~sump pump*", "~pipe*", "~drain*", "~faucet*",
-                 "~toilet*", "~sewer", "~burst pipe", "!klempner*", "!installateur*", "sanitar*", "!plombier*",
+                 "~toilet*", "~sewer", "~burst pipe", "~abfluss", "~verstopft", "~tropft", "~rohrbruch", "~wasserhahn", "!klempner*", "!installateur*", "sanitar*", "!plombier*",
                  "plomberie", "!fontanero*", "fontaneria", "!plomero*", "~fuite d'eau", "~wasserrohr*"),
     "electrical": ("!electrician*", "electrical", "~wiring", "~rewir*", "~breaker*", "~outlets", "~panel upgrade",
                    "~ev charger", "!elektriker*", "!electricien*", "!electricista*", "~elektrik"),

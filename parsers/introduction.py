@@ -40,7 +40,8 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("bookkeep", "bookkeeping"), ("cpa", "accounting"), ("account", "accounting"), ("asesor", "accounting"),
     ("steuer", "tax"), ("tax", "tax"), ("law", "legal"), ("legal", "legal"), ("avocat", "legal"),
     ("abogad", "legal"), ("anwalt", "legal"), ("plumb", "plumbing"), ("electric", "electrical"),
-    ("hvac", "hvac"), ("heating", "hvac"), ("roof", "roofing"), ("deck", "carpentry"), ("carpent", "carpentry"),
+    ("hvac", "hvac"), ("heating", "hvac"), ("heizung", "hvac"), ("elektro", "electrical"), ("sanitaer", "plumbing"),
+    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("deck", "carpentry"), ("carpent", "carpentry"),
     ("remodel", "renovation"), ("renov", "renovation"), ("build", "construction"), ("construct", "construction"),
     ("architect", "architecture"), ("interior", "interior-design"), ("garden", "landscaping"),
     ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),
@@ -50,7 +51,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("dental", "dentistry"), ("dentist", "dentistry"), ("clinic", "medical"), ("therap", "therapy"),
     ("photo", "photography"), ("video", "videography"), ("cater", "catering"), ("kitchen", "catering"),
     ("event", "event-planning"), ("flor", "florist"), ("brand", "branding"), ("pixel", "web-design"),
-    ("web", "web-design"), ("design", "graphic-design"), ("software", "software-development"),
+    ("webdesign", "web-design"), ("websites", "web-design"), ("webdev", "web-design"), ("design", "graphic-design"), ("software", "software-development"),
     ("network", "it"), ("tech", "it"), ("market", "marketing"), ("translat", "translation"),
     ("talent", "recruiting"), ("recruit", "recruiting"), ("staffing", "recruiting"), ("consult", "consulting"),
     ("insur", "insurance"), ("mortgage", "mortgage"), ("lending", "mortgage"), ("wealth", "financial-planning"),
@@ -298,7 +299,7 @@ def _category_scores(reading: Reading, provider: Person | None, contact: Person 
             w *= 0.5
         sidx = max(0, bisect_right(starts, hit.start) - 1)
         sent = sentences[sidx]
-        capitalised = original[:1].isupper() and hit.start > sent.start + 2 and text[hit.start - 2:hit.start].strip() not in (".", "!", "?", "(", ":")
+        capitalised = original[:1].isupper() and _in_proper_name(text, hit.start, hit.end)
         is_provider = provider is not None and owner == provider.email
         if capitalised and not is_provider and hit.term.category != "it":
             # part of a proper name ("Kessler Family Dental"): only the provider's own firm counts
@@ -328,6 +329,21 @@ def _category_scores(reading: Reading, provider: Person | None, contact: Person 
         for cat in _domain_categories(provider):
             scores[cat] = scores.get(cat, 0.0) + 2.0
     return scores
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word next to another capitalised word: part of a firm's name ("Kessler Family
+    Dental", "Harbor Law"), unlike a German noun standing alone ("einen Elektriker")."""
+    before = text[max(0, start - 25):start].rstrip(" &")
+    prev = before.split()[-1] if before.split() else ""
+    after = text[end:end + 25].lstrip(" &")
+    nxt = after.split()[0] if after.split() else ""
+    return (prev[:1].isupper() and not before.endswith((".", "!", "?", ":", "\n")) and prev.lower() not in _NOT_NAME_WORDS) \
+        or (nxt[:1].isupper() and nxt.lower().strip(".,;:!?") not in _NOT_NAME_WORDS)
+
+
+_NOT_NAME_WORDS = frozenset({"i", "a", "the", "my", "our", "her", "his", "their", "and", "or", "der", "die", "das",
+                             "ein", "eine", "einen", "le", "la", "les", "un", "une", "el", "los", "las", "una"})
 
 
 def _in_domain_of(hit, provider: Person, vocab: Vocabulary) -> bool:
