@@ -440,7 +440,10 @@ class Workflow:
 
     # ------------------------------------------------------------------ bounces
     def _bounce(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition:
-        ours = list(Outbound.select().where(Outbound.message_id.in_(list(parsed.bounced_message_ids) or [""])))
+        ids = [i for i in (outbox.verp_outbound_id(f"x+{parsed.verp_tag}@x", self.config.secret_bytes)
+                           if parsed.verp_tag else None,) if i is not None]
+        ours = list(Outbound.select().where(Outbound.message_id.in_(list(parsed.bounced_message_ids) or [""])
+                                            | Outbound.id.in_(ids or [0])))
         if not ours:
             return Disposition("done", f"bounce for mail we don't know: {parsed.detail}", FOLDER_DONE)
         for out in ours:

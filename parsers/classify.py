@@ -13,6 +13,7 @@ from .mime import Decoded, Unparseable, decode
 from .model import ParsedMessage, Tracking
 
 COMMANDS = ("report", "stop", "help")
+VERP_PREFIX = "bounce-"
 # Our check-in Message-IDs look like <YYYYMMDDHHMMSS.TOKEN@tracking-domain>.
 _OUR_ID = re.compile(r"^\d{14}\.([a-z2-7]{4,64})@(.+)$")
 
@@ -67,14 +68,20 @@ def _classify(decoded: Decoded, tracking: Tracking) -> ParsedMessage:
     if addresses.is_tracking(env.sender.email, tracking):
         return _base(decoded, env, kind="ignore", ignore_reason="from_self", detail="sent by a tracking address")
 
+    # Mail to a VERP envelope sender (local+bounce-ID-MAC@) is by definition a delivery report or an
+    # automatic answer (RFC 3834 sends those to the Return-Path): never an introduction or a reply.
+    verp = next((t for t in addresses.plus_tags(decoded, tracking) if t.startswith(VERP_PREFIX)), None)
     bounce = automatic.bounce_details(decoded, env)
     if bounce is not None:
         return _base(decoded, env, kind="ignore", ignore_reason="bounce", detail=bounce.reason,
-                     bounced_message_ids=bounce.message_ids, bounced_recipients=bounce.recipients)
+                     bounced_message_ids=bounce.message_ids, bounced_recipients=bounce.recipients, verp_tag=verp)
     auto = automatic.why_automatic(decoded, env)
     if auto is not None:
         reason, detail = auto
         return _base(decoded, env, kind="ignore", ignore_reason=reason, detail=detail)
+    if verp is not None:
+        return _base(decoded, env, kind="ignore", ignore_reason="auto_reply",
+                     detail="sent to our envelope sender address, so written by a machine")
 
     tags = addresses.plus_tags(decoded, tracking)
     command = next((t for t in tags if t in COMMANDS), None)

@@ -121,6 +121,7 @@ class ParsedMessage:
     attachments: tuple[str, ...] = ()
     bounced_message_ids: tuple[str, ...] = ()
     bounced_recipients: tuple[str, ...] = ()
+    verp_tag: str | None = None
     authentication_results: tuple[str, ...] = field(default=(), repr=False)
 
     def to_json(self) -> dict:
