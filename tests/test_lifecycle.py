@@ -219,3 +219,16 @@ def test_every_change_is_an_event_with_its_source(h):
     status = Event.get(Event.kind == "status")
     assert (status.old_status, status.new_status) == ("introduced", "won")
     assert json.loads(Event.get(Event.kind == "reply").detail)["amount"] == "3000"
+
+
+def test_a_configured_alias_may_answer_for_a_person(tmp_path):
+    h = Harness(tmp_path, tracking={"aliases": {"dana@whitfieldcpa.example": ["dana.w@gmail.example"]}})
+    h.deliver(intro(MARCUS, DANA, HANNAH, T0))
+    h.cycle(T0)
+    h.cycle(T0 + days(14))
+    dana_checkin = checkins_by_person(h.sent())["dana@whitfieldcpa.example"]
+
+    h.deliver(reply(dana_checkin, "Dana W <dana.w@gmail.example>", "We're talking next week.", T0 + days(15)))
+    h.cycle(T0 + days(15))
+
+    assert referral_rows()[0]["status"] == "in_touch"
