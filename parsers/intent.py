@@ -105,6 +105,8 @@ LEAD: tuple[Cue, ...] = (
     Cue("call text email contact reach touch ring", r"\b(will|'ll) (probably |likely )?(be )?(call|text|email|contact|reach out to|"
                                                     r"get in touch with|ring) you\b|\b(reach out|call|contact|get in touch with|text|email) "
                                                     r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout)\b"),
+    Cue("reenvio reenvio transfere transmets weiter weitergeleitet", r"\b(te reenvio|le reenvio|je te transfere|"
+        r"je vous transfere|ich leite (dir|ihnen)|leite (dir|ihnen) \w+ weiter|weitergeleitet)\b"),
     Cue("forwarding way over reach", r"\b(forwarding (this|her|his|their)|send(ing)? (him|her|them) (your way|over)|"
                                      r"said you'?d (reach out|call|be in touch))\b"),
     Cue("paso datos llamara llamarias llamala llamalo", r"\b(te paso (el|los|su|sus) (contacto|datos)|sus datos|te llamara|"

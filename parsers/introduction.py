@@ -41,7 +41,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("steuer", "tax"), ("tax", "tax"), ("law", "legal"), ("legal", "legal"), ("avocat", "legal"),
     ("abogad", "legal"), ("anwalt", "legal"), ("plumb", "plumbing"), ("electric", "electrical"),
     ("hvac", "hvac"), ("heating", "hvac"), ("heizung", "hvac"), ("elektro", "electrical"), ("sanitaer", "plumbing"),
-    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("deck", "carpentry"), ("carpent", "carpentry"),
+    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("deck", "carpentry"), ("carpent", "carpentry"), ("wood", "carpentry"), ("cabinet", "carpentry"),
     ("remodel", "renovation"), ("renov", "renovation"), ("build", "construction"), ("construct", "construction"),
     ("architect", "architecture"), ("interior", "interior-design"), ("garden", "landscaping"),
     ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),
@@ -68,6 +68,11 @@ _ON_BEHALF = re.compile(
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
 _UPPER_IT = re.compile(r"\bIT\b")
+# A forwarded message asking for help: the forward is a lead.
+_REQUEST = re.compile(
+    r"\b(do you (know|have|still have)|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
+    r"kennst du|kennen sie|suche|sucht|brauche|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
+    r"alguien|busco|busca|necesit|recomiend)")
 
 
 def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found:
@@ -195,7 +200,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     directional = sum(1 for p in people if reading.evidence[p.email].provider + reading.evidence[p.email].contact > 0)
     if not (intro_phrases or subject_intro or (directional >= 1 and len(mentioned) >= 2)):
         return Found((), "nobody is introduced in the new text")
-    if len(mentioned) < 2 and not (intro_phrases or subject_intro):
+    if len(mentioned) < 2 and not (strong or subject_intro):
         return Found((), "the people addressed are not introduced to each other")
 
     parties = people
@@ -212,10 +217,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
 
 
 def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
-    """The quoted history already introduces these people (a reply-all, not a new introduction)."""
+    """The quoted history already names these people together: a reply in an introduction's thread
+    (a follow-up or a reply-all), not a new introduction."""
     if not quoted:
-        return False
-    if not any_cue(intent.INTRO, Tokens(fold(quoted[:10000]))):
         return False
     index = NameIndex(people)
     named = {m.email for m in index.mentions(quoted[:10000])}
@@ -386,9 +390,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, r
     ev_p, ev_c = reading.evidence[provider.email], reading.evidence[contact_person.email]
     lead_phrase = any_cue(intent.LEAD, toks)
     fwd_text = "\n".join(f.text for f in forwarded)[:5000]
-    fwd_need = bool(contact.forwarded and re.search(
-        r"\b(do you know|know anyone|recommend|looking for|need|needs|anyone|sucht|cherche|busca|necesit)",
-        fold(fwd_text)))
+    fwd_need = bool(contact.forwarded and _REQUEST.search(fold(fwd_text)))
     if ev_c.lean > 0 and ev_c.lean > ev_p.lean:
         return Found((), "recommends a provider to the person addressed; not a lead")
     if not (lead_phrase or ev_c.contact >= 2 or fwd_need):

@@ -178,11 +178,12 @@ def make_person(address: Address) -> Person:
 
 @dataclass(frozen=True)
 class Mention:
-    """A place in the text where a known person is named."""
+    """A place in the text where a known person is named (``company``: by a firm's name)."""
 
     start: int
     end: int
     email: str
+    company: bool = False
 
 
 class NameIndex:
@@ -196,7 +197,10 @@ class NameIndex:
         self.people = people
         self._by_key: dict[str, set[str]] = {}
         self._by_compact: dict[str, str] = {}
+        self._personal_compact: set[str] = set()
         for p in people:
+            if p.display and len(p.display.split()) >= 2:
+                self._personal_compact.add(fold("".join(p.display.split()[:2])))
             for k in p.keys:
                 self._by_key.setdefault(k, set()).add(p.email)
             for c in p.compact:
@@ -215,7 +219,8 @@ class NameIndex:
                 pair = key + fold(_strip_possessive(words[i + 1][2]))
                 owner = self._by_compact.get(pair) or self._by_compact.get(transliterate(word + words[i + 1][2]))
                 if owner:
-                    found.append(Mention(start, words[i + 1][1], owner))
+                    person_compact = pair in self._personal_compact
+                    found.append(Mention(start, words[i + 1][1], owner, company=not person_compact))
                     skip_until = words[i + 1][1]
                     continue
             owners = self._by_key.get(key) or self._by_key.get(transliterate(_strip_possessive(word)))

@@ -27,6 +27,8 @@ from .names import WORD, Mention, NameIndex, Person
 from .text import Cue, Tokens, fold_aligned
 
 GREETINGS = frozenset({
+    "prof", "professor", "doktor", "maitre", "maître", "madame", "monsieur", "senor", "señor", "senora", "señora",
+    "don", "doña", "familie", "family", "sehr", "geehrte", "geehrter", "chère", "cher", "chers", "chères", "hallo",
     "hi", "hello", "hey", "dear", "morning", "good", "afternoon", "evening", "greetings", "hallo", "hi,",
     "liebe", "lieber", "liebes", "servus", "moin", "guten", "tag", "bonjour", "salut", "cher", "chere",
     "coucou", "hola", "querida", "querido", "queridos", "estimada", "estimado", "estimados", "buenos", "dias",
@@ -106,7 +108,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("notre nos mon ma mes",
      r"\b(?:s'occupe de|gere|suit|accompagne|conseille)\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
-     r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft)\b"
+     r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft|behandelt|"
+     r"unterrichtet|repariert|vertritt|versichert|begleitet|renoviert|gestaltet|fotografiert|berät|pflegt|beraten|"
+     r"behandeln|unterstutzt|unterstutzen|hat uns|hatte)\b"
      r"(?:\s+[\w-]+){0,5}?\s+(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b", "P", 3),
     ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),
     ("nuestra nuestro nuestros nuestras mi mis",
@@ -176,6 +180,8 @@ _PEER = Cue(
 
 _THIRD_ACTORS = THIRD - {"who", "qui", "der", "die", "que", "quien"}
 # Pronouns as whole words; a contraction counts by its first part ("she's" -> she).
+# Only subject forms make the writer the actor: "my neighbor, who needs..." is about the neighbor.
+_FIRST_SUBJECTS = frozenset({"i", "we", "ich", "wir", "je", "j", "nous", "yo", "nosotros", "nosotras"})
 _BOTH_WORDS = frozenset({"two", "both", "guys", "y'all", "three", "beide", "beiden", "deux", "dos", "ambos", "ambas"})
 _FIRST_PERSON_TRIGGERS = frozenset({"our", "my", "ours", "mine", "us", "me"})
 
@@ -251,6 +257,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_TITLE_DOT = re.compile(r"\b(dr|mr|mrs|ms|prof|sr|sra|mme|m|st)\.", re.IGNORECASE)
 _VOC_END = ("meet ", "meet,", "this is", "here's", "here is", "je te", "je vous", "te presento", "les presento",
             "darf ich", "ich m", "ich stelle", "voici", "les presento", "os presento")
 _VOC_JOIN = ("and ", "& ", "et ", "und ", "y ", "e ")
@@ -273,7 +280,8 @@ def _vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts
     while i < len(mentions) and mentions[i].start < end:
         gap = text[pos:mentions[i].start]
         words = [w.lower() for w in WORD.findall(gap)]
-        if any(w not in GREETINGS for w in words) or len(words) > 3 or any(c in gap for c in ".!?;"):
+        bare = _TITLE_DOT.sub(" ", gap)
+        if any(w not in GREETINGS for w in words) or len(words) > 4 or any(c in bare for c in ".!?;"):
             break
         if addressed and gap.strip() == "" :
             break
@@ -300,6 +308,12 @@ def _vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts
             continue
         break
     return confirmed, confirmed_end
+
+
+def _inside_mention(hit: Hit, mentions: list[Mention], m_starts: list[int]) -> bool:
+    """A category word that is part of a person's name ("Familie Schneider", "Harbor Law" is not)."""
+    k = bisect_right(m_starts, hit.start) - 1
+    return k >= 0 and mentions[k].start <= hit.start < mentions[k].end and not mentions[k].company
 
 
 def _trailing_vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
@@ -349,7 +363,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                 continue
             actor_pos.append(start)
             actor_who.append("@third")
-        elif w in FIRST:
+        elif w in _FIRST_SUBJECTS:
             actor_pos.append(start)
             actor_who.append("@self")
         elif w in SECOND:
@@ -488,6 +502,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     hits = vocab.find_tokens(toks)
     hit_owner: list[str | None] = []
     hit_need: list[bool] = []
+    if mentions:
+        hits = [h for h in hits if not _inside_mention(h, mentions, m_starts)]
     for h in hits:
         sidx = max(0, bisect_right(sent_starts, h.start) - 1)
         sent = sentences[sidx]
