@@ -85,7 +85,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "fitness": ("!personal trainer*", "personal training", "fitness", "~workout*", "!trainer*",
                 "!entrenador*", "!entraineur*"),
     "physiotherapy": ("!physio*", "!physical therapist*", "physical therapy", "~sports injur*", "~knee",
-                      "~shoulder", "~back pain", "~rehab*", "!kine*", "!fisio*", "krankengymnast*", "~injury", "~injuries", "~rehab", "~knee replacement", "~mobility", "~back", "~hip"),
+                      "~shoulder", "~back pain", "~rehab*", "!kine*", "!fisio*", "krankengymnast*", "~injury", "~injuries", "~rehab", "~knee replacement", "~mobility", "~hip"),
     "chiropractic": ("!chiropract*",),
     "massage": ("!massage therapist*", "massage*"),
     "dentistry": ("!dentist*", "dental", "~filling*", "~teeth", "~tooth", "~crown", "!orthodontist*",
