@@ -44,6 +44,9 @@ class Draft:
 def clean_header_text(value: str, limit: int = 200) -> str:
     """Text from mail (names, subjects) can never add a header line: no CR, LF or other controls."""
     text = "".join(ch if ch >= " " and ch != "\x7f" else " " for ch in str(value))
+    # The stdlib header classes decode RFC 2047 words in values they are given, and would write a
+    # decoded CR/LF out raw: break "=?" so text from mail is never taken for an encoded word.
+    text = text.replace("=?", "= ?")
     return " ".join(text.split())[:limit]
 
 
