@@ -33,8 +33,8 @@ from mailer.compose import Draft
 from parsers import Address
 
 from . import outbox
-from .ledger import Ledger, OpenItem, PartnerLine, PeriodNumbers, Tally, partner_categories, period_numbers, \
-    person_ledger, stale_open
+from .ledger import Ledger, OpenItem, PartnerLine, PeriodNumbers, Tally, ledgers_for, partner_categories, \
+    period_numbers_for, stale_open_for
 from .models import DigestSent, NudgeSent, Person, Referral, naive
 from .views import money
 
@@ -218,18 +218,14 @@ def imbalance_sentence(line: PartnerLine, kind: str, category: str | None) -> st
             f"{first} may simply not know what kind of work you're looking for; a short note could help.")
 
 
-def find_imbalances(person: Person, ledger: Ledger, nudge_after: int, quarter: str,
+def find_imbalances(ledger: Ledger, nudge_after: int, done: set[int],
                     limit: int = MAX_IMBALANCES) -> list[tuple[PartnerLine, str]]:
-    """Partners out of balance by at least ``nudge_after``, largest first, not yet mentioned this quarter."""
+    """Partners out of balance by at least ``nudge_after``, largest first, leaving out ``done`` (the
+    partners already mentioned to this person this quarter)."""
     if nudge_after <= 0:
         return []
-    candidates = [(p, "give_back" if p.balance < 0 else "ask_back") for p in ledger.partners
-                  if abs(p.balance) >= nudge_after]
-    if not candidates:
-        return []
-    done = {pid for (pid,) in NudgeSent.select(NudgeSent.partner)
-            .where((NudgeSent.person == person.id) & (NudgeSent.quarter == quarter)).tuples()}
-    found = [(p, kind) for p, kind in candidates if p.partner_id not in done]
+    found = [(p, "give_back" if p.balance < 0 else "ask_back") for p in ledger.partners
+             if abs(p.balance) >= nudge_after and p.partner_id not in done]
     found.sort(key=lambda pk: (pk[1] != "give_back", -abs(pk[0].balance), pk[0].email))
     return found[:limit]
 
@@ -237,23 +233,40 @@ def find_imbalances(person: Person, ledger: Ledger, nudge_after: int, quarter: s
 def build_digest(person: Person, now: datetime, *, nudge_after: int, share_amounts: bool,
                  default_currency: str = "USD", period: Period | None = None) -> DigestContent:
     """Read everything one digest says; writes nothing."""
+    return build_digests([person], now, nudge_after=nudge_after, share_amounts=share_amounts,
+                         default_currency=default_currency, period=period)[person.id]
+
+
+def build_digests(people: list[Person], now: datetime, *, nudge_after: int, share_amounts: bool,
+                  default_currency: str = "USD", period: Period | None = None) -> dict[int, DigestContent]:
+    """The digests of a batch of people, read with a fixed number of queries for the whole batch."""
     period = period or reported_period(now)
-    ledger = person_ledger(person, default_currency)
-    numbers = period_numbers(person, {"month": (period.start, period.end), "year": (period.year_start, period.end)},
-                             default_currency)
-    found = find_imbalances(person, ledger, nudge_after, period.quarter)
-    categories = partner_categories(p.partner_id for p, kind in found if kind == "give_back" and not p.category)
-    imbalances = [Imbalance(p.partner_id, kind,
-                            imbalance_sentence(p, kind, p.category or categories.get(p.partner_id)))
-                  for p, kind in found]
-    return DigestContent(
-        person=person, period=period,
-        numbers=number_rows(numbers["month"], numbers["year"], share_amounts),
-        partners=partner_bars(ledger),
-        open_items=[open_sentence(i) for i in stale_open(person, now, limit=MAX_OPEN)],
-        imbalances=imbalances,
-        quiet_month=numbers["month"].empty,
-    )
+    ids = [p.id for p in people]
+    ledgers = ledgers_for(people, default_currency)
+    numbers = period_numbers_for(ids, {"month": (period.start, period.end), "year": (period.year_start, period.end)},
+                                 default_currency)
+    open_items = stale_open_for(ids, now, limit=MAX_OPEN)
+    done: dict[int, set[int]] = {pid: set() for pid in ids}
+    for person_id, partner_id in NudgeSent.select(NudgeSent.person, NudgeSent.partner).where(
+            NudgeSent.person.in_(ids) & (NudgeSent.quarter == period.quarter)).tuples():
+        done[person_id].add(partner_id)
+    found = {pid: find_imbalances(ledgers[pid], nudge_after, done[pid]) for pid in ids}
+    categories = partner_categories(p.partner_id for pairs in found.values() for p, kind in pairs
+                                    if kind == "give_back" and not p.category)
+    out = {}
+    for person in people:
+        pid = person.id
+        out[pid] = DigestContent(
+            person=person, period=period,
+            numbers=number_rows(numbers[pid]["month"], numbers[pid]["year"], share_amounts),
+            partners=partner_bars(ledgers[pid]),
+            open_items=[open_sentence(i) for i in open_items[pid]],
+            imbalances=[Imbalance(p.partner_id, kind,
+                                  imbalance_sentence(p, kind, p.category or categories.get(p.partner_id)))
+                        for p, kind in found[pid]],
+            quiet_month=numbers[pid]["month"].empty,
+        )
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- mail
@@ -293,15 +306,12 @@ def _recipients(period: Period, limit: int | None) -> list[int]:
     return [pid for (pid,) in query.tuples()]
 
 
-def queue_digest(workflow, person: Person, now: datetime, period: Period) -> bool:
-    """Decide and queue one person's digest (and note its nudges) in one savepoint; False when it was
+def queue_digest(workflow, content: DigestContent, now: datetime) -> bool:
+    """Record and queue one person's digest (and note its nudges) in one savepoint; False when it was
     already decided elsewhere or the person can't get mail."""
+    person, period = content.person, content.period
     if outbox.suppressed(person):
         return False
-    config = workflow.config
-    content = build_digest(person, now, nudge_after=config.reciprocity.nudge_after,
-                           share_amounts=config.privacy.share_amounts,
-                           default_currency=config.tracking.currency, period=period)
     try:
         with workflow.db.atomic():
             DigestSent.create(person=person, period=period.key, created_at=naive(now))
@@ -309,7 +319,7 @@ def queue_digest(workflow, person: Person, now: datetime, period: Period) -> boo
                 NudgeSent.insert_many([{"person": person.id, "partner": i.partner_id, "quarter": period.quarter,
                                         "created_at": naive(now)} for i in content.imbalances]).execute()
             opening = workflow.window.next_opening(now, person.utc_offset_minutes)
-            outbox.queue(workflow.composer, digest_draft(config, content), kind="digest", now=now,
+            outbox.queue(workflow.composer, digest_draft(workflow.config, content), kind="digest", now=now,
                          deadline=workflow.deadline, person=person, not_before=opening)
     except IntegrityError:
         return False
@@ -320,7 +330,8 @@ def queue_monthly_digests(workflow, now: datetime, limit: int | None = None) -> 
     """Queue this month's digests that are due and not yet decided; returns how many were queued.
 
     Safe to call every cycle: before ``[digest] day`` it does nothing, afterwards it only finds people
-    still without a digest for the month. ``limit`` bounds the work of one call."""
+    still without a digest for the month. ``limit`` bounds the work of one call. Each batch of people is
+    read with a fixed number of queries and committed in one transaction."""
     config = workflow.config
     if not config.digest.enabled or not digest_due(now, config.digest.day):
         return 0
@@ -328,10 +339,13 @@ def queue_monthly_digests(workflow, now: datetime, limit: int | None = None) -> 
     queued = 0
     ids = _recipients(period, limit)
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
+        people = list(Person.select().where(Person.id.in_(ids[start:start + BATCH])).order_by(Person.id))
+        contents = build_digests(people, now, nudge_after=config.reciprocity.nudge_after,
+                                 share_amounts=config.privacy.share_amounts,
+                                 default_currency=config.tracking.currency, period=period)
         with workflow.db.atomic():
-            for person in Person.select().where(Person.id.in_(chunk)).order_by(Person.id):
-                queued += queue_digest(workflow, person, now, period)
+            for person in people:
+                queued += queue_digest(workflow, contents[person.id], now)
     return queued
 
 
@@ -350,4 +364,4 @@ def render_digest_html(workflow, email: str, now: datetime, path: str | Path) ->
 
 
 __all__ = ["queue_monthly_digests", "queue_digest", "build_digest", "render_digest_html", "reported_period",
-           "digest_due", "Period", "DigestContent", "base_context", "number_rows", "partner_bars"]
+           "digest_due", "Period", "DigestContent", "base_context", "number_rows", "partner_bars", "build_digests"]

@@ -168,76 +168,89 @@ def _rows(query) -> list[tuple]:
     return query.model._meta.database.execute_sql(*query.sql()).fetchall()
 
 
-def _directed(where, partner_col) -> list[tuple]:
-    """Directed referrals per partner, kind and currency, with conditional sums for the outcomes: few
-    groups, and (with the covering indexes on referral) read from the index alone in its order."""
+def _directed(owner_col, partner_col, ids: list[int], where) -> list[tuple]:
+    """Directed referrals per owner, partner, kind and currency, with conditional sums for the outcomes:
+    few groups, read (with the covering indexes on referral) from the index alone."""
     won = Referral.status == "won"
     is_open = Referral.status.in_(OPEN_STATUSES) & (Referral.historical == False)  # noqa: E712
     return _rows(Referral.select(
-        partner_col, Referral.kind, Referral.currency, fn.COUNT(Referral.id),
+        owner_col, partner_col, Referral.kind, Referral.currency, fn.COUNT(Referral.id),
         fn.SUM(Case(None, [(won, 1)], 0)), fn.SUM(Case(None, [(won, Referral.amount)], 0)),
         fn.SUM(Case(None, [(is_open, 1)], 0)), fn.MAX(Referral.introduced_at), fn.MAX(Referral.category))
-        .where(where).group_by(partner_col, Referral.kind, Referral.currency))
+        .where(owner_col.in_(ids) & where).group_by(owner_col, partner_col, Referral.kind, Referral.currency))
 
 
-def _peer(where, partner_col) -> list[tuple]:
-    return _rows(Referral.select(partner_col, fn.COUNT(Referral.id), fn.MAX(Referral.introduced_at))
-                 .where(where).group_by(partner_col))
+def _peer(owner_col, partner_col, ids: list[int], where) -> list[tuple]:
+    return _rows(Referral.select(owner_col, partner_col, fn.COUNT(Referral.id), fn.MAX(Referral.introduced_at))
+                 .where(owner_col.in_(ids) & Referral.provider.is_null() & where).group_by(owner_col, partner_col))
 
 
 def person_ledger(person: Person | None, default_currency: str = "USD") -> Ledger:
     """The full ledger of one person (an unknown person has an empty one)."""
     if person is None:
         return Ledger(None, "", "")
-    pid = person.id
-    lines: dict[int, PartnerLine] = {}
+    return ledgers_for([person], default_currency)[person.id]
 
-    def line(partner_id: int) -> PartnerLine:
-        found = lines.get(partner_id)
+
+def ledgers_for(people: list[Person], default_currency: str = "USD") -> dict[int, Ledger]:
+    """The ledgers of several people at once, with the same few queries as for one (batch work such as
+    the monthly digests pays the query overhead once per batch, not once per person)."""
+    ledgers = {p.id: Ledger(p.id, p.email, p.name) for p in people}
+    ids = list(ledgers)
+    if not ids:
+        return {}
+    lines: dict[int, dict[int, PartnerLine]] = {pid: {} for pid in ids}
+
+    def line(owner: int, partner_id: int) -> PartnerLine:
+        found = lines[owner].get(partner_id)
         if found is None:
-            found = lines[partner_id] = PartnerLine(partner_id, "", "")
+            found = lines[owner][partner_id] = PartnerLine(partner_id, "", "")
         return found
 
-    ledger = Ledger(pid, person.email, person.name)
-    for side, where, column in (
-            ("given", (Referral.referrer == pid) & Referral.provider.is_null(False) & (Referral.provider != pid),
-             Referral.provider),
-            ("received", (Referral.provider == pid) & (Referral.referrer != pid), Referral.referrer)):
-        for partner_id, kind, currency, n, won, value, open_, last, category in _directed(where, column):
-            entry = line(partner_id)
+    for side, owner_col, partner_col in (("given", Referral.referrer, Referral.provider),
+                                         ("received", Referral.provider, Referral.referrer)):
+        rows = _directed(owner_col, partner_col, ids,
+                         Referral.provider.is_null(False) & (Referral.provider != Referral.referrer))
+        for owner, partner_id, kind, currency, n, won, value, open_, last, category in rows:
+            entry = line(owner, partner_id)
             tally = entry.given if side == "given" else entry.received
             tally.add(kind, currency or default_currency, int(n), int(won or 0), _decimal(value), int(open_ or 0))
             entry.seen(last)
             if side == "given" and category and not entry.category:
                 entry.category = category
     for column in (Referral.party_a, Referral.party_b):
-        for partner_id, n, last in _peer((Referral.referrer == pid) & Referral.provider.is_null()
-                                         & column.is_null(False), column):
-            entry = line(partner_id)
+        for owner, partner_id, n, last in _peer(Referral.referrer, column, ids, column.is_null(False)):
+            entry = line(owner, partner_id)
             entry.intros_made += n
             entry.seen(last)
             if column is Referral.party_a:
-                ledger.intros_made += n
-    for partner_id, n, last in _peer(((Referral.party_a == pid) | (Referral.party_b == pid))
-                                     & Referral.provider.is_null() & (Referral.referrer != pid), Referral.referrer):
-        entry = line(partner_id)
-        entry.intros_received += n
-        entry.seen(last)
-        ledger.intros_received += n
-    lines.pop(pid, None)
-    if lines:
-        for partner_id, email, name in _rows(Person.select(Person.id, Person.email, Person.name)
-                                             .where(Person.id.in_(list(lines)))):
-            lines[partner_id].email, lines[partner_id].name = email, name
-        missing = [p.partner_id for p in lines.values() if p.category is None and p.received.total]
-        for partner_id, category in partner_categories(missing).items():
-            lines[partner_id].category = category
-    ledger.partners = sorted(lines.values(), key=lambda p: (
-        -p.activity, -(p.last_exchange.timestamp() if p.last_exchange else 0.0), p.email))
-    for entry in ledger.partners:
-        ledger.given.merge(entry.given)
-        ledger.received.merge(entry.received)
-    return ledger
+                ledgers[owner].intros_made += n
+        for owner, partner_id, n, last in _peer(column, Referral.referrer, ids, Referral.referrer != column):
+            entry = line(owner, partner_id)
+            entry.intros_received += n
+            entry.seen(last)
+            ledgers[owner].intros_received += n
+    for owner in ids:
+        lines[owner].pop(owner, None)
+    partner_ids = {pid for owned in lines.values() for pid in owned}
+    if partner_ids:
+        names = {pid: (email, name) for pid, email, name in _rows(
+            Person.select(Person.id, Person.email, Person.name).where(Person.id.in_(list(partner_ids))))}
+        missing = {p.partner_id for owned in lines.values() for p in owned.values()
+                   if p.category is None and p.received.total}
+        categories = partner_categories(missing)
+        for owned in lines.values():
+            for entry in owned.values():
+                entry.email, entry.name = names.get(entry.partner_id, ("", ""))
+                if entry.category is None:
+                    entry.category = categories.get(entry.partner_id)
+    for owner, ledger in ledgers.items():
+        ledger.partners = sorted(lines[owner].values(), key=lambda p: (
+            -p.activity, -(p.last_exchange.timestamp() if p.last_exchange else 0.0), p.email))
+        for entry in ledger.partners:
+            ledger.given.merge(entry.given)
+            ledger.received.merge(entry.received)
+    return ledgers
 
 
 def ledger_for_email(email: str, default_currency: str = "USD") -> Ledger:
@@ -285,28 +298,33 @@ def _in(column, start: datetime, end: datetime):
 
 def period_numbers(person: Person, windows: dict[str, tuple[datetime, datetime]],
                    default_currency: str = "USD") -> dict[str, PeriodNumbers]:
-    """Numbers for several windows at once (e.g. the month and the year): two grouped queries, with one
-    conditional sum per window and measure, whatever the number of windows."""
-    out = {name: PeriodNumbers() for name in windows}
+    """Numbers for several windows at once (e.g. the month and the year)."""
+    return period_numbers_for([person.id], windows, default_currency)[person.id]
+
+
+def period_numbers_for(ids: list[int], windows: dict[str, tuple[datetime, datetime]],
+                       default_currency: str = "USD") -> dict[int, dict[str, PeriodNumbers]]:
+    """Numbers per person and window: two grouped queries with one conditional sum per window and
+    measure, whatever the number of people or windows."""
+    out = {pid: {name: PeriodNumbers() for name in windows} for pid in ids}
+    if not ids:
+        return out
     won = Referral.status == "won"
-    for side in ("given", "received"):
-        if side == "given":
-            where = Referral.referrer == person.id
-        else:
-            where = (Referral.provider == person.id) & (Referral.referrer != person.id)
+    for side, owner_col, where in (("given", Referral.referrer, True),
+                                   ("received", Referral.provider, Referral.referrer != Referral.provider)):
         peer = Referral.provider.is_null()
-        cols = [Referral.kind, peer.alias("peer"), Referral.currency]
+        cols = [owner_col, Referral.kind, peer, Referral.currency]
         for start, end in windows.values():
             cols += [fn.SUM(Case(None, [(_in(Referral.introduced_at, start, end), 1)], 0)),
                      fn.SUM(Case(None, [(won & _in(Referral.closed_at, start, end), 1)], 0)),
                      fn.SUM(Case(None, [(won & _in(Referral.closed_at, start, end), Referral.amount)], 0))]
-        query = (Referral.select(*cols).where(where)
-                 .group_by(Referral.kind, Referral.provider.is_null(), Referral.currency).tuples())
-        for row in query:
-            kind, is_peer, currency = row[0], bool(row[1]), row[2] or default_currency
+        query = (Referral.select(*cols).where(owner_col.in_(ids) & where)
+                 .group_by(owner_col, Referral.kind, peer, Referral.currency))
+        for row in _rows(query):
+            owner, kind, is_peer, currency = row[0], row[1], bool(row[2]), row[3] or default_currency
             for i, name in enumerate(windows):
-                introduced, won_n, won_value = row[3 + 3 * i: 6 + 3 * i]
-                numbers = out[name]
+                introduced, won_n, won_value = row[4 + 3 * i: 7 + 3 * i]
+                numbers = out[owner][name]
                 if is_peer:
                     if side == "given":
                         numbers.intros_made += int(introduced or 0)
@@ -343,30 +361,51 @@ class OpenItem:
 
 def stale_open(person: Person, now: datetime, idle: timedelta = timedelta(days=30), limit: int = 5) -> list[OpenItem]:
     """Open referrals the person made or received that have not changed in ``idle``: worth a nudge."""
-    Ref, Prov, Cont, A, B = (Person.alias() for _ in range(5))
+    return stale_open_for([person.id], now, idle, limit)[person.id]
+
+
+def stale_open_for(ids: list[int], now: datetime, idle: timedelta = timedelta(days=30),
+                   limit: int = 5) -> dict[int, list[OpenItem]]:
+    """:func:`stale_open` for several people: the oldest ``limit`` each, found on narrow rows first and
+    described (with names) only for those kept."""
+    out: dict[int, list[OpenItem]] = {pid: [] for pid in ids}
+    if not ids:
+        return out
     cutoff = naive(now) - idle
+    wanted = set(ids)
+    stale = (Referral.status.in_(OPEN_STATUSES) & (Referral.historical == False)  # noqa: E712
+             & (Referral.updated_at < cutoff))
+    picked: dict[int, list[tuple[int, str]]] = {pid: [] for pid in ids}
+    keep: set[int] = set()
+    for rid, referrer_id, provider_id in _rows(
+            Referral.select(Referral.id, Referral.referrer, Referral.provider)
+            .where((Referral.referrer.in_(ids) | Referral.provider.in_(ids)) & stale)
+            .order_by(Referral.updated_at, Referral.id)):
+        for owner, role in ((referrer_id, "referrer"), (provider_id, "provider")):
+            if owner in wanted and len(picked[owner]) < limit and (not picked[owner] or picked[owner][-1][0] != rid):
+                picked[owner].append((rid, role))
+                keep.add(rid)
+    if not keep:
+        return out
+    Ref, Prov, Cont, A, B = (Person.alias() for _ in range(5))
     query = (Referral.select(Referral.id, Referral.kind, Referral.status, Referral.introduced_at, Referral.updated_at,
-                             Referral.referrer, Referral.contact_name,
-                             Ref.name, Ref.email, Prov.name, Prov.email, Cont.name, Cont.email,
-                             A.name, A.email, B.name, B.email)
+                             Referral.contact_name, Ref.name, Ref.email, Prov.name, Prov.email, Cont.name,
+                             Cont.email, A.name, A.email, B.name, B.email)
              .join_from(Referral, Ref, on=(Referral.referrer == Ref.id))
              .join_from(Referral, Prov, JOIN.LEFT_OUTER, on=(Referral.provider == Prov.id))
              .join_from(Referral, Cont, JOIN.LEFT_OUTER, on=(Referral.contact == Cont.id))
              .join_from(Referral, A, on=(Referral.party_a == A.id))
              .join_from(Referral, B, JOIN.LEFT_OUTER, on=(Referral.party_b == B.id))
-             .where(((Referral.referrer == person.id) | (Referral.provider == person.id))
-                    & Referral.status.in_(OPEN_STATUSES) & (Referral.historical == False)  # noqa: E712
-                    & (Referral.updated_at < cutoff))
-             .order_by(Referral.updated_at, Referral.id).limit(limit).tuples())
-    items = []
-    for (rid, kind, status, introduced, updated, referrer_id, contact_name, rn, re_, pn, pe, cn, ce, an, ae,
-         bn, be) in query:
+             .where(Referral.id.in_(list(keep))))
+    described = {}
+    for (rid, kind, status, introduced, updated, contact_name, rn, re_, pn, pe, cn, ce, an, ae, bn, be) in _rows(query):
         updated = _datetime(updated)
-        items.append(OpenItem(
-            referral_id=rid, role="referrer" if referrer_id == person.id else "provider", kind=kind,
-            referrer_label=rn or re_, provider_label=(pn or pe or ""),
+        described[rid] = dict(
+            referral_id=rid, kind=kind, referrer_label=rn or re_, provider_label=(pn or pe or ""),
             contact_label=(cn or ce or contact_name or "your contact"),
             party_labels=tuple(x for x in (an or ae, (bn or be) if be else None) if x),
             status=status, introduced_at=_datetime(introduced),
-            idle_days=(naive(now) - updated).days if updated else 0))
-    return items
+            idle_days=(naive(now) - updated).days if updated else 0)
+    for owner, chosen in picked.items():
+        out[owner] = [OpenItem(role=role, **described[rid]) for rid, role in chosen]
+    return out

@@ -12,7 +12,8 @@ from decimal import Decimal
 import pytest
 
 from db.connection import open_database
-from db.ledger import ledger_for_email, partner_categories, period_numbers, person_ledger, stale_open
+from db.ledger import ledger_for_email, ledgers_for, partner_categories, period_numbers, period_numbers_for, \
+    person_ledger, stale_open, stale_open_for
 from db.migrations import upgrade
 from db.models import Person, Referral
 
@@ -184,6 +185,23 @@ def test_partner_categories_take_the_latest(db):
     referral(a, b, c, category="bookkeeper", when=T0)
     referral(c, b, a, category="accountant", when=T0 + timedelta(days=1))
     assert partner_categories([b.id, c.id]) == {b.id: "accountant"}
+
+
+def test_batches_of_people_get_the_same_answers_as_one_at_a_time(joe_and_steve):
+    """The digest reads people in batches; a batch must not mix up whose numbers are whose."""
+    people = list(joe_and_steve)
+    now = T0 + timedelta(days=60)
+    windows = {"march": (datetime(2025, 3, 1), datetime(2025, 4, 1))}
+
+    ledgers = ledgers_for(people)
+    numbers = period_numbers_for([p.id for p in people], windows)
+    stale = stale_open_for([p.id for p in people], now, limit=3)
+
+    for p in people:
+        assert ledgers[p.id].to_json() == person_ledger(p).to_json()
+        assert numbers[p.id] == period_numbers(p, windows)
+        assert stale[p.id] == stale_open(p, now, limit=3)
+    assert len(stale[people[0].id]) == 3 and stale[people[1].id][0].role == "provider"
 
 
 def test_ledger_uses_indexes_not_table_scans(sqlite_db):
