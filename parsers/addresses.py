@@ -25,8 +25,13 @@ def _bases(addresses: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 def is_tracking(address: str, tracking: Tracking) -> bool:
     """True for any of our addresses, plus-tagged or not, in any letter case."""
+    return _is_tracking(address, tracking.addresses)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_tracking(address: str, ours: tuple[str, ...]) -> bool:
     base, _, domain = split_address(address)
-    return (base, domain) in _bases(tracking.addresses)
+    return (base, domain) in _bases(ours)
 
 
 def tracking_tag(address: str, tracking: Tracking) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Cue, Tokens, any_cue, count_cues
+from .text import Cue, CueIndex, Tokens
 
 # Writing an introduction now.
 # "meet you at 10", "meet up", "meet Tuesday" are not introductions.
@@ -119,16 +119,39 @@ INTRO_ACTS = ("meet", "introduc", "this is", "here", "vorstell", "je te presente
               "les presento", "adding", "copying", "loop")
 
 
+def _index(cues: tuple[Cue, ...]) -> CueIndex:
+    return CueIndex(tuple((c,) for c in cues))
+
+
+_INDEXES: dict[int, CueIndex] = {}
+
+
+def triggered(cues: tuple[Cue, ...], toks: Tokens) -> list[Cue]:
+    """The cues of a group whose trigger words occur in the text."""
+    index = _INDEXES.get(id(cues))
+    if index is None:
+        index = _INDEXES[id(cues)] = _index(cues)
+    return [item[0] for item in index.triggered(toks)]
+
+
+def any_cue(cues: tuple[Cue, ...], toks: Tokens) -> bool:
+    return any(c.search(toks) is not None for c in triggered(cues, toks))
+
+
+def count_cues(cues: tuple[Cue, ...], toks: Tokens) -> int:
+    return sum(c.count(toks) for c in triggered(cues, toks))
+
+
 def subject_is_intro(toks: Tokens, subject: str) -> bool:
     return any_cue(SUBJECT_INTRO, toks) or bool(_SUBJECT_ARROWS.search(subject))
 
 
 def promise_only(toks: Tokens) -> bool:
     """An introduction promised for later ("I'll introduce you to Dana once...") and none made now."""
-    spans = [(m.start(), m.end()) for c in PROMISE for m in c.finditer(toks)]
+    spans = [(m.start(), m.end()) for c in triggered(PROMISE, toks) for m in c.finditer(toks)]
     if not spans:
         return False
-    for cue in INTRO:
+    for cue in triggered(INTRO, toks):
         for m in cue.finditer(toks):
             if any(s - 20 <= m.start() <= e for s, e in spans):
                 continue

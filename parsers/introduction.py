@@ -13,6 +13,7 @@ The steps, each in its own module:
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,8 @@ from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, NameIndex, Person, make_person
 from .roles import Reading, read_roles
-from .text import Body, Tokens, any_cue, count_cues, fold, fold_aligned, split_body
+from .intent import any_cue, count_cues
+from .text import Body, Tokens, fold, fold_aligned, split_body
 
 MAX_PARTIES = 8
 
@@ -180,7 +182,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     people = [make_person(a) for a in recipients]
     referrer_person = make_person(referrer)
     reading = read_roles(new, people, referrer_person, vocab, toks)
-    if subject.strip():
+    if subject.strip() and NameIndex(people).mentions(subject):
         # "Intro: Sara (tax prep) <> Jim", "Meet Aisha – the best realtor in Portland"
         subject_reading = read_roles(subject, people, referrer_person, vocab)
         for email, ev in subject_reading.evidence.items():
@@ -320,7 +322,7 @@ def _category_scores(reading: Reading, provider: Person | None, contact: Person 
             w *= 0.5
         scores[hit.term.category] = scores.get(hit.term.category, 0.0) + w
     if subject:
-        for hit in vocab.find(fold_aligned(subject)):
+        for hit in _subject_hits(vocab, subject):
             if hit.text == "it" and not _UPPER_IT.search(subject):
                 continue
             scores[hit.term.category] = scores.get(hit.term.category, 0.0) + hit.term.weight * 2
@@ -333,6 +335,11 @@ def _category_scores(reading: Reading, provider: Person | None, contact: Person 
         for cat in _domain_categories(provider):
             scores[cat] = scores.get(cat, 0.0) + 2.0
     return scores
+
+
+@functools.lru_cache(maxsize=256)
+def _subject_hits(vocab: Vocabulary, subject: str) -> tuple:
+    return tuple(vocab.find(fold_aligned(subject)))
 
 
 def _in_proper_name(text: str, start: int, end: int) -> bool:

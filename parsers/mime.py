@@ -57,27 +57,34 @@ class Decoded:
     raw_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     attached_messages: tuple[AttachedMessage, ...] = field(default=(), repr=False)
 
+    @functools.cached_property
+    def _index(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for key, value in self.headers:
+            index.setdefault(key, []).append(value)
+        return index
+
+    @functools.cached_property
+    def _raw_index(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for key, value in self.raw_headers or self.headers:
+            index.setdefault(key, []).append(value)
+        return index
+
     def get(self, name: str, default: str = "") -> str:
         """First value of a header (case-insensitive), decoded."""
-        lname = name.lower()
-        for key, value in self.headers:
-            if key == lname:
-                return value
-        return default
+        values = self._index.get(name.lower())
+        return values[0] if values else default
 
     def get_all(self, name: str) -> list[str]:
-        lname = name.lower()
-        return [value for key, value in self.headers if key == lname]
+        return list(self._index.get(name.lower(), ()))
 
     def get_all_raw(self, name: str) -> list[str]:
         """Values of a header before RFC 2047 decoding (for address headers); falls back to decoded."""
-        lname = name.lower()
-        source = self.raw_headers or self.headers
-        return [value for key, value in source if key == lname]
+        return list(self._raw_index.get(name.lower(), ()))
 
     def has(self, name: str) -> bool:
-        lname = name.lower()
-        return any(key == lname for key, _ in self.headers)
+        return name.lower() in self._index
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

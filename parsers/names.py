@@ -7,6 +7,7 @@ names, nicknames, address and domain words); the text's capitalised words are lo
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -127,6 +128,7 @@ def _domain_words(domain: str) -> list[str]:
     return [label] + [w for w in label.split("-") if w != label]
 
 
+@functools.lru_cache(maxsize=4096)
 def make_person(address: Address) -> Person:
     local, _, domain = address.email.partition("@")
     local = local.partition("+")[0]

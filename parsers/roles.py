@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .categories import Hit, Vocabulary
 from .names import WORD, Mention, NameIndex, Person
-from .text import Cue, Tokens, fold_aligned
+from .text import Cue, CueIndex, Tokens, fold_aligned
 
 GREETINGS = frozenset({
     "prof", "professor", "doktor", "maitre", "maître", "madame", "monsieur", "senor", "señor", "senora", "señora",
@@ -151,7 +151,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("worked used use hired swear using working trust",
      r"\b(worked with|have used|has used|we used|i used|we use|i use|we hired|i hired|hired|swear by|have been using|been working with|trust)\b", "PA", 2),
 )
-_COMPILED_CUES = tuple((Cue(t, p), role, w) for t, p, role, w in _CUES)
+_COMPILED_CUES = CueIndex(tuple((Cue(t, p), role, w) for t, p, role, w in _CUES))
 
 # "did our taxes", "replaced ours", "has handled the insurance for both of our dealerships": a verb
 # with the writer as beneficiary. Found from each first-person word backwards, over a short window.
@@ -452,8 +452,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         return []
 
     matches: list[tuple[int, int, str, str, float]] = []
-    for cue, role, weight in _COMPILED_CUES:
-        for m in cue.finditer(toks):
+    for cue, role, weight in _COMPILED_CUES.triggered(toks):
+        for m in cue.finditer(toks, checked=True):
             matches.append((m.start(), m.end(), m.group(), role, weight))
     for pos in toks.positions(_FIRST_PERSON_TRIGGERS):
         w = _WORK_VERB_BEFORE.search(folded, max(0, pos - 70), pos)

@@ -9,6 +9,7 @@ capped, so hostile input costs linear time.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -95,6 +96,19 @@ class Body:
 
 def fold(text: str) -> str:
     """Lowercase without accents (Öztürk -> ozturk) for matching names and words across spellings."""
+    if text.isascii():
+        return text.lower()
+    if len(text) <= 40:
+        return _fold_short(text)
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.lower().replace("ß", "ss").replace("’", "'").replace("æ", "ae").replace("ø", "o")
     if text.isascii():
         return text
@@ -351,8 +365,8 @@ class Cue:
         self.back = back
         self.ahead = ahead
 
-    def finditer(self, toks: Tokens):
-        if not self.triggers or self.triggers.isdisjoint(toks.index):
+    def finditer(self, toks: Tokens, checked: bool = False):
+        if not checked and (not self.triggers or self.triggers.isdisjoint(toks.index)):
             return
         text = toks.folded
         if len(text) <= self.LONG:
@@ -376,6 +390,26 @@ class Cue:
         return sum(1 for _ in self.finditer(toks))
 
 
+class CueIndex:
+    """Many cues, looked up by the words of a text: only the cues whose triggers occur are tried."""
+
+    def __init__(self, items: tuple) -> None:
+        self.items = items                       # (cue, payload...) tuples
+        self._by_word: dict[str, list[int]] = {}
+        for i, item in enumerate(items):
+            for word in item[0].triggers:
+                self._by_word.setdefault(word, []).append(i)
+
+    def triggered(self, toks: Tokens) -> list:
+        hit: set[int] = set()
+        by_word = self._by_word
+        for word in toks.index:
+            found = by_word.get(word)
+            if found:
+                hit.update(found)
+        return [self.items[i] for i in sorted(hit)]
+
+
 def any_cue(cues: tuple[Cue, ...], toks: Tokens) -> bool:
     return any(c.search(toks) is not None for c in cues)
 
@@ -384,4 +418,4 @@ def count_cues(cues: tuple[Cue, ...], toks: Tokens) -> int:
     return sum(c.count(toks) for c in cues)
 
 
-__all__ = ["Tokens", "Cue", "any_cue", "count_cues", "Body", "Forwarded", "split_body", "fold", "fold_aligned", "transliterate", "CLOSING", "MAX_SCAN_CHARS"]
+__all__ = ["Tokens", "Cue", "CueIndex", "any_cue", "count_cues", "Body", "Forwarded", "split_body", "fold", "fold_aligned", "transliterate", "CLOSING", "MAX_SCAN_CHARS"]
