@@ -166,7 +166,7 @@ def bench_export(folder: Path) -> None:
     seed_referrals(app.db, specs())
     print(f"export: seeded 100,000 referrals in {time.perf_counter() - t:.1f} s")
     app.db.close()
-    for rows, since in ((10_000, "2025-02-01"), (100_000, None)):
+    for since in ("2024-12-01", None):          # about 10,000 rows, then all 100,000
         for fmt in ("csv", "json"):
             cmd = [sys.executable, __file__, "--export-child", str(folder), fmt] + ([since] if since else [])
             t = time.perf_counter()

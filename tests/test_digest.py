@@ -20,15 +20,16 @@ HOSTILE = "=cmd|' /C calc'!A0"
 SCRIPT = "Eve <script>alert(1)</script>"
 
 
-def make_app(tmp_path, **sections):
+def make_app(tmp_path, db_url: str | None = None, **sections):
     config = build_config(tmp_path, inbox={"kind": "maildir", "path": str(tmp_path / "inbox")},
-                          outbox={"kind": "file", "path": str(tmp_path / "outbox")}, **sections)
+                          outbox={"kind": "file", "path": str(tmp_path / "outbox")}, db_url=db_url, **sections)
     return start(config)
 
 
 @pytest.fixture
-def app(tmp_path):
-    application = make_app(tmp_path)
+def app(tmp_path, db_url):
+    """SQLite, and PostgreSQL where it runs: the sums and groupings must agree."""
+    application = make_app(tmp_path, db_url)
     yield application
     application.db.close()
 
