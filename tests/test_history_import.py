@@ -30,9 +30,9 @@ def past_intro(sender: str, i: int, when: datetime, tracker: str | None = None) 
     msg["Subject"] = f"Intro: Hannah <> Dana ({i})"
     msg["Date"] = format_datetime(when)
     msg["Message-ID"] = f"<past-{i}@mail.example>"
-    msg.set_content(f"Hi Hannah and Dana,\n\nHannah, meet Dana Whitfield, the accountant I mentioned. Dana has "
-                    f"done our taxes for years and is great.\n\nDana, Hannah is looking for help with her "
-                    f"bookkeeping.\n\nI'll let you two take it from here.\n\nMarcus\n")
+    msg.set_content("Hi Hannah and Dana,\n\nHannah, meet Dana Whitfield, the accountant I mentioned. Dana has "
+                    "done our taxes for years and is great.\n\nDana, Hannah is looking for help with her "
+                    "bookkeeping.\n\nI'll let you two take it from here.\n\nMarcus\n")
     return msg.as_bytes()
 
 
