@@ -122,12 +122,37 @@ def verp_outbound_id(address: str, secret: bytes) -> int | None:
 
 
 # ---------------------------------------------------------------------- claiming and recording
-def release_claims(db: Database) -> int:
-    """Put every ``sending`` row back in the queue. Only for a single instance at start (SQLite): any
-    claim found then belongs to a process that died."""
+HANDOVER_UNCONFIRMED = ("sent without confirmation: the sender stopped after handing the message to the "
+                        "server, before the server's answer was recorded")
+
+
+def mark_handing_over(db: Database, outbound_id: int) -> None:
+    """Committed just before the end-of-data dot is written: from here on the server may have the email.
+
+    This is what keeps a crash from sending an email twice: a claim that died before this point was
+    certainly not delivered and goes back to the queue; one that died after it is recorded as sent
+    (unconfirmed, with that reason) instead of being sent again. The only way to lose an email is a
+    crash in the microseconds between this commit and the socket write.
+    """
     with db.atomic():
-        return (Outbound.update(status="queued", claimed_at=None)
-                .where(Outbound.status == "sending").execute())
+        (Outbound.update(status="handing_over")
+         .where((Outbound.id == outbound_id) & (Outbound.status == "sending")).execute())
+
+
+def _release(where, sent_at) -> int:
+    """Dead claims: not yet handed over -> queued again; handed over -> sent, unconfirmed."""
+    released = (Outbound.update(status="queued", claimed_at=None)
+                .where((Outbound.status == "sending") & where).execute())
+    (Outbound.update(status="sent", sent_at=sent_at, claimed_at=None, last_error=HANDOVER_UNCONFIRMED)
+     .where((Outbound.status == "handing_over") & where).execute())
+    return released
+
+
+def release_claims(db: Database) -> int:
+    """Release every claim. Only for a single instance at start (SQLite): any claim found then belongs
+    to a process that died. Returns how many emails go back to the queue."""
+    with db.atomic():
+        return _release(Outbound.id.is_null(False), Outbound.claimed_at)
 
 
 def claim(db: Database, now: datetime, limit: int, stale: timedelta = STALE_CLAIM) -> list[Outbound]:
@@ -138,8 +163,7 @@ def claim(db: Database, now: datetime, limit: int, stale: timedelta = STALE_CLAI
     now_n = naive(now)
     postgres = is_postgres(db)
     with (db.atomic() if postgres else db.atomic("IMMEDIATE")):
-        (Outbound.update(status="queued", claimed_at=None)
-         .where((Outbound.status == "sending") & (Outbound.claimed_at < now_n - stale)).execute())
+        _release(Outbound.claimed_at < now_n - stale, Outbound.claimed_at)
         query = (Outbound.select(Outbound.id)
                  .where((Outbound.status == "queued") & (Outbound.next_attempt_at <= now_n))
                  .order_by(Outbound.next_attempt_at, Outbound.id).limit(limit))
@@ -158,12 +182,6 @@ def backoff(attempts: int) -> timedelta:
     """1 min, 2, 4, ... capped at 6 h, with jitter so a recovering server is not hit all at once."""
     base = min(timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
     return base * random.uniform(0.8, 1.2)
-
-
-def record_one(db: Database, result: SendResult, now: datetime, still_claimed: list[int] = ()) -> None:
-    """Record one delivery attempt at once, and refresh the claim on the rest of the batch (so a slow
-    but live sender's claims never look stale)."""
-    record(db, [result], now, still_claimed)
 
 
 def record(db: Database, results: list[SendResult], now: datetime, still_claimed: list[int] = ()) -> None:
@@ -190,7 +208,8 @@ def record(db: Database, results: list[SendResult], now: datetime, still_claimed
             row.save()
         if still_claimed:
             (Outbound.update(claimed_at=now_n)
-             .where(Outbound.id.in_(list(still_claimed)) & (Outbound.status == "sending")).execute())
+             .where(Outbound.id.in_(list(still_claimed)) & Outbound.status.in_(("sending", "handing_over")))
+             .execute())
 
 
 def sent_in_last_minute(now: datetime) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from contextlib import AbstractContextManager, nullcontext
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from peewee import Database
 
 from db import inbox as inbox_store
 from db import outbox
+from db.connection import is_postgres
 from db.locks import MailboxLock, mailbox_lock
 from db.models import Outbound
 from db.workflow import Workflow
@@ -63,6 +65,10 @@ class App:
         self.workflow = Workflow(config, self.composer, db)
         self.sender = sender or make_sender(config)
         self.stop = threading.Event()
+        # SQLite turns a read-then-write transaction that meets another thread's write into an instant
+        # "database is locked" (no busy wait, to avoid deadlock). With one instance, taking turns inside
+        # the process avoids that; PostgreSQL needs no such thing.
+        self.db_turn: AbstractContextManager = nullcontext() if is_postgres(db) else threading.RLock()
 
     def source(self, inbox: InboxConfig) -> Source:
         return make_source(self.config, inbox)
@@ -91,23 +97,28 @@ def process_stored(app: App, inbox: InboxConfig, source_name: str, address: str,
             if app.stop.is_set():
                 return
             tried.add(row.id)
-            if row.attempts >= max_attempts:
-                inbox_store.quarantine(row, f"interrupted {row.attempts} times while being processed "
-                                            f"(the process stopped during it); last error: {row.reason or 'none'}",
-                                       now)
-                report.failed += 1
-                continue
-            inbox_store.begin_attempt(row)
-            try:
-                app.workflow.process_inbound(row, address, now)
-                report.processed += 1
-            except Exception as exc:  # noqa: BLE001 - one bad message must not stop the others
-                log.exception("message #%s failed (attempt %s)", row.id, row.attempts)
-                inbox_store.attempt_failed(row, f"{type(exc).__name__}: {exc}", max_attempts, now)
-                report.failed += 1
+            with app.db_turn:
+                process_one(app, row, address, max_attempts, now, report)
 
 
-def move_finished(source: Source, source_name: str, uidvalidity: int, report: CycleReport) -> None:
+def process_one(app: App, row, address: str, max_attempts: int, now: datetime, report: CycleReport) -> None:
+    if row.attempts >= max_attempts:
+        inbox_store.quarantine(row, f"{row.attempts} attempts, the last one cut off (the process stopped "
+                                    f"while handling it); last error: {row.reason or 'none'}", now)
+        report.failed += 1
+        return
+    inbox_store.begin_attempt(row)
+    try:
+        app.workflow.process_inbound(row, address, now)
+        report.processed += 1
+    except Exception as exc:  # noqa: BLE001 - one bad message must not stop the others
+        log.exception("message #%s failed (attempt %s)", row.id, row.attempts)
+        inbox_store.attempt_failed(row, f"{type(exc).__name__}: {exc}", max_attempts, now)
+        report.failed += 1
+
+
+def move_finished(source: Source, source_name: str, uidvalidity: int, report: CycleReport,
+                  db_turn: AbstractContextManager = nullcontext()) -> None:
     """Move handled mail on the server, only after the workflow committed; recorded afterwards, so a
     crash in between repeats a move of mail that is already gone, which is harmless."""
     while True:
@@ -119,7 +130,8 @@ def move_finished(source: Source, source_name: str, uidvalidity: int, report: Cy
             by_folder[row.target_folder].append(row)
         for folder, items in by_folder.items():
             source.move([r.uid for r in items], folder)
-            inbox_store.mark_moved([r.id for r in items])
+            with db_turn:
+                inbox_store.mark_moved([r.id for r in items])
             report.moved += len(items)
 
 
@@ -130,20 +142,22 @@ def poll_inbox(app: App, inbox: InboxConfig, source: Source, now: datetime, repo
     wait for a long backlog)."""
     address = app.config.inbox_address(inbox)
     validity = source.uidvalidity()
-    cursor = inbox_store.cursor(source.name, validity, now)
+    with app.db_turn:
+        cursor = inbox_store.cursor(source.name, validity, now)
     last_uid = cursor.last_uid
     process_stored(app, inbox, source.name, address, now, report)   # leftovers of an interrupted cycle
-    move_finished(source, source.name, validity, report)
+    move_finished(source, source.name, validity, report, app.db_turn)
     while not app.stop.is_set():
         batch = source.fetch_after(last_uid, inbox.batch_size, inbox.max_bytes)
         if not batch:
             break
-        inbox_store.store(app.db, source.name, validity, batch, now, inbox.max_bytes, source.uses_cursor)
+        with app.db_turn:
+            inbox_store.store(app.db, source.name, validity, batch, now, inbox.max_bytes, source.uses_cursor)
         report.fetched += len(batch)
         if source.uses_cursor:
             last_uid = max(int(item.uid) for item in batch)
         process_stored(app, inbox, source.name, address, now, report)
-        move_finished(source, source.name, validity, report)
+        move_finished(source, source.name, validity, report, app.db_turn)
         if after_batch is not None:
             after_batch()
         if not source.uses_cursor and len(batch) < inbox.batch_size:
@@ -169,14 +183,16 @@ def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
         room = cfg.max_per_minute - outbox.sent_in_last_minute(clock())
         if room <= 0:
             return
-        rows = outbox.claim(app.db, clock(), min(cfg.batch_size, room), stale_claim_after(app))
+        with app.db_turn:
+            rows = outbox.claim(app.db, clock(), min(cfg.batch_size, room), stale_claim_after(app))
         if not rows:
             return
         waiting = [r.id for r in rows]
 
         def on_result(result: outbox.SendResult) -> None:
             waiting.remove(result.outbound_id)
-            outbox.record(app.db, [result], clock(), waiting)
+            with app.db_turn:
+                outbox.record(app.db, [result], clock(), waiting)
             if result.ok:
                 report.sent += 1
             else:
@@ -184,12 +200,24 @@ def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
                 log.warning("outbound #%s not delivered (%s): %s", result.outbound_id,
                             "permanent" if result.permanent else "will retry", result.error[:200])
 
-        results = app.sender.send_batch(rows, envelope_from=app.envelope_from, on_result=on_result)
+        results = app.sender.send_batch(rows, envelope_from=app.envelope_from, on_result=on_result,
+                                        on_handover=lambda outbound_id: handover(app, outbound_id))
         if waiting:   # a sender that did not report everything: record what it returned
             late = [r for r in results if r.outbound_id in waiting]
-            outbox.record(app.db, late, clock())
+            with app.db_turn:
+                outbox.record(app.db, late, clock())
         if any(not r.ok and not r.permanent for r in results):
             return  # the server is struggling: back off until the next cycle
+
+
+def handover(app: App, outbound_id: int) -> None:
+    with app.db_turn:
+        outbox.mark_handing_over(app.db, outbound_id)
+
+
+def run_due(app: App, now: datetime) -> dict[str, int]:
+    with app.db_turn:
+        return app.workflow.run_due(now)
 
 
 def poll_locked(app: App, inbox: InboxConfig, source: Source, now: datetime, report: CycleReport) -> None:
@@ -219,7 +247,7 @@ def run_cycle(app: App, now: datetime, sources: dict[int, Source] | None = None)
                 poll_inbox(app, inbox, given, now, report)
         except SourceError as exc:
             report.errors.append(str(exc))
-    report.due = app.workflow.run_due(now)
+    report.due = run_due(app, now)
     flush_outbox(app, now, report)
     return report
 

@@ -23,7 +23,7 @@ from db.connection import is_postgres
 from db.outbox import release_claims
 
 from .config import InboxConfig
-from .cycle import App, CycleReport, flush_outbox, poll_inbox
+from .cycle import App, CycleReport, flush_outbox, poll_inbox, run_due
 from .sources import SourceError
 
 log = logging.getLogger("referloop")
@@ -107,7 +107,7 @@ def watch_inbox(app: App, inbox: InboxConfig) -> None:
 def due_and_outbox(app: App) -> None:
     try:
         now = utcnow()
-        counts = app.workflow.run_due(now)
+        counts = run_due(app, now)
         report = CycleReport(due=counts)
         flush_outbox(app, now, report)
         if report.sent or any(counts.values()):

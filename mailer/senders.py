@@ -23,11 +23,14 @@ from .sources import SourceError
 EnvelopeFrom = Union[str, Callable[[Outbound], str]]
 # Called with each result as soon as it is known, so it can be committed before the next email goes.
 OnResult = Callable[[SendResult], None]
+# Called with an email's id just before its final bytes (the end-of-data dot) are written: from then
+# on the server may have it, so a crash must not lead to sending it again.
+OnHandover = Callable[[int], None]
 
 
 class Sender(Protocol):
     def send_batch(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
-                   on_result: OnResult | None = None) -> list[SendResult]: ...
+                   on_result: OnResult | None = None, on_handover: OnHandover | None = None) -> list[SendResult]: ...
     def check(self) -> str: ...
 
 
@@ -45,7 +48,7 @@ class FileSender:
         self.path = Path(path)
 
     def send_batch(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
-                   on_result: OnResult | None = None) -> list[SendResult]:
+                   on_result: OnResult | None = None, on_handover: OnHandover | None = None) -> list[SendResult]:
         self.path.mkdir(parents=True, exist_ok=True)
         results: list[SendResult] = []
         for row in rows:
@@ -105,36 +108,60 @@ class SmtpSender:
             raise
         return smtp
 
+    @staticmethod
+    async def _transaction(smtp: aiosmtplib.SMTP, sender: str, row: Outbound,
+                           on_handover: OnHandover | None) -> None:
+        """MAIL, RCPT, DATA for one email. ``on_handover`` runs right before the message and its
+        end-of-data dot are written, after the server said 354: until then nothing can have been
+        delivered, from then on it may have been."""
+        try:
+            await smtp.mail(sender)
+            await smtp.rcpt(row.to_addr)
+        except aiosmtplib.SMTPResponseException:
+            if smtp.is_connected:
+                try:
+                    await smtp.rset()
+                except aiosmtplib.SMTPException:
+                    pass
+            raise
+        protocol = smtp.protocol
+        original = protocol.write
+
+        def write(data: bytes) -> None:
+            if on_handover is not None and data.endswith(b".\r\n") and data != b"DATA\r\n":
+                on_handover(row.id)
+            original(data)
+
+        protocol.write = write  # type: ignore[method-assign]
+        try:
+            await smtp.data(bytes(row.raw))
+        finally:
+            if smtp.protocol is protocol:
+                del protocol.write
+
     async def _send_all(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
-                        on_result: OnResult | None) -> list[SendResult]:
+                        on_result: OnResult | None, on_handover: OnHandover | None) -> list[SendResult]:
         results: list[SendResult] = []
         smtp: aiosmtplib.SMTP | None = None
         for row in rows:
             try:
                 if smtp is None or not smtp.is_connected:
                     smtp = await self._connect()
-                errors, _ = await smtp.sendmail(envelope_for(envelope_from, row), [row.to_addr], bytes(row.raw))
-                if errors:
-                    code, message = next(iter(errors.values()))
-                    result = SendResult(row.id, False, permanent(code), f"{code} {message}")
-                else:
-                    result = SendResult(row.id, True)
-            except aiosmtplib.SMTPRecipientsRefused as exc:
-                first = exc.recipients[0] if exc.recipients else None
-                code = first.code if first else 550
-                result = SendResult(row.id, False, permanent(code), f"{code} {first.message if first else exc}")
-                if code == 421:
-                    smtp = await self._drop(smtp)
+                await self._transaction(smtp, envelope_for(envelope_from, row), row, on_handover)
+                result = SendResult(row.id, True)
             except aiosmtplib.SMTPAuthenticationError as exc:
                 # Our credentials, not the recipient: never a reason to give up on the email.
                 result = SendResult(row.id, False, False, f"SMTP login failed: {exc.code} {exc.message}"[:300])
                 smtp = await self._drop(smtp)
-            except aiosmtplib.SMTPResponseException as exc:
+            except aiosmtplib.SMTPResponseException as exc:   # refused sender or recipient, or data
                 result = SendResult(row.id, False, permanent(exc.code), f"{exc.code} {exc.message}")
                 if exc.code == 421 or not permanent(exc.code):
                     smtp = await self._drop(smtp)
             except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError, SourceError) as exc:
                 result = SendResult(row.id, False, False, f"{type(exc).__name__}: {exc}"[:300])
+                smtp = await self._drop(smtp)
+            except Exception as exc:  # noqa: BLE001 - e.g. the database refused the handover mark
+                result = SendResult(row.id, False, False, f"not sent: {type(exc).__name__}: {exc}"[:300])
                 smtp = await self._drop(smtp)
             results.append(result)
             if on_result is not None:
@@ -152,8 +179,8 @@ class SmtpSender:
         return None
 
     def send_batch(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
-                   on_result: OnResult | None = None) -> list[SendResult]:
-        return asyncio.run(self._send_all(rows, envelope_from, on_result))
+                   on_result: OnResult | None = None, on_handover: OnHandover | None = None) -> list[SendResult]:
+        return asyncio.run(self._send_all(rows, envelope_from, on_result, on_handover))
 
     def check(self) -> str:
         async def probe() -> str:

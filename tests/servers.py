@@ -159,6 +159,25 @@ class Dovecot:
         with self.client(user) as c:
             c.append(folder, raw)
 
+    def multiappend(self, user: str, raws: list[bytes], folder: str = "INBOX") -> None:
+        """Seed many messages fast (100 per MULTIAPPEND command)."""
+        with self.client(user) as c:
+            if not c.folder_exists(folder):
+                c.create_folder(folder)
+            for start in range(0, len(raws), 100):
+                c.multiappend(folder, raws[start:start + 100])
+
+    def recreate_folder(self, user: str, folder: str) -> None:
+        """Delete a folder and create it again: a new UIDVALIDITY, and UIDs start over at 1."""
+        with self.client(user) as c:
+            if c.folder_exists(folder):
+                c.delete_folder(folder)
+            c.create_folder(folder)
+
+    def uidvalidity(self, user: str, folder: str) -> int:
+        with self.client(user) as c:
+            return int(c.folder_status(folder, ["UIDVALIDITY"])[b"UIDVALIDITY"])
+
     def count(self, user: str, folder: str) -> int:
         with self.client(user) as c:
             if not c.folder_exists(folder):

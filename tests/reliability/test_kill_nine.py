@@ -1,0 +1,87 @@
+"""kill -9 at random points while the daemon works through 500 introductions, restarted each time:
+no referral lost or doubled, and no email doubled at the SMTP server.
+
+Why it holds: mail is stored with its cursor in one transaction, processed from stored rows (the
+workflow commits the referral, its acknowledgement and the row's status together), moved last; each
+email's result is committed the moment the server answered, and claims left by the dead process are
+released at start (SQLite means one instance).
+"""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import time
+
+import pytest
+
+from tests.reliability.support import daemon_config, in_reply_to, intros, message_ids, start_daemon, wait_for
+
+pytestmark = pytest.mark.servers
+
+INTROS = 500
+KILLS = 20
+
+
+def _count(db_path, sql: str) -> int:
+    if not db_path.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
+            return int(conn.execute(sql).fetchone()[0])
+    except sqlite3.OperationalError:   # schema not created yet
+        return 0
+
+
+def test_kill_nine_twenty_times_loses_and_doubles_nothing(dovecot, smtp, tmp_path):
+    user = dovecot.new_user()
+    dovecot.multiappend(user, intros(INTROS, tag="k"))
+    db_path = tmp_path / "referloop.db"
+    config = daemon_config(tmp_path / "referloop.toml", imap_port=dovecot.port, user=user, smtp_port=smtp.port,
+                           db_url=f"sqlite:///{db_path}")
+    rng = random.Random(9)
+
+    def progress() -> int:
+        return _count(db_path, "SELECT COUNT(*) FROM referral") + len(smtp.handler.messages)
+
+    kills_at: list[int] = []
+    for _ in range(KILLS):
+        before = progress()
+        proc = start_daemon(config, tmp_path / "daemon.log")
+        try:
+            wait_for(lambda: progress() > before or proc.poll() is not None, timeout=30, step=0.01)
+            assert proc.poll() is None, (tmp_path / "daemon.log").read_text()[-3000:]
+            time.sleep(rng.uniform(0.0, 1.2))
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        kills_at.append(progress())
+
+    proc = start_daemon(config, tmp_path / "daemon.log")
+    try:
+        finished = wait_for(lambda: len(smtp.handler.messages) >= INTROS
+                            and _count(db_path, "SELECT COUNT(*) FROM inbound_message WHERE moved = 0") == 0
+                            and _count(db_path, "SELECT COUNT(*) FROM referral") >= INTROS, timeout=120)
+        time.sleep(1.0)   # anything doubled would arrive now
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    assert finished, (tmp_path / "daemon.log").read_text()[-3000:]
+
+    referrals = _count(db_path, "SELECT COUNT(*) FROM referral")
+    distinct = _count(db_path, "SELECT COUNT(DISTINCT thread_id) FROM referral")
+    ids = message_ids(smtp.handler.messages)
+    answered = in_reply_to(smtp.handler.messages)
+    doubled_mail = sum(n - 1 for n in ids.values() if n > 1)
+    quarantined = _count(db_path, "SELECT COUNT(*) FROM inbound_message WHERE status = 'quarantined'")
+    unconfirmed = _count(db_path, "SELECT COUNT(*) FROM outbound WHERE last_error LIKE 'sent without%'")
+    print(f"\nkill -9: {len(kills_at)} kills at progress {kills_at}; referrals {referrals} "
+          f"(distinct intros {distinct}), emails {len(smtp.handler.messages)}, doubled emails {doubled_mail}, "
+          f"quarantined {quarantined}, sent-unconfirmed after a kill {unconfirmed}")
+    assert len(kills_at) == KILLS
+    assert referrals == distinct == INTROS                     # 0 lost, 0 doubled
+    assert doubled_mail == 0 and len(ids) == INTROS            # every acknowledgement exactly once
+    assert len(answered) == INTROS and set(answered.values()) == {1}
+    assert dovecot.count(user, "INBOX") == 0
+    assert dovecot.count(user, "Referloop/Processed") == INTROS
