@@ -182,7 +182,8 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     people = [make_person(a) for a in recipients]
     referrer_person = make_person(referrer)
     reading = read_roles(new, people, referrer_person, vocab, toks)
-    if subject.strip() and NameIndex(people).mentions(subject):
+    subject_named = bool(subject.strip()) and bool(NameIndex(people).mentions(subject))
+    if subject_named:
         # "Intro: Sara (tax prep) <> Jim", "Meet Aisha – the best realtor in Portland"
         subject_reading = read_roles(subject, people, referrer_person, vocab)
         for email, ev in subject_reading.evidence.items():
@@ -204,6 +205,8 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         return Found((), "nobody is introduced in the new text")
     if len(mentioned) < 2 and not (strong or subject_intro):
         return Found((), "the people addressed are not introduced to each other")
+    if not mentioned and not (strong and subject_named):
+        return Found((), "none of the people addressed is named in the text")
 
     parties = people
     if len(parties) > 2 and len(mentioned) >= 2:
