@@ -360,6 +360,13 @@ def _walk(root: email.message.Message, out: _Walk, depth0: int = 0, nested: bool
                 if not nested and depth < MAX_DEPTH and not _is_attachment_report(out):
                     _attach(child, out, depth + 1)
             continue
+        if ctype == "message/delivery-status" and part.is_multipart():
+            # parsed by the stdlib as header blocks: per-message fields, then one per recipient
+            children = part.get_payload()
+            for block in children[:50] if isinstance(children, list) else ():
+                if isinstance(block, email.message.Message):
+                    out.embedded.extend(f"{k}: {decode_header_value(header_text(v))}" for k, v in list(block.raw_items())[:50])
+            continue
         if part.is_multipart():
             if depth >= MAX_DEPTH:
                 out.problems.append(f"MIME nesting deeper than {MAX_DEPTH}; the rest ignored")
