@@ -203,3 +203,37 @@ def test_render_digest_html_writes_one_file_and_records_nothing(app, tmp_path):
     html = path.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "Steve Ortiz" in html
     assert NudgeSent.select().count() == 0 and DigestSent.select().count() == 0 and Outbound.select().count() == 0
+
+
+def balanced(html: str) -> bool:
+    """Every element that is opened is closed, in order (mail clients forgive less than browsers)."""
+    from html.parser import HTMLParser
+
+    class Checker(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.ok = True
+
+        def handle_starttag(self, tag, attrs) -> None:
+            if tag not in ("meta", "br", "img", "hr"):
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag) -> None:
+            if not self.stack or self.stack.pop() != tag:
+                self.ok = False
+
+    checker = Checker()
+    checker.feed(html)
+    return checker.ok and not checker.stack
+
+
+def test_digest_html_is_well_formed_tables_with_widths(app):
+    seed_joe_and_steve()
+    queue_monthly_digests(app.workflow, APRIL_1)
+    for msg in digests():
+        _, html = parts(msg)
+        assert balanced(html)
+        assert "<div" not in html and "<style" not in html                 # tables and inline styles only
+        for cell in re.findall(r"<td[^>]*bgcolor[^>]*>", html):
+            assert 'width="' in cell and 'height="12"' in cell
