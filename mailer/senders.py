@@ -199,6 +199,8 @@ def xoauth2_blob(username: str, token: str) -> str:
 async def xoauth2_login(smtp: aiosmtplib.SMTP, username: str, token: str) -> None:
     """``AUTH XOAUTH2`` with the initial response. On a bad token the server answers 334 with a JSON
     error; the protocol wants an empty line back, after which the final 535 comes."""
+    if smtp.is_ehlo_or_helo_needed:
+        await smtp.ehlo()
     response = await smtp.execute_command(b"AUTH", b"XOAUTH2", xoauth2_blob(username, token).encode())
     if response.code == 334:
         detail = response.message
