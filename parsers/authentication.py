@@ -22,7 +22,9 @@ What counts as authenticated: DMARC pass on its own, when its ``header.from`` na
 pass that does not say for which domain, or names another, may concern a different From header than
 the one we read); otherwise SPF pass whose
 ``smtp.mailfrom`` domain aligns with the From domain, or DKIM pass whose ``header.d`` (or the domain of
-``header.i``) aligns with it.
+``header.i``) aligns with it. A DMARC *fail* for the From domain is final: DMARC already weighed SPF and
+DKIM alignment, so an aligned pass next to it can only come from a header the sender forged. (``none``,
+``temperror`` and Microsoft's ``bestguesspass`` mean no DMARC decision, so SPF and DKIM are read.)
 
 Alignment is *relaxed* alignment approximated without the public suffix list: two domains align when
 they are equal or one is a subdomain of the other (``mail.example.com`` aligns with ``example.com``).
@@ -51,6 +53,8 @@ IDLESS_AUTHSERV_ID = "protection.outlook.com"
 MAX_HEADERS = 50
 MAX_HEADER_CHARS = 8_000
 
+#: A DMARC verdict that already weighed SPF and DKIM alignment and found neither: final.
+DMARC_FAILURES = {"fail", "quarantine", "reject"}
 _SECOND_LEVELS = {"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go", "mil", "ltd", "plc", "gob"}
 _ID_TOKEN = re.compile(r"^\s*([^\s;]+)")
 
@@ -101,6 +105,12 @@ def sender_authenticated(authentication_results: tuple[str, ...], from_domain: s
         header_from = _norm_domain(r.props.get("header.from", ""))
         if r.result == "pass" and header_from == domain:
             return AuthVerdict(True, f"dmarc=pass for {domain} (by {trusted})")
+    for r in dmarc:
+        header_from = _norm_domain(r.props.get("header.from", ""))
+        if r.result in DMARC_FAILURES and header_from in (domain, ""):
+            return AuthVerdict(False, f"{trusted} did not authenticate {domain}: dmarc={r.result}")
+    for r in dmarc:
+        header_from = _norm_domain(r.props.get("header.from", ""))
         if r.result == "pass":
             notes.append(f"dmarc=pass was for {header_from or 'an unnamed domain'}, not {domain}")
         else:
