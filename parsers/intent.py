@@ -42,7 +42,8 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
     Cue("introduce introducing", r"\bintroduc(e|ing) (you|\w+ to)\b"),
     Cue("this here's", r"\b(this is \w+|here's \w+)\b"),
-    Cue("vorstellen presente presento connecting", r"\b(vorstellen|je (te|vous) presente|(te|les|os) presento|connecting you)\b"),
+    Cue("vorstellen presente presento connecting pongo mets bekannt", r"\b(vorstellen|je (te|vous) presente|(te|les|os) presento|"
+        r"connecting you|(te|les|os) pongo en contacto|je (te|vous) mets en (relation|contact)|bekannt (zu )?machen)\b"),
 )
 SUBJECT_INTRO: tuple[Cue, ...] = (
     Cue("intro introduction introducing introductions meet connecting connect referral recommendation",
@@ -102,6 +103,8 @@ LEAD: tuple[Cue, ...] = (
                                 r"(is |are )?(below|above|attached)\b|\b(details|contact (info|details)) below\b"),
     Cue("lead referral client customer job one prospect", r"\b(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you\b"),
     Cue("expecting expects waiting", r"\b(expecting|expects|waiting for) (to hear from you|your (call|email|text)|a (call|text|email))\b"),
+    Cue("call contact reach email text ring touch", r"\b(can|could|would|will) you (please )?(call|contact|reach out to|"
+        r"email|text|get in touch with|ring|give \w+ a call)\b"),
     Cue("call text email contact reach touch ring", r"\b(will|'ll) (probably |likely )?(be )?(call|text|email|contact|reach out to|"
                                                     r"get in touch with|ring) you\b|\b(reach out|call|contact|get in touch with|text|email) "
                                                     r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout)\b"),

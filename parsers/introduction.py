@@ -52,7 +52,8 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("coach", "coaching"), ("fitness", "fitness"), ("physio", "physiotherapy"), ("chiro", "chiropractic"),
     ("dental", "dentistry"), ("dentist", "dentistry"), ("clinic", "medical"), ("therap", "therapy"),
     ("photo", "photography"), ("video", "videography"), ("cater", "catering"), ("kitchen", "catering"),
-    ("event", "event-planning"), ("flor", "florist"), ("brand", "branding"), ("pixel", "web-design"),
+    ("event", "event-planning"), ("mechanic", "auto-repair"), ("auto", "auto-repair"), ("garage", "auto-repair"),
+    ("pest", "pest-control"), ("psicolog", "therapy"), ("psycholog", "therapy"), ("counsel", "therapy"), ("flor", "florist"), ("brand", "branding"), ("pixel", "web-design"),
     ("webdesign", "web-design"), ("websites", "web-design"), ("webdev", "web-design"), ("design", "graphic-design"), ("software", "software-development"),
     ("network", "it"), ("tech", "it"), ("market", "marketing"), ("translat", "translation"),
     ("talent", "recruiting"), ("recruit", "recruiting"), ("staffing", "recruiting"), ("consult", "consulting"),
@@ -232,9 +233,11 @@ def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
 
 
 def _domain_categories(p: Person) -> list[str]:
-    word = fold(p.email.split("@")[1].split(".")[0] + " " + p.display)
-    word = word.replace(" ", "")
-    return [cat for stem, cat in DOMAIN_HINTS if stem in word]
+    """Trades named in a provider's domain ("reyesplumbing") or in its display name's words."""
+    label = fold(p.email.split("@")[1].split(".")[0])
+    words = [fold(w) for w in p.display.split()]
+    found = [cat for stem, cat in DOMAIN_HINTS if stem in label or any(w.startswith(stem) for w in words)]
+    return list(dict.fromkeys(found))
 
 
 def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, env: Envelope,

@@ -19,7 +19,11 @@ from .text import fold, transliterate
 _NICKNAME_GROUPS = (
     "robert bob bobby rob robbie bert", "william bill billy will willy liam", "elizabeth liz lizzie beth betsy eliza lisa libby",
     "katherine catherine kathryn kate katie kathy cathy kat kath", "james jim jimmy jamie", "michael mike mikey mick",
-    "thomas tom tommy", "richard rick ricky rich richie dick", "david dave davey", "daniel dan danny",
+    "thomas tom tommy", "beatriz bea bety", "beatrice bea bee trixie", "margarita marga rita", "dolores lola loli",
+    "mercedes merche", "pilar pili", "ignacio nacho", "santiago santi", "sebastian sebas seb", "guillaume guille",
+    "mathieu matt", "nicolas nico", "veronique vero", "frederique fred", "stephane steph", "bernadette bernie",
+    "susanne susi", "elisabeth lisa liesel lis", "jurgen jupp", "andreas andi", "matthias matze", "katharina kathi katja",
+    "nikolaus niko klaus", "magdalena magda lena", "anastasia stasia nastya", "aleksandr sasha", "dmitri dima", "richard rick ricky rich richie dick", "david dave davey", "daniel dan danny",
     "christopher chris kit", "christine chris chrissy tina", "alexander alex xander sasha", "alexandra alex alexa sasha",
     "samuel sam sammy", "samantha sam sammie", "benjamin ben benny benji", "nicholas nick nicky nico",
     "anthony tony", "stephen steve stevie", "steven steve stevie", "joseph joe joey jo", "josephine jo josie",
@@ -82,6 +86,15 @@ _NOT_FIRST_NAMES = frozenset({
     "that", "and", "also", "all", "both", "please", "sorry", "sure", "yes", "no", "ok", "okay", "good", "great",
     "morning", "afternoon", "evening", "team", "folks", "everyone", "guys", "happy", "hope", "looking", "kind",
 })
+# Lowercase words that are also first names: never read as names when written in lowercase.
+_COMMON_WORDS = frozenset(
+    "will mark may june grace hope joy faith bill rob sue pat rose jack frank art max ray dawn summer sky april "
+    "august jean ken don gene rich sandy rusty woody buck chase drew miles lane jordan guy an ana eve ivy iris "
+    "lily violet holly heather daisy ruby amber crystal pearl penny kitty cat bob al ed ted tim tom dan sam jo "
+    "lee les van von del bea nick jim liz meg kim ben victor angel christian earl duke king prince major carol "
+    "harmony melody autumn river brook forest stone rock cliff dale glen hill cash penny mercedes dolores pilar "
+    "sol luz paz rosa blanca clara nieves amparo consuelo inmaculada belle claire aurore".split())
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-öø-ÿ]+(?![\w'’])")
 _SPLIT = re.compile(r"[\s,;()\"'<>/|]+")
 _LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -241,22 +254,50 @@ class NameIndex:
                     stop = words[i + 1][1]
                     skip_until = stop
                 found.append(Mention(start, stop, email))
-        if any(p.initial for p in self.people):
+        if len({m.email for m in found}) < len(self.people):
             found = self._by_initial(text, words, found)
+        if len({m.email for m in found}) < min(2, len(self.people)) and text.count(" ") > 3:
+            found = self._lowercase(text, found)
         return found
+
+    def _lowercase(self, text: str, found: list[Mention]) -> list[Mention]:
+        """First names written without a capital ("hey mike meet sarah"), when capitalised matching
+        found too few people; words that are also ordinary words ("will", "grace") never count."""
+        by_first: dict[str, str] = {}
+        for p in self.people:
+            if not p.first or len(p.first) < 3:
+                continue
+            for name in {p.first} | NICKNAMES.get(p.first, frozenset()):
+                if len(name) >= 3 and name not in _COMMON_WORDS:
+                    by_first[name] = p.email if by_first.get(name, p.email) == p.email else ""
+        if not by_first:
+            return found
+        taken = {m.start for m in found}
+        extra = []
+        for m in _LOWER_WORD.finditer(text):
+            owner = by_first.get(m.group())
+            if owner and m.start() not in taken:
+                extra.append(Mention(m.start(), m.end(), owner))
+        return sorted(found + extra, key=lambda x: x.start) if extra else found
 
     def _by_initial(self, text: str, words: list[tuple[int, int, str]], found: list[Mention]) -> list[Mention]:
         """First names for people known only by an initial: "Joanna" for j.kowalski@, when the word
         is used to address someone ("Hi Sam and Joanna,", "Joanna, ...") and names nobody else."""
-        waiting = {p.initial: p for p in self.people if p.initial and not any(m.email == p.email for m in found)}
+        named = {m.email for m in found}
+        waiting = [p for p in self.people if p.email not in named and (p.initial or p.first)]
         if not waiting:
             return found
         chosen: dict[str, str] = {}
         for start, end, word in words:
             key = fold(_strip_possessive(word))
-            person = waiting.get(key[:1])
-            if person is None or key in self._by_key or key in _NOT_FIRST_NAMES or len(key) < 3:
+            if key in self._by_key or key in _NOT_FIRST_NAMES or len(key) < 3:
                 continue
+            # "Joanna" for j.kowalski@; "Bea" for Beatriz, "Alex" for Alexandra: a short form
+            fits = [p for p in waiting if (p.initial and key[0] == p.initial)
+                    or (p.first and len(p.first) > len(key) and p.first.startswith(key))]
+            if len(fits) != 1:
+                continue
+            person = fits[0]
             before = text[max(0, start - 7):start].lower()
             after = text[end:end + 2]
             if after[:1] in (",", ":") or before.rstrip().endswith(("hi", "hello", "dear", "and", "meet", "hey", "hallo", "hola", "bonjour")):

@@ -114,7 +114,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?:\s+[\w-]+){0,5}?\s+(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b", "P", 3),
     ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),
     ("nuestra nuestro nuestros nuestras mi mis",
-     r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno)\b(?:\s+[\w-]+){0,4}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
+     r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno|trabajo con|ayudo a|atendio a|trato a|cuido a|"
+     r"preparo|organizo|enseno a|encontro|vendio)\b(?:\s+[\w-]+){0,4}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
     # --- reputation (provider) ---
     ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
     ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b", "P", 3),
@@ -124,6 +125,16 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("experience work", r"\b(years|decades) of experience\b|\bdoes (great|amazing|excellent|beautiful|fantastic|wonderful) work\b", "P", 2),
     ("job work", r"\bdid (a|such a) (great|good|fantastic|amazing|wonderful|beautiful|terrific) job\b|\b(great|lovely|a pleasure) to work with\b", "P", 3),
     ("recommend", r"\b(highly recommend|can't recommend|cannot recommend|recommend (him|her|them) (highly|enough))\b", "P", 2),
+    ("for living", r"\b(builds|designs|does|makes|creates|repairs|fixes|installs|cleans|paints|teaches|tutors|coaches|"
+     r"photographs|shoots|caters|plans|organizes|organises|manages|handles|runs|offers|provides|sells|writes|translates|"
+     r"develops|programs|treats|trains|walks|grooms|cuts|prepares|files|audits|insures|represents|recruits|places|"
+     r"builds out|sets up|maintains|services|supports|advises|helps)\b(?:\s+[\w'&-]+){0,4}?\s+for (small businesses|businesses|"
+     r"clients|companies|families|people|homeowners|restaurants|startups|half the|most of|all the|local|several|many|"
+     r"dozens of|lots of|other|a living)\b|\bfor a living\b", "P", 3),
+    ("wizard genius pro magician whiz rockstar master", r"\b(is|'s) (a|an|an absolute|a real|such a) (wizard|genius|pro|magician|whiz|rockstar|master|star)\b", "P", 2),
+    ("mejor meilleur meilleure beste", r"\b(es (el|la) mejor|est (le|la) meilleur|ist (der|die) beste)\b", "P", 2),
+    ("care", r"\b(will|'ll) take (great |good |such good )?care of (you|him|her|them)\b", "P", 3),
+    ("freaking panicking desperate urgent urgently asap", r"\b(freaking out|panicking|desperate|urgent(ly)?|asap)\b", "C", 1),
     ("great fantastic amazing wonderful excellent terrific best brilliant awesome incredible genial super toll formidable genial",
      r"\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply )?(great|fantastic|amazing|wonderful|excellent|"
      r"terrific|the best|brilliant|awesome|incredible|super|toll|genial|formidable|genial)\b(?! (at finding|news))", "P", 2),
@@ -283,8 +294,6 @@ def _vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts
         bare = _TITLE_DOT.sub(" ", gap)
         if any(w not in GREETINGS for w in words) or len(words) > 4 or any(c in bare for c in ".!?;"):
             break
-        if addressed and gap.strip() == "" :
-            break
         m = mentions[i]
         if m.email not in parties:
             break
@@ -294,7 +303,8 @@ def _vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts
         low = stripped.lower()
         pos = m.end + (len(after) - len(stripped))
         if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or low.startswith(_VOC_END) or (
-                not confirmed and low.startswith(("you ", "your ", "u ", "you'", "i "))):
+                not confirmed and low.startswith(("you ", "your ", "u ", "you'", "i ", "can you", "could you", "would you",
+                                                  "please ", "did you", "have you", "do you", "are you", "this is"))):
             confirmed = list(addressed)
             confirmed_end = pos + (1 if stripped[:1] in (",", ":", "–", "—", "-", "!") else 0)
             if low.startswith(_VOC_END):
