@@ -267,8 +267,20 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     ranked = sorted(parties, key=lambda p: ev[p.email].lean)
     lowest = ev[ranked[0].email].lean
     if lowest >= 0:
-        a, b = parties[:2]
-        return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
+        # Nobody says what they need: one clear provider, and the contact is the most named of the
+        # others who is not the provider's own staff (same domain: an assistant, an office manager).
+        top = ranked[-1]
+        if ev[top.email].lean < 2 or (len(ranked) > 1 and ev[ranked[-2].email].lean >= ev[top.email].lean - 1):
+            a, b = parties[:2]
+            return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
+        domain = top.email.rsplit("@", 1)[1]
+        counts = {p.email: sum(1 for m in reading.mentions if m.email == p.email) for p in parties}
+        others = [p for p in parties if p is not top and p.email.rsplit("@", 1)[1] != domain] or \
+            [p for p in parties if p is not top]
+        contact = max(others, key=lambda p: (counts[p.email], -parties.index(p)))
+        category = _best(_category_scores(reading, top, contact, env.subject, vocab))
+        return [_referral("introduction", referrer.email, top.email, contact.email, (top.email, contact.email),
+                          category, names)]
     needy = [p for p in parties if ev[p.email].lean < 0 and ev[p.email].lean <= lowest + 3]
     contact = needy[0]
     providers = [p for p in ranked if ev[p.email].lean > 0 and p not in needy] or \

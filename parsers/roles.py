@@ -326,6 +326,14 @@ def _inside_mention(hit: Hit, mentions: list[Mention], m_starts: list[int]) -> b
     return k >= 0 and mentions[k].start <= hit.start < mentions[k].end and not mentions[k].company
 
 
+def _starts_with_mention_of(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
+                            email: str) -> bool:
+    k = bisect_left(m_starts, start)
+    if k >= len(mentions) or mentions[k].start >= end or mentions[k].email != email:
+        return False
+    return text[start:mentions[k].start].strip() == "" and text[mentions[k].end:mentions[k].end + 1] not in (",", ":")
+
+
 def _trailing_vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
                        parties: set[str]) -> str | None:
     """A party named at the very end of a sentence after a comma: "You came to mind, Marcus."."""
@@ -402,6 +410,9 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             addressee = None
             topic = None
         elif has_both and _BOTH.search(folded, start, end):
+            addressee = None
+        elif addressee and _starts_with_mention_of(text, start, end, mentions, m_starts, addressee):
+            # "Tom, Dr. Lee is ... Tom has a mole ...": the addressee is now talked about, not to
             addressee = None
         sent_addressee = addressee
         if not voc:
