@@ -249,12 +249,15 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         a, b = parties
         lean_a, lean_b = ev[a.email].lean, ev[b.email].lean
         diff = lean_a - lean_b
-        if abs(diff) < 1:
-            top = _best(text_categories)
-            da, db = top in _domain_categories(a), top in _domain_categories(b)
-            if top and da != db:
-                diff = 1 if da else -1
         strong_need = max(ev[a.email].contact, ev[b.email].contact) >= 3
+        if abs(diff) < 1 and reading.peer_score < 1:
+            # No direction in the words: a trade in one address only ("reyesplumbing") decides.
+            top = _best(text_categories)
+            cats_a, cats_b = _domain_categories(a), _domain_categories(b)
+            if top and (top in cats_a) != (top in cats_b):
+                diff = 1 if top in cats_a else -1
+            elif bool(cats_a) != bool(cats_b):
+                diff = 1 if cats_a else -1
         if abs(diff) < 1 or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
             return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)

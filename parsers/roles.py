@@ -68,10 +68,14 @@ _PERSON_ART = (r"(?:(?:the|a|an|our|my|his|her|their|your|l'|le|la|un|une|notre|
 _CUES: tuple[tuple[str, str, str, float], ...] = (
     # --- needs (contact) ---
     ("looking searching shopping hunting",
-     r"\b(is|are|'s|'re|been|was|were|still|currently|actively)\s+(looking|searching|shopping around|hunting)\s+(for|to)\b", "C", 3),
-    ("looking searching", r"\b(looking|searching) for\b", "C", 2),
+     r"\b(is|are|'s|'re|been|was|were|still|currently|actively)\s+(looking|searching|shopping around|hunting)\s+(for|to)\b"
+     r"(?! (new |more |a few )?(clients|customers|work|projects|business|referrals|opportunities|leads))", "C", 3),
+    ("looking searching", r"\b(looking|searching) for\b(?! (new |more |a few )?(clients|customers|work|projects|business|referrals|opportunities|leads))", "C", 2),
+    ("looking searching seeking clients customers work projects referrals",
+     r"\b(looking for|seeking|wants|needs|hoping for) (new |more |a few )?(clients|customers|projects|referrals|leads)\b|"
+     r"\bgrow(ing)? (his|her|their) (practice|business|client base)\b", "P", 5),
     ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
-    ("need needs needed", r"\b(needs?|needed)\b", "C", 3),
+    ("need needs needed needing", r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))", "C", 3),
     ("want wants wanted like love", r"\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
@@ -177,16 +181,21 @@ _NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "t
                        "connected", "looped", "contacted", "pinged", "used", "visited", "joined", "followed",
                        "mailed", "bcc'd", "forwarded", "cced", "warned", "surprised", "inspired", "impressed"})
 
+# Peer introductions: nobody buys anything. Strong cues say so outright; weak ones ("you should
+# talk") also close ordinary introductions and only count when nothing gives a direction.
 _PEER = Cue(
     "notes stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
-    "get hit like-minded fellow should enjoy both austauschen austausch echanger intercambiar coming think",
+    "partners like-minded fellow both austauschen austausch echanger intercambiar coming peers",
     r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
-    r"same (conversations|space|boat|industry|challenges|growing pains|circles)|kindred spirits|no agenda|"
-    r"co-?host|collaborat\w*|partner up|get on|get along|hit it off|like-minded|fellow \w+|"
-    r"should (definitely )?(talk|meet|connect|know each other|get together|grab (a )?coffee)|you'd enjoy|"
-    r"would enjoy (meeting|talking|comparing)|(both|each) (run|work|are|have)|you both run|"
+    r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
+    r"co-?host|collaborat\w*|partner up|referral partners|like-minded|fellow \w+|"
+    r"(both|each) (run|work|are|have|just|love|started)|you both run|you're both|you are both|"
     r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias)|"
-    r"keep coming up|just think you'd)\b")
+    r"keep coming up)\b")
+_WEAK_PEER = Cue(
+    "get hit should enjoy think",
+    r"\b(get on|get along|hit it off|should (definitely )?(talk|meet|connect|know each other|get together|grab (a )?coffee)|"
+    r"you'd enjoy|would enjoy (meeting|talking|comparing)|just think you'd)\b")
 
 
 _THIRD_ACTORS = THIRD - {"who", "qui", "der", "die", "que", "quien"}
@@ -547,7 +556,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             evidence[m.email].provider += 1
             evidence[m.email].notes.append("P+1 Dr.")
 
-    peer = float(_PEER.count(toks))
+    peer = float(_PEER.count(toks)) + 0.4 * _WEAK_PEER.count(toks)
     return Reading(text, folded, sentences, mentions, evidence, peer, hits, hit_owner, hit_need,
                    addressed_all, cue_count)
 
