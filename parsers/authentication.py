@@ -18,6 +18,9 @@ sender wrote):
   evaluate a method cannot protect against a forged result for that method below its own header; RFC
   8601 section 5 requires it to remove such headers, which the big providers do.)
 
+Precondition, which no reading of headers can replace: the trusted server stamps *every* message it
+accepts. If it wrote nothing, a header the sender forged with its id is indistinguishable from a real one.
+
 What counts as authenticated: DMARC pass on its own, when its ``header.from`` names the From domain (a
 pass that does not say for which domain, or names another, may concern a different From header than
 the one we read); otherwise SPF pass whose
