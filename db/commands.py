@@ -51,8 +51,7 @@ def _send(workflow, parsed: ParsedMessage, person: Person | None, template: str,
     draft = Draft(template=template, to=Address(sender.name, sender.email),
                   context={**base_context(workflow.config, person), **context},
                   auto_submitted="auto-replied", **_threading(parsed))
-    out = outbox.queue(workflow.composer, draft, kind=kind, now=now, deadline=workflow.deadline, person=person,
-                       allow_opted_out=True)
+    out = workflow.send(draft, kind, now, person=person, allow_opted_out=True)
     return out is not None
 
 

@@ -319,8 +319,7 @@ def queue_digest(workflow, content: DigestContent, now: datetime) -> bool:
                 NudgeSent.insert_many([{"person": person.id, "partner": i.partner_id, "quarter": period.quarter,
                                         "created_at": naive(now)} for i in content.imbalances]).execute()
             opening = workflow.window.next_opening(now, person.utc_offset_minutes)
-            outbox.queue(workflow.composer, digest_draft(workflow.config, content), kind="digest", now=now,
-                         deadline=workflow.deadline, person=person, not_before=opening)
+            workflow.send(digest_draft(workflow.config, content), "digest", now, person=person, not_before=opening)
     except IntegrityError:
         return False
     return True

@@ -59,7 +59,7 @@ def outbound_rows(limit: int) -> list[dict]:
     """Queued and failed first (they need attention), then the most recently sent."""
     waiting = list(Outbound.select(Outbound.id, Outbound.status, Outbound.kind, Outbound.to_addr, Outbound.attempts,
                                    Outbound.next_attempt_at, Outbound.sent_at, Outbound.last_error)
-                   .where(Outbound.status.in_(("queued", "sending", "failed"))).order_by(Outbound.id).limit(limit))
+                   .where(Outbound.status.in_(("queued", "sending", "handing_over", "failed"))).order_by(Outbound.id).limit(limit))
     sent = list(Outbound.select(Outbound.id, Outbound.status, Outbound.kind, Outbound.to_addr, Outbound.attempts,
                                 Outbound.next_attempt_at, Outbound.sent_at, Outbound.last_error)
                 .where(Outbound.status == "sent").order_by(Outbound.sent_at.desc()).limit(limit))

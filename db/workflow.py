@@ -25,6 +25,8 @@ from parsers.tokens import make_token, read_token, verify_token
 
 from . import outbox
 from .claims import claimed_checkin, due_checkin_ids
+from .commands import reply_help, reply_report
+from .digest import queue_monthly_digests
 from .models import Checkin, Event, InboundMessage, Notice, Outbound, Person, Referral, naive, utc
 from .people import get_or_create_person, note_offset
 from .policy import sender_allowed
@@ -95,11 +97,10 @@ class Workflow:
             return Disposition("done", f"ignored ({parsed.ignore_reason}): {parsed.detail}", FOLDER_DONE)
         assert parsed.sender is not None
         sender = parsed.sender.email
-        if self._needs_authentication(parsed):
-            verdict = sender_authenticated(parsed.authentication_results, sender.rpartition("@")[2],
-                                           self.config.security.trusted_authserv_id)
-            if not verdict.ok:
-                return Disposition("quarantined", f"unauthenticated sender: {verdict.reason}", FOLDER_QUARANTINE)
+        authenticated = sender_authenticated(parsed.authentication_results, sender.rpartition("@")[2],
+                                             self.config.security.trusted_authserv_id)
+        if self._needs_authentication(parsed) and not authenticated.ok and not self._answers_own_mail(parsed):
+            return Disposition("quarantined", f"unauthenticated sender: {authenticated.reason}", FOLDER_QUARANTINE)
         if self._over_rate_limit(sender, row, now):
             return Disposition("rejected", f"more than {self.config.security.max_messages_per_hour} messages "
                                            f"from {sender} in an hour", FOLDER_FAILED)
@@ -109,7 +110,7 @@ class Workflow:
         if parsed.kind == "reply":
             return self._reply(parsed, source, now)
         if parsed.kind == "command":
-            return self._command(parsed, source, now)
+            return self._command(parsed, source, now, authenticated.ok or self._answers_own_mail(parsed))
         thread_hit = self._response_on_thread(parsed, source, now)
         if thread_hit is not None:
             return thread_hit
@@ -127,6 +128,16 @@ class Workflow:
             (InboundMessage.sender == sender) & (InboundMessage.processed_at > since)
             & (InboundMessage.id != row.id)).count())
         return count >= self.config.security.max_messages_per_hour
+
+    @staticmethod
+    def _answers_own_mail(parsed: ParsedMessage) -> bool:
+        """A reply to an email we sent to this very address proves who writes, like a reply token does:
+        only the recipient has seen its Message-ID (64 random bits)."""
+        if parsed.kind != "command" or parsed.sender is None:
+            return False
+        ids = [i for i in parsed.in_reply_to + parsed.references if i]
+        return bool(ids) and Outbound.select().where(Outbound.message_id.in_(ids[-20:])
+                                                     & (Outbound.to_addr == parsed.sender.email)).exists()
 
     def _needs_authentication(self, parsed: ParsedMessage) -> bool:
         return self.config.security.require_authenticated_sender or (
@@ -430,13 +441,16 @@ class Workflow:
         self.send(draft, f"notice_{reason}", now, person=person)
 
     # ------------------------------------------------------------------ commands
-    def _command(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition:
+    def _command(self, parsed: ParsedMessage, source: str, now: datetime, authenticated: bool) -> Disposition:
         assert parsed.sender is not None
         if parsed.command == "stop":
             person = get_or_create_person(parsed.sender.email, parsed.sender.name, now)
             self.opt_out(person, source, now, reply_to=parsed)
             return Disposition("done", "stop command: opted out", FOLDER_DONE)
-        return Disposition("done", f"command {parsed.command} not available yet", FOLDER_DONE)
+        if parsed.command == "report":
+            person = Person.get_or_none(Person.email == parsed.sender.email)
+            return Disposition("done", reply_report(self, parsed, person, now, authenticated=authenticated), FOLDER_DONE)
+        return Disposition("done", reply_help(self, parsed, now), FOLDER_DONE)
 
     # ------------------------------------------------------------------ bounces
     def _bounce(self, parsed: ParsedMessage, source: str, now: datetime) -> Disposition:
@@ -463,7 +477,7 @@ class Workflow:
     def run_due(self, now: datetime, limit: int = 5000) -> dict[str, int]:
         """Send what has fallen due: the latest due check-in per person (never a burst of missed ones),
         and declare no_response where the cadence ran out unanswered."""
-        counts = {"checkins": 0, "deferred": 0, "skipped": 0, "no_response": 0}
+        counts = {"checkins": 0, "deferred": 0, "skipped": 0, "no_response": 0, "digests": 0}
         now_n = naive(now)
         ids = due_checkin_ids(self.db, now, limit)
         latest: dict[tuple[int, int], int] = {}
@@ -493,6 +507,8 @@ class Workflow:
                 if not answered and referral.status in ("introduced",):
                     self.change_status(referral, "no_response", "job:no_response", now)
                     counts["no_response"] += 1
+        if self.config.digest.enabled:
+            counts["digests"] = queue_monthly_digests(self, now)
         return counts
 
     def _send_checkin(self, checkin: Checkin, now: datetime) -> str:

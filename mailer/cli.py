@@ -176,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="show the whole loop on bundled sample mail, with a simulated clock")
     p.add_argument("--dir", help="keep the demo's files here (default: a temporary folder)")
     p.set_defaults(func=_cmd_demo)
+    from .ledger_commands import add_subcommands
+
+    add_subcommands(sub)
     p = sub.add_parser("init", help="write a referloop.toml for the embedded default (Maildir, files, SQLite)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=_cmd_init)

@@ -43,6 +43,12 @@ def token_from_references(env: Envelope, tracking: Tracking) -> str | None:
     return None
 
 
+def answers_us(env: Envelope, tracking: Tracking) -> bool:
+    """True when the message is a reply to a message with a Message-ID on one of our domains."""
+    domains = {a.rpartition("@")[2] for a in tracking.addresses}
+    return any(mid.rpartition("@")[2] in domains for mid in env.in_reply_to + env.references)
+
+
 def _base(decoded: Decoded, env: Envelope, **kw) -> ParsedMessage:
     return ParsedMessage(
         message_id=env.message_id,
@@ -88,6 +94,11 @@ def _classify(decoded: Decoded, tracking: Tracking) -> ParsedMessage:
     only_us = all(addresses.is_tracking(a.email, tracking) for a in env.to + env.cc)
     if command is None and not tags and only_us and env.subject.strip().lower() in COMMANDS:
         command = env.subject.strip().lower()
+    if command is None and not tags and only_us and answers_us(env, tracking):
+        # 'Reply "stop"' in the footer of an acknowledgement, update or digest: an answer to one of our
+        # own messages that says only stop is the stop command (the workflow checks the thread).
+        if reply.read_reply(decoded).outcome == "stop":
+            return _base(decoded, env, kind="command", command="stop", detail="stop, by reply to our email")
     if command:
         return _base(decoded, env, kind="command", command=command, detail=f"command {command}")
 

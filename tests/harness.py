@@ -23,6 +23,7 @@ class Harness:
         for sub in ("new", "cur", "tmp"):
             (self.inbox / sub).mkdir(parents=True, exist_ok=True)
         self.outbox = tmp_path / "outbox"
+        sections.setdefault("digest", {"enabled": False})   # monthly digests have their own tests
         self.config: Config = build_config(tmp_path, inbox={"kind": "maildir", "path": str(self.inbox)},
                                            outbox={"kind": "file", "path": str(self.outbox)}, db_url=db_url,
                                            **sections)

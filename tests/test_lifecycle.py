@@ -232,3 +232,30 @@ def test_a_configured_alias_may_answer_for_a_person(tmp_path):
     h.cycle(T0 + days(15))
 
     assert referral_rows()[0]["status"] == "in_touch"
+
+
+def test_replying_stop_to_an_acknowledgement_opts_the_referrer_out(tmp_path):
+    h = Harness(tmp_path)
+    h.deliver(intro(MARCUS, DANA, HANNAH, T0))
+    h.cycle(T0)
+    [ack] = h.sent()
+
+    h.deliver(reply(ack, MARCUS, "stop", T0 + days(1)))
+    h.cycle(T0 + days(1))
+
+    assert Person.get(Person.email == "marcus@mailbox.example").opted_out_at is not None
+    [confirmation] = h.sent()
+    assert confirmation["To"].addresses[0].addr_spec == "marcus@mailbox.example"
+
+
+def test_stop_in_reply_to_mail_sent_to_someone_else_is_not_obeyed(tmp_path):
+    h = Harness(tmp_path)
+    h.deliver(intro(MARCUS, DANA, HANNAH, T0))
+    h.cycle(T0)
+    [ack] = h.sent()
+
+    h.deliver(reply(ack, "Eve Mallory <eve@attacker.example>", "stop", T0 + days(1)))
+    h.cycle(T0 + days(1))
+
+    assert Person.select().where(Person.opted_out_at.is_null(False)).count() == 0
+    assert InboundMessage.select().order_by(InboundMessage.id.desc()).get().status == "quarantined"
