@@ -18,10 +18,9 @@ does not grow with the size of the vocabulary.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
-from .text import fold
+from .text import Tokens, fold
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "bookkeeping": ("!bookkeeper*", "bookkeeping", "the books", "~books", "!buchhalter*", "buchhaltung",
@@ -173,36 +172,37 @@ class Hit:
 
 
 class Vocabulary:
-    """All category words compiled into one regex; ``find`` lists every hit with its position."""
+    """Every category word, indexed for one dictionary probe per word of the text.
+
+    Single words are looked up directly, stems by their first three letters, phrases by their first
+    word; infix stems (German compounds) are checked only when no other entry matched.
+    """
 
     def __init__(self, extra: tuple[tuple[str, str], ...] = ()) -> None:
         exact: dict[str, Term] = {}
         prefix: dict[str, Term] = {}
         infix: dict[str, Term] = {}
         entries = [(cat, raw) for cat, words in VOCABULARY.items() for raw in words]
+        # Deployment synonyms come last, so they can also move a word to another category.
         entries += [(fold(cat).strip().replace(" ", "-"), fold(word).strip()) for word, cat in extra if word and cat]
         for cat, raw in entries:
             person = raw.startswith("!")
             weak = raw.startswith("~")
             word = raw.lstrip("!~")
-            weight = 3.0 if person else 1.0 if weak else 2.0
-            term = Term(cat, weight, person)
+            term = Term(cat, 3.0 if person else 1.0 if weak else 2.0, person)
             if word.startswith("*") and word.endswith("*"):
                 infix[word.strip("*")] = term
             elif word.endswith("*"):
                 prefix[word[:-1]] = term
             else:
                 exact[word] = term
-        self.exact, self.prefix, self.infix = exact, prefix, infix
-        self._prefix_lengths = sorted({len(w) for w in prefix}, reverse=True)
-        self._infix_items = tuple(infix.items())
         self._single: dict[str, Term] = {w: t for w, t in exact.items() if " " not in w}
         self._multi: dict[str, list[tuple[tuple[str, ...], bool, Term]]] = {}
+        self._prefix3: dict[str, list[tuple[str, Term]]] = {}
         for w, t in exact.items():
             if " " in w:
                 first, *rest = w.split()
                 self._multi.setdefault(first, []).append((tuple(rest), False, t))
-        self._prefix3: dict[str, list[tuple[str, Term]]] = {}
         for w, t in prefix.items():
             if " " in w:
                 first, *rest = w.split()
@@ -211,107 +211,74 @@ class Vocabulary:
                 self._prefix3.setdefault(w[:3], []).append((w, t))
         for cands in self._prefix3.values():
             cands.sort(key=lambda c: -len(c[0]))
-        for cands in self._multi.values():
-            cands.sort(key=lambda c: -len(c[0]))
-        self.person_words = frozenset(w for w, t in exact.items() if t.person)
-        self.person_prefixes = tuple(w for w, t in prefix.items() if t.person)
+        for phrases in self._multi.values():
+            phrases.sort(key=lambda c: -len(c[0]))
+        self._infix_items = tuple(infix.items())
 
-    def term_for(self, matched: str) -> Term | None:
-        term = self.exact.get(matched)
-        if term is not None:
-            return term
-        for n in self._prefix_lengths:
-            if n <= len(matched):
-                term = self.prefix.get(matched[:n])
-                if term is not None:
-                    return term
-        return None
-
-    def _word_term(self, word: str) -> tuple[Term, str] | None:
+    def _word_term(self, word: str) -> Term | None:
         term = self._single.get(word)
         if term is not None:
-            return term, word
+            return term
         for stem, t in self._prefix3.get(word[:3], ()):
             if word.startswith(stem):
-                return t, word
+                return t
         for stem, t in self._infix_items:
             if stem in word:
-                return t, word
+                return t
         return None
 
-    def find_tokens(self, toks) -> list[Hit]:
-        """Every vocabulary hit in a tokenised folded text, in order (one dictionary probe per word)."""
+    def _phrase_at(self, toks: Tokens, i: int) -> tuple[Hit, int] | None:
+        words, starts = toks.words, toks.starts
+        for rest, last_prefix, term in self._multi.get(words[i], ()):
+            k = len(rest)
+            if i + k >= len(words) or starts[i + k] - starts[i] > 40:
+                continue
+            if all(words[i + 1 + j] == r or (last_prefix and j == k - 1 and words[i + 1 + j].startswith(r))
+                   for j, r in enumerate(rest)):
+                end = starts[i + k] + len(words[i + k])
+                return Hit(starts[i], end, term, toks.folded[starts[i]:end]), k + 1
+        return None
+
+    def find_tokens(self, toks: Tokens) -> list[Hit]:
+        """Every vocabulary hit in a tokenised folded text, in order."""
         hits: list[Hit] = []
         words, starts = toks.words, toks.starts
-        n = len(words)
         i = 0
-        while i < n:
+        while i < len(words):
             word = words[i]
-            multi = self._multi.get(word)
-            if multi:
-                matched = False
-                for rest, last_prefix, term in multi:
-                    k = len(rest)
-                    if i + k >= n:
-                        continue
-                    ok = True
-                    for j, r in enumerate(rest):
-                        w2 = words[i + 1 + j]
-                        if not (w2 == r or (last_prefix and j == k - 1 and w2.startswith(r))):
-                            ok = False
-                            break
-                    if ok and starts[i + k] - starts[i] <= 40:
-                        end = starts[i + k] + len(words[i + k])
-                        hits.append(Hit(starts[i], end, term, toks.folded[starts[i]:end]))
-                        i += k + 1
-                        matched = True
-                        break
-                if matched:
+            if word in self._multi:
+                phrase = self._phrase_at(toks, i)
+                if phrase is not None:
+                    hits.append(phrase[0])
+                    i += phrase[1]
                     continue
-            found = self._word_term(word)
-            if found is None and ("'" in word or "-" in word):
+            term = self._word_term(word)
+            if term is not None:
+                hits.append(Hit(starts[i], starts[i] + len(word), term, word))
+            elif "'" in word or "-" in word:
+                # "l'architecte", "deck-building": the part that names something
                 for part in word.replace("'", "-").split("-")[::-1]:
-                    if len(part) >= 2:
-                        found = self._word_term(part)
-                        if found is not None:
-                            off = word.rfind(part)
-                            hits.append(Hit(starts[i] + off, starts[i] + off + len(part), found[0], part))
-                            break
-                i += 1
-                continue
-            if found is not None:
-                hits.append(Hit(starts[i], starts[i] + len(word), found[0], word))
+                    term = self._word_term(part) if len(part) >= 2 else None
+                    if term is not None:
+                        off = word.rfind(part)
+                        hits.append(Hit(starts[i] + off, starts[i] + off + len(part), term, part))
+                        break
             i += 1
         return hits
 
     def find(self, folded: str) -> list[Hit]:
         """Every vocabulary hit in already folded text, in order."""
-        from .text import Tokens
         return self.find_tokens(Tokens(folded))
 
-    def in_word(self, word: str) -> list[str]:
-        """Categories named inside one compact word, such as a domain label ("reyesplumbing")."""
-        word = fold(word)
-        found: list[str] = []
-        for w, term in self._domain_terms():
-            if w in word and term.category not in found:
-                found.append(term.category)
-        return found
-
-    @functools.lru_cache(maxsize=1)  # noqa: B019 - one vocabulary object per deployment
-    def _domain_terms(self) -> tuple[tuple[str, Term], ...]:
-        items = [(w, t) for w, t in self.exact.items() if len(w) >= 4 and " " not in w and t.weight >= 2]
-        items += [(w, t) for w, t in self.prefix.items() if len(w) >= 4 and " " not in w and t.weight >= 2]
-        items += [(w, t) for w, t in self.infix.items() if len(w) >= 4]
-        items += [(w, t) for w, t in self.exact.items() if w in ("cpa", "hvac", "law", "photo", "realty", "dental")]
-        return tuple(sorted(items, key=lambda x: -len(x[0])))
-
-    def is_ambiguous(self, hit: Hit) -> bool:
+    @staticmethod
+    def is_ambiguous(hit: Hit) -> bool:
+        """Words that are also ordinary English ("site", "rate") and count for half."""
         return hit.text in _AMBIGUOUS
 
 
 @functools.lru_cache(maxsize=16)
 def vocabulary(extra: tuple[tuple[str, str], ...] = ()) -> Vocabulary:
+    """The vocabulary with a deployment's synonyms, built once per distinct set of synonyms."""
     return Vocabulary(extra)
 
 

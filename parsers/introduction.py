@@ -23,7 +23,7 @@ from .envelope import Envelope
 from .leads import LeadContact, find_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
-from .names import NICKNAMES, NameIndex, Person, make_person
+from .names import NICKNAMES, Person, make_person, name_index
 from .roles import Reading, read_roles
 from .intent import any_cue, count_cues
 from .text import Body, Tokens, fold, fold_aligned, split_body
@@ -183,7 +183,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     people = [make_person(a) for a in recipients]
     referrer_person = make_person(referrer)
     reading = read_roles(new, people, referrer_person, vocab, toks)
-    subject_named = bool(subject.strip()) and bool(NameIndex(people).mentions(subject))
+    subject_named = bool(subject.strip()) and bool(name_index(tuple(people)).mentions(subject))
     if subject_named:
         # "Intro: Sara (tax prep) <> Jim", "Meet Aisha – the best realtor in Portland"
         subject_reading = read_roles(subject, people, referrer_person, vocab)
@@ -227,23 +227,24 @@ def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
     (a follow-up or a reply-all), not a new introduction."""
     if not quoted:
         return False
-    index = NameIndex(people)
+    index = name_index(tuple(people))
     named = {m.email for m in index.mentions(quoted[:10000])}
     return len(named) >= min(2, len(people))
 
 
-def _domain_categories(p: Person) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _domain_categories(p: Person) -> tuple[str, ...]:
     """Trades named in a provider's domain ("reyesplumbing") or in its display name's words."""
     label = fold(p.email.split("@")[1].split(".")[0])
     words = [fold(w) for w in p.display.split()]
     found = [cat for stem, cat in DOMAIN_HINTS if stem in label or any(w.startswith(stem) for w in words)]
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, env: Envelope,
                   vocab: Vocabulary) -> list[Referral]:
     ev = reading.evidence
-    names = _names(parties, referrer, reading)
+    names = _names(parties, referrer)
     text_categories = _category_scores(reading, None, None, env.subject, vocab)
     if len(parties) == 2:
         a, b = parties
@@ -297,7 +298,7 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     return out
 
 
-def _names(parties: list[Person], referrer: Address, reading: Reading | None) -> tuple[tuple[str, str], ...]:
+def _names(parties: list[Person], referrer: Address) -> tuple[tuple[str, str], ...]:
     out = [(p.email, p.display) for p in parties]
     out.append((referrer.email, make_person(referrer).display))
     return tuple(out)
@@ -330,7 +331,7 @@ def _category_scores(reading: Reading, provider: Person | None, contact: Person 
         is_provider = provider is not None and owner == provider.email
         if capitalised and not is_provider and hit.term.category != "it":
             # part of a proper name ("Kessler Family Dental"): only the provider's own firm counts
-            if not (provider and _in_domain_of(hit, provider, vocab)):
+            if not (provider and hit.term.category in _domain_categories(provider)):
                 continue
         if per_provider and provider is not None:
             if not (is_provider or (need and sent.addressee == provider.email)):
@@ -376,10 +377,6 @@ def _in_proper_name(text: str, start: int, end: int) -> bool:
 
 _NOT_NAME_WORDS = frozenset({"i", "a", "the", "my", "our", "her", "his", "their", "and", "or", "der", "die", "das",
                              "ein", "eine", "einen", "le", "la", "les", "un", "une", "el", "los", "las", "una"})
-
-
-def _in_domain_of(hit, provider: Person, vocab: Vocabulary) -> bool:
-    return hit.term.category in _domain_categories(provider)
 
 
 def _best(scores: dict[str, float]) -> str | None:

@@ -289,8 +289,11 @@ class NameIndex:
             return found
         chosen: dict[str, str] = {}
         for start, end, word in words:
+            if len(word) < 3 or not (text[end:end + 1] in (",", ":") or text[max(0, start - 7):start].lower().rstrip()
+                                     .endswith(("hi", "hello", "dear", "and", "meet", "hey", "hallo", "hola", "bonjour"))):
+                continue
             key = fold(_strip_possessive(word))
-            if key in self._by_key or key in _NOT_FIRST_NAMES or len(key) < 3:
+            if key in self._by_key or key in _NOT_FIRST_NAMES:
                 continue
             # "Joanna" for j.kowalski@; "Bea" for Beatriz, "Alex" for Alexandra: a short form
             fits = [p for p in waiting if (p.initial and key[0] == p.initial)
@@ -298,10 +301,7 @@ class NameIndex:
             if len(fits) != 1:
                 continue
             person = fits[0]
-            before = text[max(0, start - 7):start].lower()
-            after = text[end:end + 2]
-            if after[:1] in (",", ":") or before.rstrip().endswith(("hi", "hello", "dear", "and", "meet", "hey", "hallo", "hola", "bonjour")):
-                chosen.setdefault(key, person.email)
+            chosen.setdefault(key, person.email)
         if len(set(chosen.values())) != len(chosen):
             return found
         extra = [Mention(s, e, chosen[fold(_strip_possessive(w))]) for s, e, w in words
@@ -313,6 +313,12 @@ class NameIndex:
             if p.email == email:
                 return p.keys
         return frozenset()
+
+
+@functools.lru_cache(maxsize=1024)
+def name_index(people: tuple[Person, ...]) -> NameIndex:
+    """The index for a set of people, built once per message (several rules read the same names)."""
+    return NameIndex(list(people))
 
 
 def _strip_possessive(word: str) -> str:
@@ -330,4 +336,4 @@ def mention_before(mentions: list[Mention], starts: list[int], pos: int) -> Ment
     return mentions[i] if i >= 0 else None
 
 
-__all__ = ["Person", "Mention", "NameIndex", "make_person", "NICKNAMES", "TITLES", "WORD"]
+__all__ = ["Person", "Mention", "NameIndex", "name_index", "make_person", "NICKNAMES", "TITLES", "WORD"]

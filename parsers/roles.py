@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .categories import Hit, Vocabulary
-from .names import WORD, Mention, NameIndex, Person
+from .names import WORD, Mention, Person, name_index
 from .text import Cue, CueIndex, Tokens, fold_aligned
 
 GREETINGS = frozenset({
@@ -367,7 +367,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         toks = Tokens(fold_aligned(text).replace("\n", " "))
     folded = toks.folded
     parties = {p.email for p in people}
-    index = NameIndex(people + ([referrer] if referrer else []))
+    index = name_index(tuple(people) + ((referrer,) if referrer else ()))
     mentions = index.mentions(text)
     self_email = referrer.email if referrer else None
     m_starts = [m.start for m in mentions]

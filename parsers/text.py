@@ -145,6 +145,13 @@ def fold_aligned(text: str) -> str:
 
 def transliterate(text: str) -> str:
     """German-style spelling of umlauts (Öztürk -> oeztuerk), as used in addresses and domains."""
+    if text.isascii():
+        return text.lower()
+    return _transliterate(text) if len(text) <= 40 else _transliterate.__wrapped__(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _transliterate(text: str) -> str:
     text = text.lower()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(a, b)
@@ -326,27 +333,19 @@ class Tokens:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.words: list[str] = []
-        self.starts: list[int] = []
-        index: dict[str, list[int]] = {}
-        for m in _TOKEN.finditer(folded):
-            word = m.group()
-            index.setdefault(word, []).append(len(self.words))
-            self.words.append(word)
-            self.starts.append(m.start())
-        self.index = index
+        matches = list(_TOKEN.finditer(folded))
+        self.words: list[str] = [m.group() for m in matches]
+        self.starts: list[int] = [m.start() for m in matches]
+        self.index: frozenset[str] = frozenset(self.words)    # for "does any trigger word occur?"
 
     def has_any(self, words: frozenset[str]) -> bool:
         return not words.isdisjoint(self.index)
 
     def positions(self, words: frozenset[str]) -> list[int]:
         """Character offsets of every occurrence of any of ``words``, in order."""
-        found: list[int] = []
-        for w in words:
-            for i in self.index.get(w, ()):
-                found.append(self.starts[i])
-        found.sort()
-        return found
+        if words.isdisjoint(self.index):
+            return []
+        return [start for word, start in zip(self.words, self.starts) if word in words]
 
 
 class Cue:
