@@ -38,6 +38,7 @@ OUTCOME_STATUS = {"won": "won", "lost": "lost", "connected": "in_touch", "no_con
 # How final a status is: a report may only move a referral to a more final status.
 RANK = {"introduced": 0, "no_response": 0, "no_contact": 1, "in_touch": 2, "won": 3, "lost": 3}
 NOTIFY_REFERRER = ("in_touch", "won", "lost", "no_response")
+REINTRODUCTION_WINDOW = timedelta(days=30)
 FOLDER_DONE, FOLDER_FAILED, FOLDER_QUARANTINE = "processed", "failed", "quarantine"
 # Commands that act on the sender's own data need proof of who sent them, whatever the policy.
 COMMANDS_NEEDING_AUTH = ("report", "stop")
@@ -178,6 +179,8 @@ class Workflow:
         people = {e: get_or_create_person(e, names.get(e, ""), now) for e in found.parties}
         a = people[found.parties[0]]
         b = people[found.parties[1]] if len(found.parties) > 1 else None
+        if not historical and self._recently_introduced(referrer, a, b, now):
+            return None
         introduced_at = naive(parsed.date) if historical and parsed.date else naive(now)
         try:
             with self.db.atomic():
@@ -198,6 +201,15 @@ class Workflow:
         if not historical:
             self._schedule_checkins(referral, now)
         return referral
+
+    def _recently_introduced(self, referrer: Person, a: Person, b: Person | None, now: datetime) -> bool:
+        """The same referrer introducing the same people again within the window is one referral: a
+        follow-up email, or a flood meant to make us pester two people, must not multiply check-ins."""
+        since = naive(now) - REINTRODUCTION_WINDOW
+        return (Referral.select().where((Referral.referrer == referrer) & (Referral.party_a == a)
+                                        & (Referral.party_b == b if b is not None else Referral.party_b.is_null())
+                                        & (Referral.introduced_at > since) & (Referral.historical == False))  # noqa: E712
+                .exists())
 
     def _schedule_checkins(self, referral: Referral, now: datetime) -> None:
         """Both introduced people are checked in with separately; for a lead only the provider is, since

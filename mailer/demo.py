@@ -4,7 +4,6 @@ clock is simulated, and people's answers are written by the demo the way a mail 
 from __future__ import annotations
 
 import email
-import shutil
 import tempfile
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
@@ -96,6 +95,7 @@ def run_demo(keep_dir: Path | None = None, out: TextIO | None = None) -> int:
     import sys
 
     out = out or sys.stdout
+    # The folder is kept so the rendered digest and the .eml files can be opened afterwards.
     base = Path(keep_dir) if keep_dir else Path(tempfile.mkdtemp(prefix="referloop-demo-"))
     base.mkdir(parents=True, exist_ok=True)
     app = _app(base)
@@ -154,6 +154,17 @@ def run_demo(keep_dir: Path | None = None, out: TextIO | None = None) -> int:
               f"{row['contact'] or '(contact not on the email)'} to {row['provider'] or ', '.join(row['parties'])}"
               f" [{row['category'] or '-'}]{amount}")
     t.say()
-    if not keep_dir:
-        shutil.rmtree(base, ignore_errors=True)
+    from db.digest import render_digest_html
+    from db.ledger import ledger_for_email
+
+    from .ledger_commands import format_ledger
+
+    for address in ("marcus@bellprint.example", "bob@ruizcpa.example"):
+        t.say(f"== Ledger of {address}")
+        for line in format_ledger(ledger_for_email(address)).splitlines():
+            t.say(f"   {line}")
+        t.say()
+    digest = base / "digest-marcus.html"
+    render_digest_html(app.workflow, "marcus@bellprint.example", DAY0 + timedelta(days=20), digest)
+    t.say(f"== Marcus's monthly digest, rendered to {digest} (open it in a browser)")
     return 0

@@ -79,6 +79,10 @@ def read_token(token: str) -> TokenClaim | None:
     mac = raw[pos:]
     if len(mac) != MAC_BYTES:
         return None
+    # Only the canonical spelling counts: the unused bits of the last character must be zero, so an
+    # altered token never verifies.
+    if base64.b32encode(raw).decode().rstrip("=").lower() != token.strip().lower():
+        return None
     return TokenClaim(checkin_id, day, mac)
 
 

@@ -259,3 +259,14 @@ def test_stop_in_reply_to_mail_sent_to_someone_else_is_not_obeyed(tmp_path):
 
     assert Person.select().where(Person.opted_out_at.is_null(False)).count() == 0
     assert InboundMessage.select().order_by(InboundMessage.id.desc()).get().status == "quarantined"
+
+
+def test_the_same_introduction_sent_again_is_one_referral_with_one_set_of_checkins(h):
+    for n in range(5):
+        h.deliver(intro(MARCUS, DANA, HANNAH, T0 + timedelta(hours=n), message_id=f"<again-{n}@mail.example>"))
+    h.cycle(T0 + timedelta(hours=6))
+
+    assert len(referral_rows()) == 1
+    assert h.sent() == []
+    h.cycle(T0 + days(14))
+    assert len(h.sent()) == 2
