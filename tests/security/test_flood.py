@@ -25,7 +25,9 @@ def flooded(tmp_path_factory):
     for i in range(FLOOD):
         if i == FLOOD // 2:
             h.deliver(intro("Marcus Bell <marcus@mailbox.example>", DANA, HANNAH, T0, message_id="<mid@mail.example>"))
-        h.deliver(intro(FLOODER, DANA, HANNAH, T0, message_id=f"<flood-{i}@spam.example>"))
+        # Different people each time: the same introduction again would simply be one referral.
+        h.deliver(intro(FLOODER, f"Dana Whitfield <dana{i}@whitfieldcpa.example>", HANNAH, T0,
+                        message_id=f"<flood-{i}@spam.example>"))
     h.deliver(intro("Ruth Kay <ruth@kay.example>", DANA, HANNAH, T0, message_id="<last@kay.example>"))
     started = time.monotonic()
     report = h.cycle(T0)
