@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import resource
 import sys
 import time
@@ -37,8 +38,14 @@ def load_messages() -> list[bytes]:
     return found
 
 
+_BOUNDARY = re.compile(rb'boundary="?([^"\s;]+)"?', re.IGNORECASE)
+
+
 def variant(raw: bytes, rng: random.Random, n: int) -> bytes:
-    """The same message with other first names, another Message-ID and its body paragraphs reordered."""
+    """The same message with other first names, another Message-ID, fresh MIME boundaries (clients
+    make them unique per message) and its body paragraphs reordered."""
+    for boundary in set(_BOUNDARY.findall(raw)):
+        raw = raw.replace(boundary, boundary + b"%08x" % rng.getrandbits(32))
     head, sep, body = raw.partition(b"\n\n")
     if not sep:
         head, sep, body = raw.partition(b"\r\n\r\n")

@@ -416,6 +416,31 @@ _PLACEHOLDER = re.compile(r"^\s*(this (is a multi-?part )?message (is )?in (mime
 MAX_HTML_CHARS = 1_000_000
 
 
+_BOUNDARY_PARAM = re.compile(rb'boundary\s*=\s*"?([^"\s;]{16,200})"?', re.IGNORECASE)
+_CANONICAL = b"=_rl%d_boundary_="
+
+
+def canonical_boundaries(raw: bytes) -> bytes:
+    """The same message with each long MIME boundary renamed to a short fixed one.
+
+    The stdlib parser compiles a regex for every distinct boundary; clients make boundaries unique
+    per message, so that compile (over 100 µs) was the largest single cost of parsing ordinary mail.
+    With canonical names the regex cache serves every message. Only boundaries of 16 characters or
+    more are renamed: RFC 2046 forbids a boundary to occur in the content, and strings that long do
+    not occur by accident, so renaming them everywhere changes nothing else.
+    """
+    head = raw[:200_000]
+    if b"oundary" not in head and b"OUNDARY" not in head:
+        return raw
+    found = list(dict.fromkeys(m.group(1) for m in _BOUNDARY_PARAM.finditer(raw, 0, min(len(raw), 5_000_000))))[:50]
+    for i, boundary in enumerate(sorted(found, key=len, reverse=True)):
+        canonical = _CANONICAL % i
+        if canonical in raw:
+            continue
+        raw = raw.replace(boundary, canonical)
+    return raw
+
+
 def decode(raw: bytes) -> Decoded:
     """Decode a raw message; raises :class:`Unparseable` (and nothing else) when nothing can be read."""
     try:
@@ -435,6 +460,7 @@ def _decode(raw: bytes) -> Decoded:
         raise Unparseable(f"message larger than {MAX_RAW_BYTES} bytes")
     if b"\0" in raw:
         raw = raw.replace(b"\0", b"")
+    raw = canonical_boundaries(raw)
     try:
         msg = email.message_from_bytes(raw, policy=compat32)
     except RecursionError:
