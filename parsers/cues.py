@@ -1,0 +1,195 @@
+"""Phrases that say who provides a service and who needs one, in English, German, French, Spanish.
+
+Each role cue is credited to the actor before it (see :mod:`parsers.roles`): "X is looking for",
+"X sucht", "X cherche", "X necesita" make X the contact; "X did our taxes", "X betreut meine Firma",
+"X a transformé notre appartement", "X nos arregló", "X is the best", "X builds websites for small
+businesses" make X the provider. "PY" cues are said to the addressee ("I gave her your number"),
+"PA" cues name the provider right after them ("we worked with Simone"). Peer cues ("compare notes",
+"no agenda") mark introductions without a direction.
+
+Cues are :class:`~parsers.text.Cue` objects: each regex runs only when one of its trigger words occurs.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import Cue, CueIndex
+
+GREETINGS = frozenset({
+    "prof", "professor", "doktor", "maitre", "maître", "madame", "monsieur", "senor", "señor", "senora", "señora",
+    "don", "doña", "familie", "family", "sehr", "geehrte", "geehrter", "chère", "cher", "chers", "chères", "hallo",
+    "hi", "hello", "hey", "dear", "morning", "good", "afternoon", "evening", "greetings", "hallo", "hi,",
+    "liebe", "lieber", "liebes", "servus", "moin", "guten", "tag", "bonjour", "salut", "cher", "chere",
+    "coucou", "hola", "querida", "querido", "queridos", "estimada", "estimado", "estimados", "buenos", "dias",
+    "buenas", "and", "y", "et", "und", "&", "herr", "frau", "mr", "mrs", "ms", "dr", "m", "mme", "sr", "sra",
+})
+THIRD = frozenset({
+    "he", "she", "they", "him", "her", "his", "hers", "their", "them", "theirs", "he's", "she's", "they're",
+    "he'd", "she'd", "they'd", "he'll", "she'll", "they'll", "he'sbeen", "er", "sie", "ihm", "ihn", "sein",
+    "seine", "seinen", "seiner", "seines", "ihre", "ihren", "ihrer", "ihres", "il", "elle", "ils", "elles",
+    "lui", "son", "sa", "ses", "leur", "leurs", "el", "ella", "ellos", "ellas", "su", "sus", "who", "qui",
+    "der", "die", "que", "quien",
+})
+FIRST = frozenset({
+    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "us",
+    "our", "ours", "myself", "ich", "mich", "mir", "mein", "meine", "meinen", "meiner", "meines", "wir",
+    "uns", "unser", "unsere", "unseren", "unserer", "je", "j", "moi", "mon", "ma", "mes", "nous", "notre",
+    "nos", "yo", "mi", "mis", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras",
+})
+SECOND = frozenset({
+    "you", "your", "yours", "you're", "you've", "you'd", "you'll", "yourself", "du", "dich", "dir", "dein",
+    "deine", "deinen", "euch", "euer", "eure", "ihnen", "tu", "te", "toi", "ton", "ta", "tes", "vous",
+    "votre", "vos", "tú", "ti", "usted", "ustedes", "os", "vosotros", "tus",
+})
+BOTH = re.compile(r"\b(you two|you both|both of you|the two of you|you guys|y'all|all three of you|"
+                   r"ihr beide|euch beide|sie beide|euch beiden|ihnen beiden|vous deux|tous les deux|"
+                   r"toutes les deux|los dos|ustedes dos|vosotros dos|ambos|ambas)\b")
+ABBREV = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "inc", "co", "ltd", "vs", "etc", "e.g", "i.e",
+                     "prof", "mt", "ft", "no", "approx", "hr", "mme", "nr", "bzw", "ca", "z.b", "sra", "av"})
+
+PERSON_ART = (r"(?:(?:the|a|an|our|my|his|her|their|your|l'|le|la|un|une|notre|mon|ma|der|die|ein|eine|"
+               r"unser|unsere|mein|meine|el|la|un|una|nuestro|nuestra|mi)\s*)")
+
+# (triggers, pattern, role, weight). Role "P": the actor provides; "C": the actor needs; "PA": the
+# party named right after the cue provides ("worked with Simone"); "PY": the addressee provides
+# ("gave him your number"). A cue's regex runs only when one of its trigger words occurs in the
+# text, which keeps the cost per message low with many cues.
+_CUES: tuple[tuple[str, str, str, float], ...] = (
+    # --- needs (contact) ---
+    ("looking searching shopping hunting",
+     r"\b(is|are|'s|'re|been|was|were|still|currently|actively)\s+(looking|searching|shopping around|hunting)\s+(for|to)\b"
+     r"(?! (new |more |a few )?(clients|customers|work|projects|business|referrals|opportunities|leads))", "C", 3),
+    ("looking searching", r"\b(looking|searching) for\b(?! (new |more |a few )?(clients|customers|work|projects|business|referrals|opportunities|leads))", "C", 2),
+    ("looking searching seeking clients customers work projects referrals",
+     r"\b(looking for|seeking|wants|needs|hoping for) (new |more |a few )?(clients|customers|projects|referrals|leads)\b|"
+     r"\bgrow(ing)? (his|her|their) (practice|business|client base)\b", "P", 5),
+    ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
+    ("need needs needed needing", r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))", "C", 3),
+    ("want wants wanted like love", r"\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
+    ("hoping keen eager ready planning thinking",
+     r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
+    ("hoping hopes thinking thought considering use plan plans",
+     r"\b(hoping|hopes) (to|for)\b|\b(thinking|thought) (of|about)\b|\bconsidering\b|\bcould (really |definitely |certainly |probably )?use\b|\bplans? to\b", "C", 2),
+    ("struggling struggles overwhelmed stuck swamped asked interested",
+     r"\b(struggling|struggles|overwhelmed|stuck|swamped with)\b|\basked (me )?(if|whether|for|about)\b|\binterested in\b", "C", 2),
+    ("trying requires require putting", r"\btrying to (find|get|sort|figure)\b|\brequires?\b|\bputting off\b", "C", 2),
+    ("leaking broken worried nervous stressed died broke flooded fallen behind outgrown",
+     r"\b(is|are|'s|'re) (leaking|broken|worried|nervous|stressed)\b|(she's|he's|they're) (leaking|broken|worried|nervous|stressed)\b|\b(died|broke|flooded|fallen behind|behind on)\b|\bhas outgrown\b", "C", 1),
+    ("just moving relocating opening starting launching expanding closing getting expecting renovating",
+     r"\bjust (bought|moved|purchased|closed on|opened|started|launched|had|adopted|got)\b|(\b(is|are)|'s|'re) (moving|relocating|opening|starting|launching|expanding|closing on|getting married|expecting|renovating)\b", "C", 1),
+    # German
+    ("sucht suchen braucht brauchen benotigt benotigen mochte mochten wunscht wunschen suche",
+     r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b", "C", 3),
+    ("hatte wurde plant planen uberlegt vor interessiert",
+     r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
+    # French
+    ("cherche cherchent recherche recherchent besoin souhaite souhaitent voudrait voudraient aimerait aimeraient",
+     r"\b(cherche|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
+    ("veut veulent envisage envisagent pense projette mal",
+     r"\b(veut|veulent|envisage|envisagent|pense a|projette|a du mal)\b", "C", 2),
+    ("vient", r"\bvient d'(acheter|emmenager|ouvrir)\b|\bvient de (s'installer|creer|lancer)\b", "C", 1),
+    # Spanish
+    ("busca buscan buscando necesita necesitan gustaria desea desean",
+     r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b", "C", 3),
+    ("quiere quieren piensa planea requiere acaba", r"\b(quiere|quieren|piensa|planea|requiere)\b|\bacaba de\b", "C", 2),
+    # --- did work for the writer (provider): see _WORK_FOR_US below ---
+    ("go-to guy gal person favorite favourite",
+     r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
+    ("notre nos mon ma mes nous moi",
+     r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w+e|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
+     r"transforme|sauve|accompagne|conseille|renove|concu)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
+    ("notre nos mon ma mes",
+     r"\b(?:s'occupe de|gere|suit|accompagne|conseille)\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
+    ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
+     r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft|behandelt|"
+     r"unterrichtet|repariert|vertritt|versichert|begleitet|renoviert|gestaltet|fotografiert|berät|pflegt|beraten|"
+     r"behandeln|unterstutzt|unterstutzen|hat uns|hatte)\b"
+     r"(?:\s+[\w-]+){0,5}?\s+(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b", "P", 3),
+    ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),
+    ("nuestra nuestro nuestros nuestras mi mis",
+     r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno|trabajo con|ayudo a|atendio a|trato a|cuido a|"
+     r"preparo|organizo|enseno a|encontro|vendio)\b(?:\s+[\w-]+){0,4}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
+    # --- reputation (provider) ---
+    ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
+    ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b", "P", 3),
+    ("specializes specialises specialized specialised specializing specialising specialist specialists specialty "
+     "expert experts spezialisiert specialise especializado especializada specialisee specialise",
+     r"\b(specializ|specialis|specialt)\w*\b|\b(is|are|'s) (an )?experts?\b|\bexpert in\b|\bspezialisiert\b|\bespecializad", "P", 2),
+    ("experience work", r"\b(years|decades) of experience\b|\bdoes (great|amazing|excellent|beautiful|fantastic|wonderful) work\b", "P", 2),
+    ("job work", r"\bdid (a|such a) (great|good|fantastic|amazing|wonderful|beautiful|terrific) job\b|\b(great|lovely|a pleasure) to work with\b", "P", 3),
+    ("recommend", r"\b(highly recommend|can't recommend|cannot recommend|recommend (him|her|them) (highly|enough))\b", "P", 2),
+    ("for living", r"\b(builds|designs|does|makes|creates|repairs|fixes|installs|cleans|paints|teaches|tutors|coaches|"
+     r"photographs|shoots|caters|plans|organizes|organises|manages|handles|runs|offers|provides|sells|writes|translates|"
+     r"develops|programs|treats|trains|walks|grooms|cuts|prepares|files|audits|insures|represents|recruits|places|"
+     r"builds out|sets up|maintains|services|supports|advises|helps)\b(?:\s+[\w'&-]+){0,4}?\s+for (small businesses|businesses|"
+     r"clients|companies|families|people|homeowners|restaurants|startups|half the|most of|all the|local|several|many|"
+     r"dozens of|lots of|other|a living)\b|\bfor a living\b", "P", 3),
+    ("wizard genius pro magician whiz rockstar master", r"\b(is|'s) (a|an|an absolute|a real|such a) (wizard|genius|pro|magician|whiz|rockstar|master|star)\b", "P", 2),
+    ("mejor meilleur meilleure beste", r"\b(es (el|la) mejor|est (le|la) meilleur|ist (der|die) beste)\b", "P", 2),
+    ("care", r"\b(will|'ll) take (great |good |such good )?care of (you|him|her|them)\b", "P", 3),
+    ("freaking panicking desperate urgent urgently asap", r"\b(freaking out|panicking|desperate|urgent(ly)?|asap)\b", "C", 1),
+    ("great fantastic amazing wonderful excellent terrific best brilliant awesome incredible genial super toll formidable genial",
+     r"\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply )?(great|fantastic|amazing|wonderful|excellent|"
+     r"terrific|the best|brilliant|awesome|incredible|super|toll|genial|formidable|genial)\b(?! (at finding|news))", "P", 2),
+    ("know knows", r"\bknows? (every|more|the|his|her|their|all)\b[^.!?]{0,60}\bbetter than\b|\bknows? (every|which|all the) \w+", "P", 2),
+    ("firm practice agency clinic consultancy",
+     r"\b(runs|owns|founded|started) (a|an|his|her|their) (own )?([\w-]+ ){0,2}(firm|practice|agency|clinic|consultancy)\b", "P", 2),
+    ("partner principal associate", r"\b(is|are|'s) (a )?(partner|principal|associate) (at|with|of)\b", "P", 2),
+    ("thorough responsive reliable trustworthy meticulous knowledgeable priced affordable brilliant great patient "
+     "no-nonsense quick zuverlassig kompetent fiable competent competente talent talentueux talentueuse budgets confianza profesional",
+     r"\b(thorough|responsive|reliable|trustworthy|meticulous|knowledgeable|reasonably priced|affordable|"
+     r"brilliant with|great with|patient with|no-nonsense|quick to answer|zuverlassig|kompetent|fiable|"
+     r"competente?|a un vrai talent|talentueu\w+|respecte les budgets|de confianza|muy profesional)\b", "P", 1),
+    ("honest never always books demand",
+     r"\b(honest about|never once|never makes|always (on time|responsive|reliable)|books up fast|in demand)\b", "P", 1),
+    ("attached below", r"\b(his|her|their) (card|number|details|website|site) (is|are) (attached|below)\b", "P", 2),
+    ("reach", r"\b(you can|you could) (also )?reach (him|her|them)\b", "P", 1),
+    # --- about the addressee ("you") ---
+    ("your", r"\b(gave|passed|sent|shared|forwarded|handed|given) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "PY", 3),
+    ("spoke speak talked praises raved told thought think came", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b", "PY", 3),
+    ("ti usted te tu toi vous ton votre dich sie ihr dein nummer kontaktdaten",
+     r"\bhable (muy )?bien de (ti|usted)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
+    ("your", r"\byour (clinic|practice|office|firm|salon|agency|consultancy|services)\b", "P", 1),
+    ("hands", r"\b(in good hands)\b", "C", 2),
+    # --- named objects: the party after the cue provides ---
+    ("worked used use hired swear using working trust",
+     r"\b(worked with|have used|has used|we used|i used|we use|i use|we hired|i hired|hired|swear by|have been using|been working with|trust)\b", "PA", 2),
+)
+ROLE_CUES = CueIndex(tuple((Cue(t, p), role, w) for t, p, role, w in _CUES))
+
+# "did our taxes", "replaced ours", "has handled the insurance for both of our dealerships": a verb
+# with the writer as beneficiary. Found from each first-person word backwards, over a short window.
+WORK_VERB_BEFORE = re.compile(
+    r"\b(?:has |have |had )?(?:\w{2,}ed|did|done|built|made|found|got|gotten|took|taken|shot|kept|ran|redid|rebuilt|"
+    r"sold|taught|gave|given|saved|put together|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
+    r"handles?|manages?|services|takes care of|took care of|looks after|looked after|maintains?|cleans?|"
+    r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
+    r"photographs|tutors|coaches|treats|trains|takes?)\b(?:\s+[\w'-]+){0,5}?\s+$")
+NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "texted", "called", "reminded",
+                       "messaged", "copied", "cc'd", "promised", "wanted", "needed", "added", "invited",
+                       "connected", "looped", "contacted", "pinged", "used", "visited", "joined", "followed",
+                       "mailed", "bcc'd", "forwarded", "cced", "warned", "surprised", "inspired", "impressed"})
+
+# Peer introductions: nobody buys anything. Strong cues say so outright; weak ones ("you should
+# talk") also close ordinary introductions and only count when nothing gives a direction.
+PEER = Cue(
+    "notes stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
+    "partners like-minded fellow both austauschen austausch echanger intercambiar coming peers",
+    r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
+    r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
+    r"co-?host|collaborat\w*|partner up|referral partners|like-minded|fellow \w+|"
+    r"(both|each) (run|work|are|have|just|love|started)|you both run|you're both|you are both|"
+    r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias)|"
+    r"keep coming up)\b")
+WEAK_PEER = Cue(
+    "get hit should enjoy think",
+    r"\b(get on|get along|hit it off|should (definitely )?(talk|meet|connect|know each other|get together|grab (a )?coffee)|"
+    r"you'd enjoy|would enjoy (meeting|talking|comparing)|just think you'd)\b")
+
+
+THIRD_ACTORS = THIRD - {"who", "qui", "der", "die", "que", "quien"}
+# Pronouns as whole words; a contraction counts by its first part ("she's" -> she).
+# Only subject forms make the writer the actor: "my neighbor, who needs..." is about the neighbor.
+FIRST_SUBJECTS = frozenset({"i", "we", "ich", "wir", "je", "j", "nous", "yo", "nosotros", "nosotras"})
+BOTH_WORDS = frozenset({"two", "both", "guys", "y'all", "three", "beide", "beiden", "deux", "dos", "ambos", "ambas"})
+FIRST_PERSON_TRIGGERS = frozenset({"our", "my", "ours", "mine", "us", "me"})

@@ -1,0 +1,132 @@
+"""Sentences of an introduction, and who each one is said to.
+
+A vocative at the start of a sentence ("Dana,", "Hi Mark,", "Bea:", "Carlos meet Emily") or at its
+end ("You came to mind, Marcus.") names the addressee; "you" then means that person, and the
+addressee stays until another vocative, a greeting to both, or a sentence that talks about them.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .cues import ABBREV, GREETINGS
+from .names import WORD, Mention
+
+
+@dataclass
+class Sentence:
+    """A span of the text and the party it is said to (None: to both, or unknown)."""
+
+    start: int
+    end: int
+    addressee: str | None
+    vocative_end: int          # text before this offset is the vocative ("Dana, ")
+
+
+_BOUNDARY = re.compile(r"\n|[.!?;]+(?=[\s\"')\]]|$)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: blank lines, short greeting lines and sentence punctuation end a sentence."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    start = 0
+    for b in _BOUNDARY.finditer(text):
+        i = b.start()
+        if text[i] == "\n":
+            line_start = text.rfind("\n", 0, i) + 1
+            line = text[line_start:i].rstrip()
+            nxt = text[i + 1:i + 2]
+            if not (nxt == "\n" or nxt == "" or (len(line) < 60 and line.endswith((",", ":", "–", "—", "-", "!")))
+                    or (len(line) < 45 and line and not line.endswith((".", "?", ",")) and nxt.isupper()
+                        and len(line.split()) <= 5)):
+                continue
+        elif text[i] == ".":
+            j = i - 1
+            while j >= 0 and j > i - 8 and (text[j].isalpha() or text[j] == "."):
+                j -= 1
+            word = text[j + 1:i].lower()
+            if word in ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+        end = b.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, n))
+    return spans
+
+
+_TITLE_DOT = re.compile(r"\b(dr|mr|mrs|ms|prof|sr|sra|mme|m|st)\.", re.IGNORECASE)
+_VOC_END = ("meet ", "meet,", "this is", "here's", "here is", "je te", "je vous", "te presento", "les presento",
+            "darf ich", "ich m", "ich stelle", "voici", "les presento", "os presento")
+_VOC_JOIN = ("and ", "& ", "et ", "und ", "y ", "e ")
+
+
+def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
+              parties: set[str]) -> tuple[list[str], int]:
+    """Parties addressed at the start of a sentence ("Dana,", "Hi Mark,", "Bea:", "Tariq, Renee –",
+    "Hi Hannah and Dana,", "Carlos meet Emily").
+
+    A run of names counts only up to the last name that is followed by punctuation or "meet":
+    "Courtney, Raj and his partner are moving" addresses Courtney alone. Returns the addressed
+    parties and where the vocative ends.
+    """
+    addressed: list[str] = []
+    confirmed: list[str] = []
+    confirmed_end = start
+    pos = start
+    i = bisect_left(m_starts, start)
+    while i < len(mentions) and mentions[i].start < end:
+        gap = text[pos:mentions[i].start]
+        words = [w.lower() for w in WORD.findall(gap)]
+        bare = _TITLE_DOT.sub(" ", gap)
+        if any(w not in GREETINGS for w in words) or len(words) > 4 or any(c in bare for c in ".!?;"):
+            break
+        m = mentions[i]
+        if m.email not in parties:
+            break
+        addressed.append(m.email)
+        after = text[m.end:m.end + 16]
+        stripped = after.lstrip(" ")
+        low = stripped.lower()
+        pos = m.end + (len(after) - len(stripped))
+        if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or low.startswith(_VOC_END) or (
+                not confirmed and low.startswith(("you ", "your ", "u ", "you'", "i ", "can you", "could you", "would you",
+                                                  "please ", "did you", "have you", "do you", "are you", "this is"))):
+            confirmed = list(addressed)
+            confirmed_end = pos + (1 if stripped[:1] in (",", ":", "–", "—", "-", "!") else 0)
+            if low.startswith(_VOC_END):
+                break
+            pos = confirmed_end
+            i += 1
+            continue
+        if low.startswith(_VOC_JOIN):
+            pos += low.index(" ") + 1
+            i += 1
+            continue
+        break
+    return confirmed, confirmed_end
+
+
+def starts_with_mention_of(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
+                            email: str) -> bool:
+    k = bisect_left(m_starts, start)
+    if k >= len(mentions) or mentions[k].start >= end or mentions[k].email != email:
+        return False
+    return text[start:mentions[k].start].strip() == "" and text[mentions[k].end:mentions[k].end + 1] not in (",", ":")
+
+
+def trailing_vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
+                       parties: set[str]) -> str | None:
+    """A party named at the very end of a sentence after a comma: "You came to mind, Marcus."."""
+    k = bisect_left(m_starts, end) - 1
+    if k < 0 or mentions[k].start < start or mentions[k].email not in parties:
+        return None
+    m = mentions[k]
+    before = text[max(start, m.start - 3):m.start]
+    after = text[m.end:end].strip()
+    if "," in before and after in ("", ".", "!", "?", "!!", "...", ":)", "!)") and m.start - start > 15:
+        return m.email
+    return None
