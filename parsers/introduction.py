@@ -13,12 +13,12 @@ The steps, each in its own module:
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from . import addresses, intent
 from .categories import Vocabulary, vocabulary
+from .category_choice import best, category_scores, domain_categories
 from .envelope import Envelope
 from .leads import LeadContact, find_contact
 from .mime import Decoded, parse_addresses
@@ -37,31 +37,6 @@ class Found:
     reason: str
 
 
-# Domain words that hint at a provider's trade ("reyesplumbing", "harborlaw", "oeztuerk-steuer").
-DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
-    ("bookkeep", "bookkeeping"), ("cpa", "accounting"), ("account", "accounting"), ("asesor", "accounting"),
-    ("steuer", "tax"), ("tax", "tax"), ("law", "legal"), ("legal", "legal"), ("avocat", "legal"),
-    ("abogad", "legal"), ("anwalt", "legal"), ("plumb", "plumbing"), ("electric", "electrical"),
-    ("hvac", "hvac"), ("heating", "hvac"), ("heizung", "hvac"), ("elektro", "electrical"), ("sanitaer", "plumbing"),
-    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("deck", "carpentry"), ("carpent", "carpentry"), ("wood", "carpentry"), ("cabinet", "carpentry"),
-    ("remodel", "renovation"), ("renov", "renovation"), ("build", "construction"), ("construct", "construction"),
-    ("architect", "architecture"), ("interior", "interior-design"), ("garden", "landscaping"),
-    ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),
-    ("moving", "moving"), ("movers", "moving"), ("pest", "pest-control"), ("walks", "pet-care"),
-    ("paws", "pet-care"), ("pet", "pet-care"), ("vet", "veterinary"), ("tutor", "tutoring"),
-    ("coach", "coaching"), ("fitness", "fitness"), ("physio", "physiotherapy"), ("chiro", "chiropractic"),
-    ("dental", "dentistry"), ("dentist", "dentistry"), ("clinic", "medical"), ("therap", "therapy"),
-    ("photo", "photography"), ("video", "videography"), ("cater", "catering"), ("kitchen", "catering"),
-    ("event", "event-planning"), ("mechanic", "auto-repair"), ("auto", "auto-repair"), ("garage", "auto-repair"),
-    ("pest", "pest-control"), ("psicolog", "therapy"), ("psycholog", "therapy"), ("counsel", "therapy"), ("flor", "florist"), ("brand", "branding"), ("pixel", "web-design"),
-    ("webdesign", "web-design"), ("websites", "web-design"), ("webdev", "web-design"), ("design", "graphic-design"), ("software", "software-development"),
-    ("network", "it"), ("tech", "it"), ("market", "marketing"), ("translat", "translation"),
-    ("talent", "recruiting"), ("recruit", "recruiting"), ("staffing", "recruiting"), ("consult", "consulting"),
-    ("insur", "insurance"), ("mortgage", "mortgage"), ("lending", "mortgage"), ("wealth", "financial-planning"),
-    ("financial", "financial-planning"), ("realty", "real-estate"), ("homes", "real-estate"),
-    ("realestate", "real-estate"), ("immobili", "real-estate"), ("property", "property-management"),
-)
-
 _ON_BEHALF = re.compile(
     r"\b(?:on behalf of|im auftrag von|de la part de|en nombre de|in the name of)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)|"
     r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:asked me to|wanted me to|would like me to|has asked me to|"
@@ -70,7 +45,6 @@ _ON_BEHALF = re.compile(
     r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
-_UPPER_IT = re.compile(r"\bIT\b")
 # A forwarded message asking for help: the forward is a lead.
 _REQUEST = re.compile(
     r"\b(do you (know|have|still have)|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
@@ -232,20 +206,11 @@ def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
     return len(named) >= min(2, len(people))
 
 
-@functools.lru_cache(maxsize=4096)
-def _domain_categories(p: Person) -> tuple[str, ...]:
-    """Trades named in a provider's domain ("reyesplumbing") or in its display name's words."""
-    label = fold(p.email.split("@")[1].split(".")[0])
-    words = [fold(w) for w in p.display.split()]
-    found = [cat for stem, cat in DOMAIN_HINTS if stem in label or any(w.startswith(stem) for w in words)]
-    return tuple(dict.fromkeys(found))
-
-
 def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, env: Envelope,
                   vocab: Vocabulary) -> list[Referral]:
     ev = reading.evidence
     names = _names(parties, referrer)
-    text_categories = _category_scores(reading, None, None, env.subject, vocab)
+    text_categories = category_scores(reading, None, None, env.subject, vocab)
     if len(parties) == 2:
         a, b = parties
         lean_a, lean_b = ev[a.email].lean, ev[b.email].lean
@@ -253,8 +218,8 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         strong_need = max(ev[a.email].contact, ev[b.email].contact) >= 3
         if abs(diff) < 1 and reading.peer_score < 1:
             # No direction in the words: a trade in one address only ("reyesplumbing") decides.
-            top = _best(text_categories)
-            cats_a, cats_b = _domain_categories(a), _domain_categories(b)
+            top = best(text_categories)
+            cats_a, cats_b = domain_categories(a), domain_categories(b)
             if top and (top in cats_a) != (top in cats_b):
                 diff = 1 if top in cats_a else -1
             elif bool(cats_a) != bool(cats_b):
@@ -262,7 +227,7 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         if abs(diff) < 1 or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
             return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)
-        category = _best(_category_scores(reading, provider, contact, env.subject, vocab))
+        category = best(category_scores(reading, provider, contact, env.subject, vocab))
         return [_referral("introduction", referrer.email, provider.email, contact.email,
                           (a.email, b.email), category, names)]
     # Three or more: one person who needs something, introduced to each of the others. When a
@@ -282,7 +247,7 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         others = [p for p in parties if p is not top and p.email.rsplit("@", 1)[1] != domain] or \
             [p for p in parties if p is not top]
         contact = max(others, key=lambda p: (counts[p.email], -parties.index(p)))
-        category = _best(_category_scores(reading, top, contact, env.subject, vocab))
+        category = best(category_scores(reading, top, contact, env.subject, vocab))
         return [_referral("introduction", referrer.email, top.email, contact.email, (top.email, contact.email),
                           category, names)]
     needy = [p for p in parties if ev[p.email].lean < 0 and ev[p.email].lean <= lowest + 3]
@@ -291,7 +256,7 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         [p for p in ranked[::-1] if p not in needy][:1]
     out = []
     for provider in providers:
-        category = _best(_category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
+        category = best(category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
                                           vocab, per_provider=len(providers) > 1))
         out.append(_referral("introduction", referrer.email, provider.email, contact.email,
                              (provider.email, contact.email), category, names))
@@ -307,83 +272,6 @@ def _names(parties: list[Person], referrer: Address) -> tuple[tuple[str, str], .
 def _referral(kind, referrer, provider, contact, parties, category, names, phone=None, contact_name=None) -> Referral:
     return Referral(kind, referrer, provider, contact, tuple(sorted(set(parties))), category, names,
                     contact_phone=phone, contact_name=contact_name)
-
-
-def _category_scores(reading: Reading, provider: Person | None, contact: Person | None, subject: str,
-                     vocab: Vocabulary, per_provider: bool = False, extra_text: str = "") -> dict[str, float]:
-    scores: dict[str, float] = {}
-    text = reading.text
-    sentences = reading.sentences
-    starts = [s.start for s in sentences]
-    from bisect import bisect_right
-    for hit, owner, need in zip(reading.hits, reading.hit_owner, reading.hit_need):
-        w = hit.term.weight
-        original = text[hit.start:hit.end]
-        if hit.text == "it":
-            if original != "IT":
-                continue
-            w = 2.0
-        elif vocab.is_ambiguous(hit):
-            w *= 0.5
-        sidx = max(0, bisect_right(starts, hit.start) - 1)
-        sent = sentences[sidx]
-        capitalised = original[:1].isupper() and _in_proper_name(text, hit.start, hit.end)
-        is_provider = provider is not None and owner == provider.email
-        if capitalised and not is_provider and hit.term.category != "it":
-            # part of a proper name ("Kessler Family Dental"): only the provider's own firm counts
-            if not (provider and hit.term.category in _domain_categories(provider)):
-                continue
-        if per_provider and provider is not None:
-            if not (is_provider or (need and sent.addressee == provider.email)):
-                continue
-        if is_provider:
-            w *= 2
-        elif need:
-            w *= 2
-        elif contact is not None and owner == contact.email:
-            w *= 0.5
-        scores[hit.term.category] = scores.get(hit.term.category, 0.0) + w
-    if subject:
-        for hit in _subject_hits(vocab, subject):
-            if hit.text == "it" and not _UPPER_IT.search(subject):
-                continue
-            scores[hit.term.category] = scores.get(hit.term.category, 0.0) + hit.term.weight * 2
-    if extra_text:
-        for hit in vocab.find(fold_aligned(extra_text)):
-            if hit.text == "it":
-                continue
-            scores[hit.term.category] = scores.get(hit.term.category, 0.0) + hit.term.weight * 0.5
-    if provider is not None:
-        for cat in _domain_categories(provider):
-            scores[cat] = scores.get(cat, 0.0) + 2.0
-    return scores
-
-
-@functools.lru_cache(maxsize=256)
-def _subject_hits(vocab: Vocabulary, subject: str) -> tuple:
-    return tuple(vocab.find(fold_aligned(subject)))
-
-
-def _in_proper_name(text: str, start: int, end: int) -> bool:
-    """A capitalised word next to another capitalised word: part of a firm's name ("Kessler Family
-    Dental", "Harbor Law"), unlike a German noun standing alone ("einen Elektriker")."""
-    before = text[max(0, start - 25):start].rstrip(" &")
-    prev = before.split()[-1] if before.split() else ""
-    after = text[end:end + 25].lstrip(" &")
-    nxt = after.split()[0] if after.split() else ""
-    return (prev[:1].isupper() and not before.endswith((".", "!", "?", ":", "\n")) and prev.lower() not in _NOT_NAME_WORDS) \
-        or (nxt[:1].isupper() and nxt.lower().strip(".,;:!?") not in _NOT_NAME_WORDS)
-
-
-_NOT_NAME_WORDS = frozenset({"i", "a", "the", "my", "our", "her", "his", "their", "and", "or", "der", "die", "das",
-                             "ein", "eine", "einen", "le", "la", "les", "un", "une", "el", "los", "las", "una"})
-
-
-def _best(scores: dict[str, float]) -> str | None:
-    if not scores:
-        return None
-    cat, score = max(scores.items(), key=lambda kv: kv[1])
-    return cat if score >= 1.5 else None
 
 
 def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, referrer: Address,
@@ -420,7 +308,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, r
         return Found((), "recommends a provider to the person addressed; not a lead")
     if not (lead_phrase or ev_c.contact >= 2 or fwd_need):
         return Found((), "contact details in the text but nothing passed on as a lead")
-    category = _best(_category_scores(reading, provider, contact_person, env.subject, vocab,
+    category = best(category_scores(reading, provider, contact_person, env.subject, vocab,
                                       extra_text=fwd_text))
     parties = (provider.email, contact.email) if contact.email else (provider.email,)
     names = ((provider.email, provider.display), (referrer.email, referrer_p.display))
@@ -443,4 +331,4 @@ def _contact_person(contact: LeadContact) -> Person:
     return Person(email, base.display, base.first, base.keys, base.compact)
 
 
-__all__ = ["Found", "find_referrals", "DOMAIN_HINTS"]
+__all__ = ["Found", "find_referrals"]

@@ -1,0 +1,137 @@
+"""Choosing a referral's category from the words around its provider and its contact.
+
+Vocabulary hits (:mod:`parsers.categories`) are weighed by where they stand: said of the provider
+("the realtor who found our house") or as the object of the contact's need ("needs a website")
+counts double; said of the contact's own trade ("runs a pottery studio") counts half; part of a
+firm's name ("Kessler Family Dental") counts only for the provider's own firm. The subject line and
+a trade in the provider's address ("reyesplumbing") add to it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+
+from .categories import Vocabulary
+from .names import Person
+from .roles import Reading
+from .text import fold, fold_aligned
+
+# Domain words that hint at a provider's trade ("reyesplumbing", "harborlaw", "oeztuerk-steuer").
+DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
+    ("bookkeep", "bookkeeping"), ("cpa", "accounting"), ("account", "accounting"), ("asesor", "accounting"),
+    ("steuer", "tax"), ("tax", "tax"), ("law", "legal"), ("legal", "legal"), ("avocat", "legal"),
+    ("abogad", "legal"), ("anwalt", "legal"), ("plumb", "plumbing"), ("electric", "electrical"),
+    ("hvac", "hvac"), ("heating", "hvac"), ("heizung", "hvac"), ("elektro", "electrical"), ("sanitaer", "plumbing"),
+    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("deck", "carpentry"), ("carpent", "carpentry"), ("wood", "carpentry"), ("cabinet", "carpentry"),
+    ("remodel", "renovation"), ("renov", "renovation"), ("build", "construction"), ("construct", "construction"),
+    ("architect", "architecture"), ("interior", "interior-design"), ("garden", "landscaping"),
+    ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),
+    ("moving", "moving"), ("movers", "moving"), ("pest", "pest-control"), ("walks", "pet-care"),
+    ("paws", "pet-care"), ("pet", "pet-care"), ("vet", "veterinary"), ("tutor", "tutoring"),
+    ("coach", "coaching"), ("fitness", "fitness"), ("physio", "physiotherapy"), ("chiro", "chiropractic"),
+    ("dental", "dentistry"), ("dentist", "dentistry"), ("clinic", "medical"), ("therap", "therapy"),
+    ("photo", "photography"), ("video", "videography"), ("cater", "catering"), ("kitchen", "catering"),
+    ("event", "event-planning"), ("mechanic", "auto-repair"), ("auto", "auto-repair"), ("garage", "auto-repair"),
+    ("pest", "pest-control"), ("psicolog", "therapy"), ("psycholog", "therapy"), ("counsel", "therapy"), ("flor", "florist"), ("brand", "branding"), ("pixel", "web-design"),
+    ("webdesign", "web-design"), ("websites", "web-design"), ("webdev", "web-design"), ("design", "graphic-design"), ("software", "software-development"),
+    ("network", "it"), ("tech", "it"), ("market", "marketing"), ("translat", "translation"),
+    ("talent", "recruiting"), ("recruit", "recruiting"), ("staffing", "recruiting"), ("consult", "consulting"),
+    ("insur", "insurance"), ("mortgage", "mortgage"), ("lending", "mortgage"), ("wealth", "financial-planning"),
+    ("financial", "financial-planning"), ("realty", "real-estate"), ("homes", "real-estate"),
+    ("realestate", "real-estate"), ("immobili", "real-estate"), ("property", "property-management"),
+)
+
+_UPPER_IT = re.compile(r"\bIT\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def domain_categories(p: Person) -> tuple[str, ...]:
+    """Trades named in a provider's domain ("reyesplumbing") or in its display name's words."""
+    label = fold(p.email.split("@")[1].split(".")[0])
+    parts = label.split("-")
+    words = [fold(w) for w in p.display.split()]
+    # Short stems only at the end of the label or as a part of it: "saidvet", not "petrova".
+    found = [cat for stem, cat in DOMAIN_HINTS
+             if (stem in label if len(stem) > 4 else (label.endswith(stem) or stem in parts))
+             or any(w.startswith(stem) for w in words)]
+    return tuple(dict.fromkeys(found))
+
+
+def category_scores(reading: Reading, provider: Person | None, contact: Person | None, subject: str,
+                     vocab: Vocabulary, per_provider: bool = False, extra_text: str = "") -> dict[str, float]:
+    scores: dict[str, float] = {}
+    text = reading.text
+    sentences = reading.sentences
+    starts = [s.start for s in sentences]
+    for hit, owner, need in zip(reading.hits, reading.hit_owner, reading.hit_need):
+        w = hit.term.weight
+        original = text[hit.start:hit.end]
+        if hit.text == "it":
+            if original != "IT":
+                continue
+            w = 2.0
+        elif vocab.is_ambiguous(hit):
+            w *= 0.5
+        sidx = max(0, bisect_right(starts, hit.start) - 1)
+        sent = sentences[sidx]
+        capitalised = original[:1].isupper() and _in_proper_name(text, hit.start, hit.end)
+        is_provider = provider is not None and owner == provider.email
+        if capitalised and not is_provider and hit.term.category != "it":
+            # part of a proper name ("Kessler Family Dental"): only the provider's own firm counts
+            if not (provider and hit.term.category in domain_categories(provider)):
+                continue
+        if per_provider and provider is not None:
+            if not (is_provider or (need and sent.addressee == provider.email)):
+                continue
+        if is_provider:
+            w *= 2
+        elif need:
+            w *= 2
+        elif contact is not None and owner == contact.email:
+            w *= 0.5
+        scores[hit.term.category] = scores.get(hit.term.category, 0.0) + w
+    if subject:
+        for hit in _subject_hits(vocab, subject):
+            if hit.text == "it" and not _UPPER_IT.search(subject):
+                continue
+            scores[hit.term.category] = scores.get(hit.term.category, 0.0) + hit.term.weight * 2
+    if extra_text:
+        for hit in vocab.find(fold_aligned(extra_text)):
+            if hit.text == "it":
+                continue
+            scores[hit.term.category] = scores.get(hit.term.category, 0.0) + hit.term.weight * 0.5
+    if provider is not None:
+        for cat in domain_categories(provider):
+            scores[cat] = scores.get(cat, 0.0) + 2.0
+    return scores
+
+
+@functools.lru_cache(maxsize=256)
+def _subject_hits(vocab: Vocabulary, subject: str) -> tuple:
+    return tuple(vocab.find(fold_aligned(subject)))
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word next to another capitalised word: part of a firm's name ("Kessler Family
+    Dental", "Harbor Law"), unlike a German noun standing alone ("einen Elektriker")."""
+    before = text[max(0, start - 25):start].rstrip(" &")
+    prev = before.split()[-1] if before.split() else ""
+    after = text[end:end + 25].lstrip(" &")
+    nxt = after.split()[0] if after.split() else ""
+    return (prev[:1].isupper() and not before.endswith((".", "!", "?", ":", "\n")) and prev.lower() not in _NOT_NAME_WORDS) \
+        or (nxt[:1].isupper() and nxt.lower().strip(".,;:!?") not in _NOT_NAME_WORDS)
+
+
+_NOT_NAME_WORDS = frozenset({"i", "a", "the", "my", "our", "her", "his", "their", "and", "or", "der", "die", "das",
+                             "ein", "eine", "einen", "le", "la", "les", "un", "une", "el", "los", "las", "una"})
+
+
+def best(scores: dict[str, float]) -> str | None:
+    if not scores:
+        return None
+    cat, score = max(scores.items(), key=lambda kv: kv[1])
+    return cat if score >= 1.5 else None
+
+
+__all__ = ["DOMAIN_HINTS", "best", "category_scores", "domain_categories"]
