@@ -66,10 +66,12 @@ def plus_tags(decoded: Decoded, tracking: Tracking) -> list[str]:
 
 
 def receiving_mailbox(raw: bytes) -> str | None:
-    """The mailbox a stored message was delivered to (Delivered-To / X-Original-To), plus-tag removed.
+    """The mailbox a stored message was delivered to, plus-tag removed.
 
     Used only offline by ``referloop parse`` when no tracking address is configured: a message as
-    stored by the tracking mailbox names that mailbox in its delivery headers.
+    stored by the tracking mailbox names that mailbox in its delivery headers. ``X-Original-To`` and
+    ``Envelope-To`` keep the address before alias expansion, so they come before ``Delivered-To``
+    (which may name an internal mailbox); an envelope address that is also in To/Cc wins outright.
     """
     from email.parser import BytesHeaderParser
     from email.policy import compat32
@@ -78,8 +80,20 @@ def receiving_mailbox(raw: bytes) -> str | None:
         headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:200_000])
     except Exception:  # noqa: BLE001
         return None
-    for name in ("delivered-to", "x-original-to", "envelope-to"):
-        for found in parse_addresses([str(v) for v in headers.get_all(name, [])]):
+    candidates: list[str] = []
+    for name in ("x-original-to", "envelope-to", "x-envelope-to", "delivered-to", "x-delivered-to"):
+        try:
+            values = [str(v) for v in headers.get_all(name, [])]
+        except Exception:  # noqa: BLE001
+            continue
+        for found in parse_addresses(values):
             base, _, domain = split_address(found.email)
-            return f"{base}@{domain}"
-    return None
+            candidates.append(f"{base}@{domain}")
+    if not candidates:
+        return None
+    try:
+        visible = {f"{b}@{d}" for b, _, d in (split_address(a.email) for a in
+                   parse_addresses([str(v) for v in headers.get_all("to", []) + headers.get_all("cc", [])]))}
+    except Exception:  # noqa: BLE001
+        visible = set()
+    return next((c for c in candidates if c in visible), candidates[0])

@@ -398,14 +398,15 @@ class CueIndex:
         for i, item in enumerate(items):
             for word in item[0].triggers:
                 self._by_word.setdefault(word, []).append(i)
+        self._words = frozenset(self._by_word)
 
     def triggered(self, toks: Tokens) -> list:
+        present = self._words.intersection(toks.index)
+        if not present:
+            return []
         hit: set[int] = set()
-        by_word = self._by_word
-        for word in toks.index:
-            found = by_word.get(word)
-            if found:
-                hit.update(found)
+        for word in present:
+            hit.update(self._by_word[word])
         return [self.items[i] for i in sorted(hit)]
 
 

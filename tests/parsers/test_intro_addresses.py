@@ -1,0 +1,52 @@
+"""Recognising the tracking address wherever it appears: To, Cc, or the envelope headers of a Bcc'd
+copy (Delivered-To, X-Original-To, Envelope-To), in any letter case, with or without a +tag."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.addresses import addressed_to_us, is_tracking, plus_tags, receiving_mailbox
+from parsers.mime import decode
+from parsers.model import Tracking
+
+TRACKING = Tracking(("track@referloop.example", "intros@other.example"))
+
+
+@pytest.mark.parametrize("address", ["track@referloop.example", "TRACK@Referloop.example",
+                                     "track+abc123@referloop.example", "intros@other.example"])
+def test_our_addresses(address: str):
+    assert is_tracking(address, TRACKING)
+
+
+@pytest.mark.parametrize("address", ["track@referloop.test", "tracker@referloop.example", "track@sub.referloop.example"])
+def test_not_our_addresses(address: str):
+    assert not is_tracking(address, TRACKING)
+
+
+@pytest.mark.parametrize("header", ["To: track@referloop.example", "Cc: Referloop <TRACK@referloop.example>",
+                                    "Delivered-To: track@referloop.example", "X-Original-To: track@referloop.example",
+                                    "Envelope-To: track@referloop.example"])
+def test_addressed_to_us_in_any_recipient_header(header: str):
+    raw = f"From: a@a.example\nTo: b@b.example\n{header}\nSubject: x\n\nbody".encode()
+    assert addressed_to_us(decode(raw), TRACKING)
+
+
+def test_plus_tags_in_header_order_without_duplicates():
+    raw = (b"From: a@a.example\nTo: track+k1@referloop.example, TRACK+k1@referloop.example\n"
+           b"Delivered-To: track+k2@referloop.example\nSubject: x\n\nbody")
+    assert plus_tags(decode(raw), TRACKING) == ["k1", "k2"]
+
+
+def test_receiving_mailbox_prefers_the_address_before_alias_expansion():
+    raw = (b"Delivered-To: intake@mail.referloop.example\nX-Original-To: track+z1@referloop.example\n"
+           b"From: a@a.example\nTo: b@b.example\nSubject: x\n\nbody")
+    assert receiving_mailbox(raw) == "track@referloop.example"
+
+
+def test_receiving_mailbox_prefers_an_envelope_address_also_in_cc():
+    raw = (b"Delivered-To: intake@mail.referloop.example\nDelivered-To: track@referloop.example\n"
+           b"From: a@a.example\nTo: b@b.example\nCc: Track <TRACK@referloop.example>\nSubject: x\n\nbody")
+    assert receiving_mailbox(raw) == "track@referloop.example"
+
+
+def test_receiving_mailbox_without_delivery_headers():
+    assert receiving_mailbox(b"From: a@a.example\nTo: b@b.example\n\nbody") is None
