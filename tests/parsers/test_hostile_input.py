@@ -38,6 +38,8 @@ def parse_timed(raw: bytes, budget: float = PER_MESSAGE_BUDGET) -> ParsedMessage
     elapsed = time.perf_counter() - start
     assert isinstance(parsed, ParsedMessage)
     assert elapsed < budget, f"took {elapsed:.2f}s"
+    # junk may be unparseable, but no rule may crash on it (parse_message would hide the crash)
+    assert not parsed.detail.startswith("parser error"), parsed.detail
     parsed.to_json()     # the result must also serialise
     return parsed
 
