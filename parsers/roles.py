@@ -153,6 +153,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     evidence = {p: Evidence() for p in parties}
     cue_count = 0
     need_pos: list[tuple[int, int]] = []   # (position, sentence index) of need cues
+    needy_in: dict[int, set[str]] = {}     # sentence index -> parties said to need something there
 
     def with_partners(k: int, lo: int) -> list[str]:
         """Mention k and the parties joined to it by "and": "Mark and Susan ... want"."""
@@ -230,6 +231,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         cue_count += 1
         if role != "P":
             need_pos.append((end_pos, sidx))
+            needy_in.setdefault(sidx, set()).update(owners)
         for who in owners:
             if role == "P":
                 evidence[who].provider += weight
@@ -249,8 +251,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         sent = sentences[sidx]
         owner = _noun_owner(text, folded, h, mentions, m_starts, sent, parties)
         if owner is not None and h.term.person:
-            evidence[owner].provider += 3
-            evidence[owner].notes.append(f"P+3 is a {h.text!r}")
+            # "Lucy is a wedding photographer who needs an accountant": her own trade, weakly
+            weight = 0.5 if owner in needy_in.get(sidx, ()) else 3.0
+            evidence[owner].provider += weight
+            evidence[owner].notes.append(f"P+{weight:g} is a {h.text!r}")
             cue_count += 1
         elif owner is not None and _parenthesised(folded, h):
             evidence[owner].provider += 2
