@@ -77,6 +77,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(is|are|'s|'re) (leaking|broken|worried|nervous|stressed)\b|(she's|he's|they're) (leaking|broken|worried|nervous|stressed)\b|\b(died|broke|flooded|fallen behind|behind on)\b|\bhas outgrown\b", "C", 1),
     ("just moving relocating opening starting launching expanding closing getting expecting renovating",
      r"\bjust (bought|moved|purchased|closed on|opened|started|launched|had|adopted|got)\b|(\b(is|are)|'s|'re) (moving|relocating|opening|starting|launching|expanding|closing on|getting married|expecting|renovating)\b", "C", 1),
+    ("keeps stopped crashing breaking leak problem issue trouble",
+     r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|had|have) (a|an) (leak|problem|issue)|"
+     r"(is|are|'s|'re) having (trouble|problems|issues))\b", "C", 2),
+    ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
     # German
     ("sucht suchen braucht brauchen benotigt benotigen mochte mochten wunscht wunschen suche",
      r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b", "C", 3),

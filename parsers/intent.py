@@ -28,6 +28,7 @@ INTRO: tuple[Cue, ...] = (
     Cue("two both", r"\b(you two|you both|both of you)\b"),
     Cue("over take let leave", r"\b(over to you|take it from here|let you (two|both|all)|leave (it to )?(you|the two))\b"),
     Cue("should must talk meet connect thought", r"\b((should|must) (talk|meet|connect)|thought you should)\b"),
+    Cue("zusammen zusammenbringen", r"\b(bringe (euch|sie|dich)( beide| zwei)?( mal)? (mit \w+ )?zusammen|zusammenbringen)\b"),
     Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
         r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
         r"vernetzen|verbinden|kennen ?lernen)\b"),

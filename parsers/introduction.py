@@ -80,10 +80,15 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
 
 
 def _recipients(env: Envelope, tracking: Tracking, sender: str) -> list[Address]:
+    """Everyone addressed who could be introduced: not the sender (nor the sender's other address,
+    same display name), not our addresses, not robots."""
     seen: set[str] = set()
     out: list[Address] = []
+    sender_name = fold(env.sender.name) if env.sender and len(env.sender.name.split()) >= 2 else ""
     for a in env.to + env.cc:
         if a.email == sender or addresses.is_tracking(a.email, tracking) or a.email in seen:
+            continue
+        if sender_name and fold(a.name) == sender_name:
             continue
         local = a.email.split("@")[0]
         if local in ("noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon"):
@@ -175,8 +180,12 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         return Found((), "a reply to an existing introduction")
     if is_reply and _quoted_intro_between(body.quoted, people) and not strong:
         return Found((), "a reply in the thread of an earlier introduction")
-    directional = sum(1 for p in people if reading.evidence[p.email].provider + reading.evidence[p.email].contact > 0)
-    if not (intro_phrases or subject_intro or (directional >= 1 and len(mentioned) >= 2)):
+    # Without introduction wording, the text must describe one person to the other: what someone
+    # provides, or what someone needs said to another ("Bob needs to move his appointment with Ann",
+    # said to nobody, is not enough).
+    gives = any(reading.evidence[p.email].provider > 0 for p in people)
+    needs = any(reading.evidence[p.email].contact > 0 for p in people)
+    if not (intro_phrases or subject_intro or ((gives or (needs and reading.addressed)) and len(mentioned) >= 2)):
         return Found((), "nobody is introduced in the new text")
     if len(mentioned) < 2 and not (strong or subject_intro):
         return Found((), "the people addressed are not introduced to each other")
