@@ -39,8 +39,11 @@ class Found:
 
 _ON_BEHALF = re.compile(
     r"\b(?:on behalf of|im auftrag von|de la part de|en nombre de|in the name of)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)|"
-    r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:asked me to|wanted me to|would like me to|has asked me to|"
-    r"bat mich|hat mich gebeten|m'a demand[ée] de|me pidi[óo] que)|"
+    # "Richard asked me to connect you both" (but "Dana asked me to connect her with..." makes Dana a party)
+    r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:asked me to|wanted me to|would like me to|has asked me to)\s+"
+    r"(?:connect|introduce|put|loop|send)\s+(?:you|the two of you|both of you)\b|"
+    r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:bat mich|hat mich gebeten|m'a demand[ée] de|me pidi[óo] que)\s+"
+    r"(?:euch|sie|dich|ihnen|vous|te|les|os)\b|"
     r"\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|asistente|secretary)\s+(?:to|of|von|de)\s+"
     r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
