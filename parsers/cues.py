@@ -146,7 +146,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"competente?|a un vrai talent|talentueu\w+|respecte les budgets|de confianza|muy profesional)\b", "P", 1),
     ("honest never always books demand",
      r"\b(honest about|never once|never makes|always (on time|responsive|reliable)|books up fast|in demand)\b", "P", 1),
-    ("attached below", r"\b(his|her|their) (card|number|details|website|site) (is|are) (attached|below)\b", "P", 2),
+    ("attached", r"\b(his|her|their) (business card|card|website|site|portfolio) (is|are) (attached|linked)\b", "P", 2),
     ("reach", r"\b(you can|you could) (also )?reach (him|her|them)\b", "P", 1),
     # --- about the addressee ("you") ---
     ("your", r"\b(gave|passed|sent|shared|forwarded|handed|given) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "PY", 3),

@@ -304,7 +304,14 @@ def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, r
     exclude |= {a for a in tracking.addresses}
     known = {fold(provider.display), fold(referrer_p.display)} | set(provider.keys) | set(referrer_p.keys)
     known.discard("")
-    contact = find_contact(new, forwarded, {e for e in exclude if e}, known)
+    exclude = {e for e in exclude if e}
+    contact = find_contact(new, forwarded, exclude, known)
+    if contact is None and body.signature and any_cue(intent.LEAD, toks):
+        # "She's expecting your call. / Ashley / Joan Whitaker / joan@...": details after the sign-off
+        sender_domain = env.sender.email.rsplit("@", 1)[1] if env.sender else ""
+        found = find_contact(body.signature, (), exclude, known, phones=False)
+        if found is not None and found.email and not found.email.endswith("@" + sender_domain):
+            contact = found
     if contact is None:
         return Found((), "one person addressed and no contact details passed on")
     if contact.email and addresses.is_tracking(contact.email, tracking):

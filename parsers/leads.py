@@ -79,11 +79,12 @@ def _name_in_text(text: str, known: set[str]) -> str | None:
 
 
 def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[str],
-                 known_names: set[str]) -> LeadContact | None:
+                 known_names: set[str], phones: bool = True) -> LeadContact | None:
     """The contact of a lead, from body details or a forwarded request; None when nothing is given.
 
     ``exclude`` holds addresses that cannot be the contact (sender, recipients, tracker);
-    ``known_names`` the folded names and name words of those people.
+    ``known_names`` the folded names and name words of those people; ``phones=False`` ignores phone
+    numbers (in a signature they are the sender's own).
     """
     for m in EMAIL.finditer(new_text):
         email = m.group().lower().rstrip(".")
@@ -98,9 +99,9 @@ def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[s
             if a.email not in exclude:
                 phones = phone_numbers(fwd.text)
                 return LeadContact(a.email, phones[0][1] if phones else None, a.name or None, forwarded=True)
-    phones = phone_numbers(new_text)
-    if phones:
-        pos, phone = phones[0]
+    found = phone_numbers(new_text) if phones else []
+    if found:
+        pos, phone = found[0]
         return LeadContact(None, phone, _name_near(new_text, pos, known_names))
     return None
 
