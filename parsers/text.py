@@ -67,6 +67,12 @@ CLOSING = re.compile(
     r"besos|hasta pronto)\s*[,.!]*\s*$",
     re.IGNORECASE)
 
+# Lines that could start a marker (quote, separator, header block, attribution, forward); a line
+# that does not match can only be text.
+_MAYBE_MARKER = re.compile(
+    r"^\s*(?:[-_=*>\d]|(?:on|am|le|el|op|il|em|den|p[åa]|w|dne|from|von|de|van|da|fr[åa]n|fra|od|sent|gesendet|"
+    r"envoy[ée]|enviado|verzonden|inviato|date|datum|fecha|data|to|an|[àa]|para|aan|cc|kopie|subject|betreff|"
+    r"objet|asunto|onderwerp|oggetto|assunto|begin|anfang|d[ée]but|inicio|forwarded)\b)", re.IGNORECASE)
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 
 
@@ -250,6 +256,11 @@ def split_body(text: str, sender_names: tuple[str, ...] = ()) -> Body:
     while i < len(lines):
         line = lines[i]
         stripped = line.lstrip()
+        if not _MAYBE_MARKER.match(line):
+            # most lines are plain text: one cheap test instead of every marker rule
+            (quoted if cut else new).append(line)
+            i += 1
+            continue
         if _FORWARD_MARKER.match(line):
             fwd, i = _read_forward(lines, i + 1)
             forwarded.append(fwd)
