@@ -81,6 +81,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|had|have) (a|an) (leak|problem|issue)|"
      r"(is|are|'s|'re) having (trouble|problems|issues))\b", "C", 2),
     ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
+    ("your", r"\b(will|'ll|can|could) (help you|set up your|do your|handle your|take care of your|fix your|"
+             r"sort out your|get your|look after your|build your|design your|manage your)\b", "P", 2),
     # German
     ("sucht suchen braucht brauchen benotigt benotigen mochte mochten wunscht wunschen suche",
      r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b", "C", 3),

@@ -276,7 +276,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
 
 
 _APPOSITION = re.compile(
-    r"\s*(?:,|—|–|-|\(|:|is|was|'s|ist|est|es|has been|'s been|this is|ist unser|ist mein)?\s*"
+    r"\s*(?:\((?:cc'?d?|cced|copied|in cc|bcc'?d|en copie|en copia|in kopie)\)\s*)?"
+    r"(?:,|—|–|-|\(|:|is|was|'s|ist|est|es|has been|'s been|this is|ist unser|ist mein)?\s*"
     r"(?:,|—|–|-|\()?\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$")
 
 
