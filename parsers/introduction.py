@@ -78,7 +78,7 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
     if len(recipients) >= 2:
         return _introduction(env, body, recipients, referrer, vocab)
     if len(recipients) == 1:
-        return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking)
+        return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking, decoded.mailto_links)
     return Found((), "nobody is addressed besides the sender and the tracker")
 
 
@@ -287,7 +287,7 @@ def _referral(kind, referrer, provider, contact, parties, category, names, phone
 
 
 def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, referrer: Address,
-          vocab: Vocabulary, tracking: Tracking) -> Found:
+          vocab: Vocabulary, tracking: Tracking, links: tuple[tuple[str, str], ...] = ()) -> Found:
     new = body.new
     toks = Tokens(fold_aligned(new).replace("\n", " "))
     if not new.strip() and not forwarded:
@@ -305,7 +305,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, r
     known = {fold(provider.display), fold(referrer_p.display)} | set(provider.keys) | set(referrer_p.keys)
     known.discard("")
     exclude = {e for e in exclude if e}
-    contact = find_contact(new, forwarded, exclude, known)
+    contact = find_contact(new, forwarded, exclude, known, links=links)
     if contact is None and body.signature and any_cue(intent.LEAD, toks):
         # "She's expecting your call. / Ashley / Joan Whitaker / joan@...": details after the sign-off
         sender_domain = env.sender.email.rsplit("@", 1)[1] if env.sender else ""

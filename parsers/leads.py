@@ -79,12 +79,14 @@ def _name_in_text(text: str, known: set[str]) -> str | None:
 
 
 def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[str],
-                 known_names: set[str], phones: bool = True) -> LeadContact | None:
+                 known_names: set[str], phones: bool = True,
+                 links: tuple[tuple[str, str], ...] = ()) -> LeadContact | None:
     """The contact of a lead, from body details or a forwarded request; None when nothing is given.
 
     ``exclude`` holds addresses that cannot be the contact (sender, recipients, tracker);
     ``known_names`` the folded names and name words of those people; ``phones=False`` ignores phone
-    numbers (in a signature they are the sender's own).
+    numbers (in a signature they are the sender's own); ``links`` are (words, address) of HTML
+    mailto links, whose address the text conversion hides.
     """
     for m in EMAIL.finditer(new_text):
         email = m.group().lower().rstrip(".")
@@ -93,6 +95,12 @@ def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[s
         phones = [p for pos, p in phone_numbers(new_text) if abs(pos - m.start()) < 200]
         name = _name_near(new_text, m.start(), known_names)
         return LeadContact(email, phones[0] if phones else None, name)
+    for text, email in links:
+        # an HTML mailto link whose words (a name) appear in the new text
+        if email not in exclude and text and text in new_text and "@" not in text:
+            pos = new_text.index(text)
+            near = [p for p_pos, p in phone_numbers(new_text) if abs(p_pos - pos) < 200]
+            return LeadContact(email, near[0] if near else None, text)
     for fwd in forwarded:
         senders = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
         for a in senders:

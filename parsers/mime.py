@@ -56,6 +56,7 @@ class Decoded:
     problems: tuple[str, ...] = ()
     raw_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     attached_messages: tuple[AttachedMessage, ...] = field(default=(), repr=False)
+    mailto_links: tuple[tuple[str, str], ...] = field(default=(), repr=False)   # (link text, address)
 
     @functools.cached_property
     def _index(self) -> dict[str, list[str]]:
@@ -236,6 +237,32 @@ def html_to_text(html: str) -> str:
             continue
         out.append(line)
     return "\n".join(out).strip()
+
+
+def mailto_links(html: str) -> tuple[tuple[str, str], ...]:
+    """(link text, address) of the mailto links of an HTML body.
+
+    The text conversion shows a link's words, not its target: "<a href="mailto:joan@x">Joan
+    Whitaker</a>" reads "Joan Whitaker", and a lead's contact address would be lost without this.
+    """
+    if "mailto:" not in html[:MAX_HTML_CHARS].lower():
+        return ()
+    try:
+        from lxml import html as lxml_html
+
+        doc = lxml_html.fromstring(html[:MAX_HTML_CHARS])
+    except Exception:  # noqa: BLE001 - a parser failure only loses the links
+        return ()
+    found: list[tuple[str, str]] = []
+    for anchor in doc.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href.lower().startswith("mailto:"):
+            address = href[7:].split("?")[0].strip()
+            if "@" in address and len(address) <= 254:
+                found.append((" ".join(anchor.text_content().split())[:200], address.lower()))
+        if len(found) >= 50:
+            break
+    return tuple(found)
 
 
 def _part_payload(part: email.message.Message, problems: list[str]) -> bytes:
@@ -478,9 +505,11 @@ def _decode(raw: bytes) -> Decoded:
     plain = [t for t in walk.plain if t.strip()]
     text = "\n\n".join(plain)
     from_html = False
+    links: tuple[tuple[str, str], ...] = ()
     if html and (not text.strip() or (len(text) < 200 and _PLACEHOLDER.match(text))):
         text = html_to_text(html[:MAX_HTML_CHARS])
         from_html = True
+        links = mailto_links(html)
     text = text.replace("\ufeff", "")
     return Decoded(
         headers=headers,
@@ -494,4 +523,5 @@ def _decode(raw: bytes) -> Decoded:
         problems=tuple(walk.problems),
         raw_headers=raw_headers,
         attached_messages=tuple(walk.attached),
+        mailto_links=links,
     )
