@@ -17,7 +17,8 @@ _OOO_SUBJECT = re.compile(
     r"^\s*(automatic reply|auto(matic)?[- ]?reply|autoreply|out of (the )?office|ooo\b|away from (the )?office|"
     r"on vacation|abwesenheitsnotiz|automatische antwort|abwesend|r[ée]ponse automatique|absence du bureau|"
     r"absent\b|respuesta autom[áa]tica|fuera de la oficina|automatisch antwoord|afwezig|"
-    r"risposta automatica|fuori ufficio|resposta autom[áa]tica|autosvar|automaattinen vastaus)",
+    r"risposta automatica|fuori ufficio|resposta autom[áa]tica|autosvar|automaattinen vastaus|auto\s*:|"
+    r"ausente|en vacaciones|en cong[ée]|urlaubsabwesenheit|im urlaub|out of the office)",
     re.IGNORECASE,
 )
 _DAEMON = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?)([+@]|$)", re.IGNORECASE)

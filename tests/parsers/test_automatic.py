@@ -37,7 +37,8 @@ def test_machine_headers_make_an_auto_reply(header: str):
 @pytest.mark.parametrize("subject", [
     "Automatic reply: Checking in", "Out of Office: back Monday", "Abwesenheitsnotiz: Checking in",
     "Automatische Antwort: Ihre Nachricht", "Réponse automatique : Checking in", "Absence du bureau",
-    "Respuesta automática: Checking in", "Fuera de la oficina", "Autoreply: Checking in",
+    "Respuesta automática: Checking in", "Fuera de la oficina", "Autoreply: Checking in", "Auto: Re: Intro",
+    "En congé jusqu'au 3 avril", "Ausente: Re: Presentación",
 ])
 def test_localized_out_of_office_subjects(subject: str):
     assert reason(message(subject=subject)) == ("ignore", "auto_reply")
