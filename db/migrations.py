@@ -36,9 +36,16 @@ def _v2_reciprocity(db: Database) -> None:
             migrator.add_index("referral", ("provider_id", "referrer_id") + ledger, False))
 
 
+def _v3_outbox_rate_index(db: Database) -> None:
+    """The rate limit counts mail sent in the last minute: an index by (status, sent_at) keeps that
+    query independent of how much mail was ever sent."""
+    migrate(migrator_for(db).add_index("outbound", ("status", "sent_at"), False))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _v1_initial),
     (2, "reciprocity: nudge and digest bookkeeping, ledger indexes", _v2_reciprocity),
+    (3, "outbox: index for the sending rate limit", _v3_outbox_rate_index),
 ]
 
 
@@ -78,10 +85,6 @@ def upgrade(db: Database) -> list[str]:
             SchemaVersion.insert(version=number, description=description, applied_at=now).execute()
         steps.append(f"applied {number}: {description}")
     return steps
-
-
-def apply_columns(db: Database, *operations: Callable) -> None:
-    migrate(*operations)
 
 
 __all__ = ["upgrade", "current_version", "latest_version", "MIGRATIONS", "migrator_for"]

@@ -190,6 +190,7 @@ class Outbound(BaseModel):
     class Meta:
         indexes = (
             (("status", "next_attempt_at"), False),
+            (("status", "sent_at"), False),
             (("to_addr", "kind", "created_at"), False),
         )
 

@@ -122,21 +122,12 @@ def verp_outbound_id(address: str, secret: bytes) -> int | None:
 
 
 # ---------------------------------------------------------------------- claiming and recording
+# An email is marked "handing_over" in a commit made just before the end-of-data dot is written: from
+# then on the server may have it. A claim that died before that point was certainly not delivered and goes
+# back to the queue; one that died after it is recorded as sent (unconfirmed, with this reason) rather
+# than sent twice. The only way to lose an email is a crash between that commit and the socket write.
 HANDOVER_UNCONFIRMED = ("sent without confirmation: the sender stopped after handing the message to the "
                         "server, before the server's answer was recorded")
-
-
-def mark_handing_over(db: Database, outbound_id: int) -> None:
-    """Committed just before the end-of-data dot is written: from here on the server may have the email.
-
-    This is what keeps a crash from sending an email twice: a claim that died before this point was
-    certainly not delivered and goes back to the queue; one that died after it is recorded as sent
-    (unconfirmed, with that reason) instead of being sent again. The only way to lose an email is a
-    crash in the microseconds between this commit and the socket write.
-    """
-    with db.atomic():
-        (Outbound.update(status="handing_over")
-         .where((Outbound.id == outbound_id) & (Outbound.status == "sending")).execute())
 
 
 def _release(where, sent_at) -> int:
@@ -184,19 +175,29 @@ def backoff(attempts: int) -> timedelta:
     return base * random.uniform(0.8, 1.2)
 
 
-def record(db: Database, results: list[SendResult], now: datetime, still_claimed: list[int] = ()) -> None:
-    """Mark each claimed row sent, retried later, or failed for good (with the reason)."""
+def record(db: Database, results: list[SendResult], now: datetime, still_claimed: list[int] = (),
+           handing_over: int | None = None) -> None:
+    """Mark each claimed row sent, retried later, or failed for good (with the reason), in one transaction.
+
+    Deliveries are one UPDATE together; only failures read their row (for the attempt count and the
+    deadline). ``handing_over`` marks the next email in the same commit, which halves the commits per
+    email; ``still_claimed`` refreshes the claims of a batch still being sent."""
     now_n = naive(now)
     with db.atomic():
+        ok = [r.outbound_id for r in results if r.ok]
+        if ok:
+            (Outbound.update(status="sent", sent_at=now_n, claimed_at=None, last_error="",
+                             attempts=Outbound.attempts + 1)
+             .where(Outbound.id.in_(ok)).execute())
         for result in results:
+            if result.ok:
+                continue
             row = Outbound.get_or_none(Outbound.id == result.outbound_id)
             if row is None:
                 continue
             row.attempts += 1
             row.claimed_at = None
-            if result.ok:
-                row.status, row.sent_at, row.last_error = "sent", now_n, ""
-            elif result.permanent:
+            if result.permanent:
                 row.status, row.last_error = "failed", result.error[:1000]
             else:
                 retry_at = now_n + backoff(row.attempts)
@@ -205,11 +206,15 @@ def record(db: Database, results: list[SendResult], now: datetime, still_claimed
                     row.last_error = f"gave up at the retry deadline; last error: {result.error[:900]}"
                 else:
                     row.status, row.next_attempt_at, row.last_error = "queued", retry_at, result.error[:1000]
-            row.save()
+            row.save(only=[Outbound.attempts, Outbound.claimed_at, Outbound.status, Outbound.last_error,
+                           Outbound.next_attempt_at])
         if still_claimed:
             (Outbound.update(claimed_at=now_n)
              .where(Outbound.id.in_(list(still_claimed)) & Outbound.status.in_(("sending", "handing_over")))
              .execute())
+        if handing_over is not None:
+            (Outbound.update(status="handing_over")
+             .where((Outbound.id == handing_over) & (Outbound.status == "sending")).execute())
 
 
 def sent_in_last_minute(now: datetime) -> int:

@@ -188,11 +188,22 @@ def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
         if not rows:
             return
         waiting = [r.id for r in rows]
+        pending: list[outbox.SendResult] = []     # results not yet committed
+        refreshed = [time.monotonic()]
+        refresh_every = stale_claim_after(app).total_seconds() / 4
+
+        def commit(handing_over: int | None = None) -> None:
+            """One commit records the results so far and, before its final dot, hands over the next email."""
+            still = []
+            if time.monotonic() - refreshed[0] > refresh_every:
+                still, refreshed[0] = list(waiting), time.monotonic()
+            with app.db_turn:
+                outbox.record(app.db, pending, clock(), still, handing_over=handing_over)
+            pending.clear()
 
         def on_result(result: outbox.SendResult) -> None:
             waiting.remove(result.outbound_id)
-            with app.db_turn:
-                outbox.record(app.db, [result], clock(), waiting)
+            pending.append(result)
             if result.ok:
                 report.sent += 1
             else:
@@ -201,18 +212,14 @@ def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
                             "permanent" if result.permanent else "will retry", result.error[:200])
 
         results = app.sender.send_batch(rows, envelope_from=app.envelope_from, on_result=on_result,
-                                        on_handover=lambda outbound_id: handover(app, outbound_id))
+                                        on_handover=lambda outbound_id: commit(handing_over=outbound_id))
+        commit()
         if waiting:   # a sender that did not report everything: record what it returned
             late = [r for r in results if r.outbound_id in waiting]
             with app.db_turn:
                 outbox.record(app.db, late, clock())
         if any(not r.ok and not r.permanent for r in results):
             return  # the server is struggling: back off until the next cycle
-
-
-def handover(app: App, outbound_id: int) -> None:
-    with app.db_turn:
-        outbox.mark_handing_over(app.db, outbound_id)
 
 
 def run_due(app: App, now: datetime) -> dict[str, int]:

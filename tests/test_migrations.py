@@ -34,3 +34,17 @@ def test_a_version_1_database_with_data_is_upgraded_in_place(tmp_path):
     assert referral.referrer.email == "marcus@mailbox.example"
     assert {p.email for p in Person.select()} >= {"dana@whitfieldcpa.example", "hannah@priceceramics.example"}
     assert b"Marcus" in bytes(InboundMessage.get().raw)
+
+
+def test_an_upgraded_database_has_the_same_indexes_as_a_new_one(tmp_path):
+    def indexes(path) -> set[tuple[str, str]]:
+        with sqlite3.connect(path) as con:
+            return set(con.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'index'"))
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as con:
+        con.executescript((FIXTURES / "schema" / "v1_sqlite.sql").read_text())
+    upgrade(open_database(f"sqlite:///{old}"))
+    new = tmp_path / "new.db"
+    upgrade(open_database(f"sqlite:///{new}"))
+    assert indexes(old) == indexes(new)
