@@ -7,7 +7,8 @@ point to it, in English, German, French and Spanish:
 - ``!word``  a person who provides the service ("accountant", "Steuerberater"): also a role cue,
   since "X is a great accountant" makes X the provider;
 - ``word``   the service or its subject ("bookkeeping", "estate plan");
-- ``~word``  an implicit hint, weaker ("water heater", "terrier", "rooftop units");
+- ``~word``  an implicit hint, weaker ("water heater", "terrier", "rooftop units"); ``!~word`` a
+  provider word too vague to say which service ("designer");
 - ``word*``  any word starting so ("remodel*" also matches "remodeling");
 - ``*word*`` anywhere inside a word, for German compounds ("Einkommensteuererklärung").
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .text import Tokens, fold
+from .text import Tokens, fold, fold_aligned
 
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "bookkeeping": ("!bookkeeper*", "bookkeeping", "the books", "~books", "!buchhalter*", "buchhaltung",
@@ -32,7 +33,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                    "asesoria", "!wirtschaftsprufer*", "~financial statements", "~audit*", "!gestor*", "gestoria", "~balance sheet", "~annual accounts", "~year-end", "~bilan", "jahresabschluss", "~cuentas anuales"),
     "tax": ("tax", "taxes", "tax return*", "tax prep*", "!tax preparer*", "*steuer*", "impot*", "declaration d'impot*",
             "impuesto*", "declaracion de la renta", "~iva", "~irpf", "~vat", "~hmrc", "~irs", "~fiscal*",
-            "!tax advisor*", "!tax adviser*"),
+            "!tax advisor*", "!tax adviser*", "!steuerberater*", "!steuerberaterin*", "!conseiller fiscal", "!fiscaliste*", "!asesor fiscal", "!asesora fiscal"),
     "legal": ("!lawyer*", "!attorney*", "!solicitor*", "!barrister*", "legal", "law firm", "estate plan*",
               "~trust", "~living trust", "~will and trust", "~lawsuit", "~litigation", "~divorce", "~custody",
               "~contract*", "~probate", "!notary", "!notaire", "!notario*", "!anwalt*", "!anwalt", "!rechtsanw*",
@@ -101,16 +102,16 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "event-planning": ("!event planner*", "event planning", "!wedding planner*", "~venue", "~wedding planning", "~party planning", "~corporate event*", "!planner*"),
     "florist": ("!florist*", "~flowers", "~bouquet*", "!fleuriste*", "floristeria"),
     "graphic-design": ("!graphic designer*", "graphic design", "!grafikdesign*", "!graphiste*",
-                       "!disenador grafico", "~illustration*", "!designer*", "~brochure*", "~flyer*", "~menu design"),
+                       "!disenador grafico", "~illustration*", "!~designer*", "~brochure*", "~flyer*", "~menu design", "!~disenador*", "!grafiker*", "!graphiste*"),
     "branding": ("brand", "branding", "rebrand*", "~logo", "~logos", "~packaging", "~brand identity",
                  "!brand designer*", "~marque"),
     "web-design": ("website*", "web design", "!web designer*", "~site", "~booking system", "webdesign*",
-                   "site web", "sitio web", "pagina web", "~wordpress", "~squarespace", "~shopify", "~online store", "~e-commerce", "~ecommerce", "~landing page", "~online shop", "~tienda online", "~boutique en ligne", "~webseite", "~homepage"),
+                   "site web", "sitio web", "pagina web", "~wordpress", "~squarespace", "~shopify", "~online store", "~e-commerce", "~ecommerce", "~landing page", "~online shop", "~tienda online", "~boutique en ligne", "~webseite", "~homepage", "!webdesigner*", "!disenador web", "!disenadora web", "!concepteur web"),
     "software-development": ("!developer*", "software", "~app", "~programming", "!entwickler*",
                              "!developpeur*", "!desarrollador*", "!programmer*"),
     "it": ("it support", "it", "~network", "~networks", "~wi-fi", "~wifi", "~phone system", "~backups",
            "~computers", "~servers", "tech support", "managed it", "informatique", "informatica", "~edv",
-           "~cybersecurity", "!sysadmin*", "~laptops", "~email migration", "~microsoft 365", "~office 365", "~printer setup", "~cybersecurity", "!it guy", "~tech"),
+           "~cybersecurity", "!sysadmin*", "~laptops", "~email migration", "~microsoft 365", "~office 365", "~printer setup", "~cybersecurity", "!it guy", "~tech", "!informaticien*", "!informatico*", "!it-berater*", "!techniker*"),
     "marketing": ("marketing", "seo", "~social media", "~ads", "~advertising", "~campaign*", "!marketer*",
                   "~newsletter*", "~instagram", "~facebook ads", "~google ads", "~social", "~seo", "~branding campaign", "~marketing agency"),
     "public-relations": ("!publicist*", "public relations", "~press coverage", "~media relations"),
@@ -125,7 +126,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                   "versicherung*", "assurance*", "!assureur*", "seguro", "seguros", "!broker*", "~coverage", "~premium*", "~liability", "~business owner's policy", "!agente de seguros"),
     "mortgage": ("mortgage*", "!mortgage broker*", "!mortgage advisor*", "!mortgage adviser*", "!hypothekenberater*",
                  "!courtier en pret*", "!courtier immobilier", "!lender*", "!loan officer*", "~pre-approval", "~preapproval", "~refinanc*",
-                 "~rate", "hypothek*", "baufinanzierung", "pret immobilier", "hipoteca*", "~loan", "~loans", "~refi", "~pre-approved", "~down payment", "~pret", "~prestamo", "~kredit"),
+                 "~rate", "hypothek*", "baufinanzierung", "pret immobilier", "hipoteca*", "~loan", "~loans", "~refi", "~pre-approved", "~down payment", "~pret", "~prestamo", "~kredit", "!courtier*", "!hipotecari*"),
     "financial-planning": ("!financial planner*", "financial planning", "!financial advis*", "~wealth",
                            "~retirement", "~retire", "~investments", "~529s", "~college savings",
                            "!vermogensberat*", "!conseiller financier", "!asesor financiero",
@@ -133,7 +134,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "real-estate": ("!realtor*", "real estate", "!estate agent*", "!listing agent*", "!buyer's agent",
                     "!real estate agent*", "~house hunting", "~neighborhoods", "~buy a house", "~bedroom house",
                     "~condo", "!makler*", "immobili*", "!agent immobilier", "inmobiliari*", "~realty",
-                    "~home search", "~sell their house", "~sell her house", "~sell his house", "~listing", "~buy a home", "~buying a home", "~first home", "~sell the house", "~selling their house", "~townhouse", "~house hunt*", "~open house", "!broker*", "!agent*", "~acheter un appartement", "~piso", "~wohnung kaufen", "~immobilie*", "!maklerin"),
+                    "~home search", "~sell their house", "~sell her house", "~sell his house", "~listing", "~buy a home", "~buying a home", "~first home", "~sell the house", "~selling their house", "~townhouse", "~house hunt*", "~open house", "!broker*", "!agent*", "~acheter un appartement", "~piso", "~wohnung kaufen", "~immobilie*", "!maklerin", "!immobilienmakler*", "!agente inmobiliari*", "!inmobiliaria", "!agence immobiliere"),
     "property-management": ("!property manager*", "property management", "~tenants", "~rental units"),
     "auto-repair": ("!mechanic*", "auto repair", "car repair", "~brakes", "~car", "~cars", "~engine", "~transmission",
                     "~oil change", "~dealer", "~grinding noise", "~check engine", "~tires", "~auto", "~coche", "~voiture", "~werkstatt", "!mecanicien*", "!mecanico*",
@@ -187,10 +188,10 @@ class Vocabulary:
         # Deployment synonyms come last, so they can also move a word to another category.
         entries += [(fold(cat).strip().replace(" ", "-"), fold(word).strip()) for word, cat in extra if word and cat]
         for cat, raw in entries:
-            person = raw.startswith("!")
-            weak = raw.startswith("~")
-            word = raw.lstrip("!~")
-            term = Term(cat, 3.0 if person else 1.0 if weak else 2.0, person)
+            marks = raw[:len(raw) - len(raw.lstrip("!~"))]
+            person, weak = "!" in marks, "~" in marks
+            word = fold_aligned(raw.lstrip("!~"))     # the same folding as the text it is matched in
+            term = Term(cat, 1.0 if weak else 3.0 if person else 2.0, person)
             if word.startswith("*") and word.endswith("*"):
                 infix[word.strip("*")] = term
             elif word.endswith("*"):
