@@ -24,7 +24,7 @@ from .leads import LeadContact, find_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, Person, make_person, name_index
-from .roles import Reading, read_roles
+from .roles import Reading, read_roles, read_subject
 from .intent import any_cue, count_cues
 from .text import Body, Tokens, fold, fold_aligned, split_body
 
@@ -168,8 +168,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     subject_named = bool(subject.strip()) and bool(name_index(tuple(people)).mentions(subject))
     if subject_named:
         # "Intro: Sara (tax prep) <> Jim", "Meet Aisha – the best realtor in Portland"
-        subject_reading = read_roles(subject, people, referrer_person, vocab)
-        for email, ev in subject_reading.evidence.items():
+        for email, ev in read_subject(subject, people, vocab).items():
             reading.evidence[email].provider += ev.provider
             reading.evidence[email].contact += ev.contact
             reading.evidence[email].notes.extend(f"subject {n}" for n in ev.notes)
@@ -222,7 +221,6 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
                   vocab: Vocabulary) -> list[Referral]:
     ev = reading.evidence
     names = _names(parties, referrer)
-    text_categories = category_scores(reading, None, None, env.subject, vocab)
     if len(parties) == 2:
         a, b = parties
         lean_a, lean_b = ev[a.email].lean, ev[b.email].lean
@@ -230,7 +228,7 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         strong_need = max(ev[a.email].contact, ev[b.email].contact) >= 3
         if abs(diff) < 1 and reading.peer_score < 1:
             # No direction in the words: a trade in one address only ("reyesplumbing") decides.
-            top = best(text_categories)
+            top = best(category_scores(reading, None, None, env.subject, vocab))
             cats_a, cats_b = domain_categories(a), domain_categories(b)
             if top and (top in cats_a) != (top in cats_b):
                 diff = 1 if top in cats_a else -1

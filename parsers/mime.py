@@ -195,7 +195,7 @@ def header_text(value: object) -> str:
     in headers are common enough that they must read correctly.
     """
     text = value if isinstance(value, str) else str(value)
-    if _SURROGATE.search(text):
+    if not text.isascii() and _SURROGATE.search(text):
         data = text.encode("utf-8", "surrogateescape")
         try:
             text = data.decode("utf-8")
@@ -344,10 +344,13 @@ def _read_headers(msg: email.message.Message, limit: int) -> tuple[tuple[tuple[s
     for key, value in msg.raw_items():
         if len(raw) >= limit:
             break
-        name = header_text(key).strip().lower()
-        text = header_text(value)
-        raw.append((name, " ".join(text.split())))
-        decoded.append((name, decode_header_value(text)))
+        name = (key if key.isascii() else header_text(key)).strip().lower()
+        text = value if isinstance(value, str) and value.isascii() else header_text(value)
+        folded = " ".join(text.split())
+        raw.append((name, folded))
+        # plain ASCII without encoded words (most headers) needs no decoding
+        plain = folded.isascii() and "=?" not in folded and folded.isprintable()
+        decoded.append((name, folded if plain else decode_header_value(text)))
     return tuple(decoded), tuple(raw)
 
 

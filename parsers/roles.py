@@ -275,6 +275,30 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                    addressed_all, cue_count)
 
 
+def read_subject(subject: str, people: list[Person], vocab: Vocabulary) -> dict[str, Evidence]:
+    """Provider evidence from a subject line: "Intro: Sara (tax prep) <> Jim", "Meet Aisha – the best
+    realtor in Portland", "Intro: Jess <> Dr. Rahman". Only trades said of a name count there."""
+    evidence = {p.email: Evidence() for p in people}
+    parties = set(evidence)
+    mentions = name_index(tuple(people)).mentions(subject)
+    if not mentions:
+        return evidence
+    folded = fold_aligned(subject)
+    m_starts = [m.start for m in mentions]
+    sentence = Sentence(0, len(subject), None, 0)
+    for h in vocab.find(folded):
+        if _inside_mention(h, mentions, m_starts):
+            continue
+        owner = _noun_owner(subject, folded, h, mentions, m_starts, sentence, parties)
+        if owner is not None and (h.term.person or _parenthesised(folded, h)):
+            evidence[owner].provider += 3 if h.term.person else 2
+            evidence[owner].notes.append(f"subject: {h.text}")
+    for m in mentions:
+        if m.email in parties and subject[max(0, m.start - 4):m.start].lower().replace(" ", "") in ("dr.", "dr"):
+            evidence[m.email].provider += 1
+    return evidence
+
+
 _APPOSITION = re.compile(
     r"\s*(?:\((?:cc'?d?|cced|copied|in cc|bcc'?d|en copie|en copia|in kopie)\)\s*)?"
     r"(?:,|—|–|-|\(|:|is|was|'s|ist|est|es|has been|'s been|this is|ist unser|ist mein)?\s*"
