@@ -9,10 +9,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email.headerregistry import Address as HeaderAddress
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime
+import io
+from email.charset import QP, Charset
+from email.generator import BytesGenerator
+from email.header import Header
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
+from email.policy import compat32
+from email.utils import format_datetime, formataddr
 from pathlib import Path
 from typing import Any, Literal
 
@@ -67,11 +71,6 @@ def make_message_id(domain: str, now: datetime, token: str | None = None) -> str
     return f"<{stamp}.r{secrets.token_hex(8)}.rl@{domain}>"
 
 
-def _header_address(addr: Address) -> HeaderAddress:
-    local, _, domain = addr.email.rpartition("@")
-    return HeaderAddress(display_name=clean_header_text(addr.name, 80), username=local, domain=domain)
-
-
 class Composer:
     """Renders drafts with jinja2: HTML autoescaped, undefined variables an error, overridable templates."""
 
@@ -103,12 +102,16 @@ class Composer:
         return clean_header_text(subject, 250), text, html
 
     def render(self, draft: Draft, message_id: str, now: datetime) -> tuple[str, bytes]:
-        """The final message bytes (CRLF line endings) and its subject."""
+        """The final message bytes (CRLF line endings) and its subject.
+
+        Built with the stdlib's compat32 classes: several times faster than ``EmailMessage`` with the
+        modern policy, whose header objects dominated the cost of a cycle. Every header value passes
+        through :func:`clean_header_text` or is ours, so nothing from mail can add a line."""
         subject, text, html = self.render_parts(draft)
-        msg = EmailMessage(policy=SMTP)
-        msg["From"] = _header_address(self.sender)
-        msg["To"] = _header_address(draft.to)
-        msg["Subject"] = subject
+        msg = MIMEMultipart("alternative")
+        msg["From"] = _format_address(self.sender)
+        msg["To"] = _format_address(draft.to)
+        msg["Subject"] = _header(subject)
         msg["Date"] = format_datetime(now.astimezone(timezone.utc))
         msg["Message-ID"] = message_id
         if draft.reply_to:
@@ -123,7 +126,25 @@ class Composer:
         if draft.list_unsubscribe:
             msg["List-Unsubscribe"] = f"<{draft.list_unsubscribe}>"
         for name, value in draft.extra_headers:
-            msg[name] = clean_header_text(value, 400)
-        msg.set_content(text)
-        msg.add_alternative(html, subtype="html")
-        return subject, msg.as_bytes()
+            msg[name] = _header(clean_header_text(value, 400))
+        for subtype, body in (("plain", text), ("html", html)):
+            part = MIMENonMultipart("text", subtype)
+            part.set_payload(body, charset=_UTF8_QP)
+            msg.attach(part)
+        out = io.BytesIO()
+        BytesGenerator(out, mangle_from_=False, policy=_WIRE).flatten(msg)
+        return subject, out.getvalue()
+
+
+_UTF8_QP = Charset("utf-8")
+_UTF8_QP.body_encoding = QP
+_WIRE = compat32.clone(linesep="\r\n", max_line_length=78)
+
+
+def _header(text: str) -> str | Header:
+    """ASCII stays as it is (folded by the generator); anything else becomes RFC 2047 words."""
+    return text if text.isascii() else Header(text, "utf-8")
+
+
+def _format_address(addr: Address) -> str:
+    return formataddr((clean_header_text(addr.name, 80), addr.email), charset="utf-8")
