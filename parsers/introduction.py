@@ -46,6 +46,8 @@ _ON_BEHALF = re.compile(
     r"(?:euch|sie|dich|ihnen|vous|te|les|os)\b|"
     r"\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|asistente|secretary)\s+(?:to|of|von|de)\s+"
     r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
+_ON_BEHALF_WORDS = ("behalf", "asked me", "wanted me", "would like me", "auftrag", "part de", "nombre de", "name of",
+                    "assistant", "assistent", "asistente", "secretary", "gebeten", "bat mich", "demand", "pidi", " ea ", " pa ")
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
 # A forwarded message asking for help: the forward is a lead.
@@ -117,8 +119,11 @@ def _attached(decoded: Decoded):
 
 def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address | None:
     """The boss an assistant writes for, when the boss is among the recipients."""
-    text = f"{subject}\n{body.new}\n{body.signature}"
-    for m in _ON_BEHALF.finditer(text[:8000]):
+    text = f"{subject}\n{body.new}\n{body.signature}"[:8000]
+    low = text.lower()
+    if not any(word in low for word in _ON_BEHALF_WORDS):
+        return None
+    for m in _ON_BEHALF.finditer(text):
         name = next(g for g in m.groups() if g)
         words = {fold(w) for w in name.split()}
         for a in recipients:
