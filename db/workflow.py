@@ -28,7 +28,7 @@ from .claims import claimed_checkin, due_checkin_ids
 from .commands import reply_help, reply_report
 from .digest import queue_monthly_digests
 from .models import Checkin, Event, InboundMessage, Notice, Outbound, Person, Referral, naive, utc
-from .people import get_or_create_person, note_offset
+from .people import get_or_create_people, get_or_create_person, note_offset
 from .policy import sender_allowed
 from .views import humanize, money, one_tap_options, referral_view
 
@@ -85,7 +85,10 @@ class Workflow:
             row.processed_at = naive(now)
             if parsed.reply is not None:
                 row.cut_text = parsed.reply.cut_text[:200_000]
-            row.save()
+            row.save(only=[InboundMessage.kind, InboundMessage.ignore_reason, InboundMessage.sender,
+                           InboundMessage.message_id, InboundMessage.subject, InboundMessage.status,
+                           InboundMessage.reason, InboundMessage.target_folder, InboundMessage.processed_at,
+                           InboundMessage.cut_text])   # never rewrite the stored raw bytes
         return disposition
 
     def _decide(self, row: InboundMessage, parsed: ParsedMessage, mailbox: str, now: datetime) -> Disposition:
@@ -126,8 +129,8 @@ class Workflow:
     def _over_rate_limit(self, sender: str, row: InboundMessage, now: datetime) -> bool:
         since = naive(now) - timedelta(hours=1)
         count = (InboundMessage.select().where(
-            (InboundMessage.sender == sender) & (InboundMessage.processed_at > since)
-            & (InboundMessage.id != row.id)).count())
+            (InboundMessage.sender == sender) & (InboundMessage.received_at > since)
+            & (InboundMessage.id != row.id) & InboundMessage.processed_at.is_null(False)).count())
         return count >= self.config.security.max_messages_per_hour
 
     @staticmethod
@@ -173,10 +176,10 @@ class Workflow:
         dedup_key = hashlib.sha256(key_text.encode()).hexdigest()
         if Referral.select().where(Referral.dedup_key == dedup_key).exists():
             return None
-        referrer = get_or_create_person(found.referrer, names.get(found.referrer, ""), now)
+        people = get_or_create_people({e: names.get(e, "") for e in (found.referrer, *found.parties)}, now)
+        referrer = people[found.referrer]
         if parsed.sender and parsed.sender.email == found.referrer:
             note_offset(referrer, parsed.utc_offset_minutes, parsed.date)
-        people = {e: get_or_create_person(e, names.get(e, ""), now) for e in found.parties}
         a = people[found.parties[0]]
         b = people[found.parties[1]] if len(found.parties) > 1 else None
         if not historical and self._recently_introduced(referrer, a, b, now):
@@ -226,9 +229,11 @@ class Workflow:
                         "contact" if referral.contact_id == person.id else "party")
                 targets.append((person, role))
         start = utc(referral.introduced_at)
-        for person, role in targets:
-            for seq, offset in enumerate(self.offsets):
-                Checkin.create(referral=referral, person=person, role=role, seq=seq, due_at=naive(start + offset))
+        rows = [{"referral": referral.id, "person": person.id, "role": role, "seq": seq,
+                 "due_at": naive(start + offset), "status": "scheduled", "clarified": False}
+                for person, role in targets for seq, offset in enumerate(self.offsets)]
+        if rows:
+            Checkin.insert_many(rows).execute()
 
     def _acknowledge(self, created: list[Referral], parsed: ParsedMessage, now: datetime) -> None:
         first = created[0]
