@@ -46,7 +46,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "hvac": ("hvac", "heating and air", "heating & air", "air conditioning", "~furnace*", "~heat pump*",
              "~rooftop unit*", "~ac unit*", "~boiler*", "~heating", "~cooling", "heizung*", "chauffage",
              "climatisation", "calefaccion", "aire acondicionado", "~ductwork", "~air conditioner", "~ac", "~a/c", "~heat wave", "~thermostat", "~mini-split*", "~caldera", "~chaudiere"),
-    "roofing": ("!roofer*", "roofing", "~roof", "~roofs", "~shingles", "~gutters", "!dachdecker*", "~dach",
+    "roofing": ("!roofer*", "roofing", "roof*", "re-roof*", "~shingles", "~gutters", "!dachdecker*", "~dach",
                 "!couvreur*", "~toiture", "~tejado*", "~goteras", "~gutter*", "~shingle*", "~skylight*"),
     "carpentry": ("!carpenter*", "carpentry", "~deck", "~decks", "!deck builder*", "~cabinet*", "~built-in*",
                   "!schreiner*", "!tischler*", "!menuisier*", "menuiserie", "!carpinter*", "~pergola", "furniture", "~dining table", "~farmhouse table", "~bookshelves", "~bookcases", "woodwork*", "!woodworker*", "!cabinetmaker*", "~shelving", "~trim work", "!ebeniste*", "~mobel", "!ebanista*", "~muebles"),

@@ -2,7 +2,8 @@
 
 Vocabulary hits (:mod:`parsers.categories`) are weighed by where they stand: said of the provider
 ("the realtor who found our house") or as the object of the contact's need ("needs a website")
-counts double; said of the contact's own trade ("runs a pottery studio") counts half; part of a
+counts double; said of the contact's own trade ("runs a dental practice") counts half, while a
+problem of theirs ("her roof is leaking") keeps its weight; part of a
 firm's name ("Kessler Family Dental") counts only for the provider's own firm. The subject line and
 a trade in the provider's address ("reyesplumbing") add to it.
 """
@@ -45,15 +46,20 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
 _UPPER_IT = re.compile(r"\bIT\b")
 
 
+def _short_endings(stem: str) -> tuple[str, ...]:
+    return (stem, stem + "s", stem + "ing", stem + "er", stem + "ers", stem + "pro", stem + "pros")
+
+
 @functools.lru_cache(maxsize=4096)
 def domain_categories(p: Person) -> tuple[str, ...]:
     """Trades named in a provider's domain ("reyesplumbing") or in its display name's words."""
     label = fold(p.email.split("@")[1].split(".")[0])
     parts = label.split("-")
     words = [fold(w) for w in p.display.split()]
-    # Short stems only at the end of the label or as a part of it: "saidvet", not "petrova".
+    # Short stems only at the end of the label ("saidvet", "beckerroofing") or as a part of it, not
+    # inside a name ("petrova", "lawson").
     found = [cat for stem, cat in DOMAIN_HINTS
-             if (stem in label if len(stem) > 4 else (label.endswith(stem) or stem in parts))
+             if (stem in label if len(stem) > 4 else (label.endswith(_short_endings(stem)) or stem in parts))
              or any(w.startswith(stem) for w in words)]
     return tuple(dict.fromkeys(found))
 
@@ -88,7 +94,9 @@ def category_scores(reading: Reading, provider: Person | None, contact: Person |
             w *= 2
         elif need:
             w *= 2
-        elif contact is not None and owner == contact.email:
+        elif contact is not None and owner == contact.email and hit.term.weight > 1:
+            # the contact's own trade ("runs a dental practice"); their problems ("roof leaking",
+            # weak hints) keep their weight
             w *= 0.5
         scores[hit.term.category] = scores.get(hit.term.category, 0.0) + w
     if subject:

@@ -78,7 +78,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("just moving relocating opening starting launching expanding closing getting expecting renovating",
      r"\bjust (bought|moved|purchased|closed on|opened|started|launched|had|adopted|got)\b|(\b(is|are)|'s|'re) (moving|relocating|opening|starting|launching|expanding|closing on|getting married|expecting|renovating)\b", "C", 1),
     ("keeps stopped crashing breaking leak problem issue trouble",
-     r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|had|have) (a|an) (leak|problem|issue)|"
+     r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|have) been (leaking|failing|acting up)|(has|had|have) (a|an) (leak|problem|issue)|"
      r"(is|are|'s|'re) having (trouble|problems|issues))\b", "C", 2),
     ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
     ("your", r"\b(will|'ll|can|could) (help you|set up your|do your|handle your|take care of your|fix your|"
