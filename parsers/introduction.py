@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from . import addresses, intent
 from .categories import Vocabulary, vocabulary
@@ -26,13 +27,15 @@ from .model import Address, Referral, Tracking
 from .names import NICKNAMES, Person, make_person, name_index
 from .roles import Reading, read_roles, read_subject
 from .intent import any_cue, count_cues
-from .text import Body, Tokens, fold, fold_aligned, split_body
+from .text import Body, Forwarded, Tokens, fold, fold_aligned, split_body
 
 MAX_PARTIES = 8
 
 
 @dataclass(frozen=True)
 class Found:
+    """The referrals found (possibly none) and, in a few words, why: stored with the message."""
+
     referrals: tuple[Referral, ...]
     reason: str
 
@@ -104,6 +107,7 @@ def _recipients(env: Envelope, tracking: Tracking, sender: str) -> list[Address]
 
 
 def _sign_names(person: Person) -> tuple[str, ...]:
+    """How the sender may sign (full name, first name, nicknames): where the signature starts."""
     names = {fold(person.display)} if person.display else set()
     if person.first:
         names.add(person.first)
@@ -111,10 +115,10 @@ def _sign_names(person: Person) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
-def _attached(decoded: Decoded):
-    from .text import Forwarded
-    for m in decoded.attached_messages[:3]:
-        yield Forwarded(tuple((k, v) for k, v in m.headers if k in ("from", "to", "cc", "subject", "date")), m.text)
+def _attached(decoded: Decoded) -> list[Forwarded]:
+    """Messages forwarded as attachments, in the same shape as inline forwards."""
+    return [Forwarded(tuple((k, v) for k, v in m.headers if k in ("from", "to", "cc", "subject", "date")), m.text)
+            for m in decoded.attached_messages[:3]]
 
 
 def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address | None:
@@ -133,7 +137,7 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
     return None
 
 
-def _forwarded_introduction(forwarded: tuple, tracking: Tracking, sender: Address) -> Found | None:
+def _forwarded_introduction(forwarded: tuple[Forwarded, ...], tracking: Tracking, sender: Address) -> Found | None:
     """An introduction forwarded to the tracker afterwards: its own headers name the parties."""
     for fwd in forwarded:
         frm = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
@@ -279,17 +283,20 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
 
 
 def _names(parties: list[Person], referrer: Address) -> tuple[tuple[str, str], ...]:
+    """Display names for the referral (the workflow greets people by them)."""
     out = [(p.email, p.display) for p in parties]
     out.append((referrer.email, make_person(referrer).display))
     return tuple(out)
 
 
-def _referral(kind, referrer, provider, contact, parties, category, names, phone=None, contact_name=None) -> Referral:
+def _referral(kind: Literal["introduction", "lead"], referrer: str, provider: str | None, contact: str | None,
+              parties: tuple[str, ...], category: str | None, names: tuple[tuple[str, str], ...],
+              phone: str | None = None, contact_name: str | None = None) -> Referral:
     return Referral(kind, referrer, provider, contact, tuple(sorted(set(parties))), category, names,
                     contact_phone=phone, contact_name=contact_name)
 
 
-def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, referrer: Address,
+def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_addr: Address, referrer: Address,
           vocab: Vocabulary, tracking: Tracking, links: tuple[tuple[str, str], ...] = ()) -> Found:
     new = body.new
     toks = Tokens(fold_aligned(new).replace("\n", " "))
@@ -343,6 +350,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple, provider_addr: Address, r
 
 
 def _contact_person(contact: LeadContact) -> Person:
+    """A lead's contact as a person the role reading can find in the text (by name)."""
     email = contact.email or f"phone:{contact.phone}"
     if contact.email:
         base = make_person(Address(contact.name or "", contact.email))
