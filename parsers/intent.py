@@ -115,6 +115,9 @@ LEAD: tuple[Cue, ...] = (
                                      r"said you'?d (reach out|call|be in touch))\b"),
     Cue("paso datos llamara llamarias llamala llamalo", r"\b(te paso (el|los|su|sus) (contacto|datos)|sus datos|te llamara|"
                                                         r"(la|lo|le) llamarias|llamal[oa])\b"),
+    Cue("horen erzahlt appel nouvelles llamada", r"\b((freut sich|wartet)( darauf)?,? von (dir|ihnen) zu horen|"
+        r"(ihr|ihm) von (dir|ihnen) erzahlt|(il|elle) attend (ton|votre) appel|attend de (tes|vos) nouvelles|"
+        r"espera (tu|su) llamada)\b"),
     Cue("gebe kontaktdaten meldet ruf", r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an)\b"),
     Cue("transmets coordonnees appeler appelle-la appelle-le", r"\b(je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))\b"),
 )

@@ -18,6 +18,11 @@ PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}
 _NAME_LINE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*$")
 _NAME_IN_TEXT = re.compile(r"\b([A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zß-ÿ'’-]+){1,2})\b")
 _NOT_NAMES = frozenset({
+    "nachbarin", "nachbar", "kollegin", "kollege", "freundin", "freund", "schwester", "bruder", "mutter", "vater",
+    "tochter", "sohn", "kundin", "kunde", "schwagerin", "schwager", "tante", "onkel", "cousine", "cousin",
+    "ihre", "ihr", "seine", "sein", "meine", "mein", "unsere", "deine", "adresse", "nummer", "e-mail", "telefon",
+    "handy", "mail", "kontakt", "name", "son", "sa", "ses", "mon", "ma", "numero", "adresse", "su", "sus", "mi",
+    "correo", "direccion", "telefono", "movil", "contacto", "nombre", "cell", "number", "address", "phone",
     "hi", "hey", "hello", "dear", "thanks", "thank", "the", "and", "her", "his", "she", "he", "they", "we",
     "i", "my", "our", "sent", "best", "regards", "mobile", "cell", "phone", "tel", "email", "e-mail",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -43,6 +48,19 @@ def phone_numbers(text: str) -> list[tuple[int, str]]:
         if 7 <= digits <= 15 and not re.fullmatch(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}", m.group()):
             found.append((m.start(), m.group().strip()))
     return found
+
+
+def _name_from_address(text: str, email: str) -> str | None:
+    """The capitalised name in the text that the address spells ("Julia Hahn" for julia.hahn@)."""
+    parts = {p for p in re.split(r"[._+\-\d]+", fold(email.split("@")[0])) if len(p) >= 2}
+    if not parts:
+        return None
+    for m in _NAME_IN_TEXT.finditer(text[:20_000]):
+        words = m.group(1).split()
+        folded = [fold(w) for w in words]
+        if folded[0] in parts and (len(folded) == 1 or folded[1] in parts or len(parts) == 1):
+            return " ".join(words[:2])
+    return None
 
 
 def _name_near(text: str, pos: int, known: set[str]) -> str | None:
@@ -72,7 +90,8 @@ def _name_in_text(text: str, known: set[str]) -> str | None:
                 continue
             words = words[1:]
         name = " ".join(words)
-        if fold(name) in known or any(fold(w) in known for w in words):
+        # a relative may share the writer's last name ("my mom Linda Adams"): the first name decides
+        if fold(name) in known or fold(words[0]) in known:
             continue
         best = name
     return best
@@ -93,7 +112,7 @@ def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[s
         if email in exclude or email.split("@")[0] in ("noreply", "no-reply", "info", "hello", "office"):
             continue
         phones = [p for pos, p in phone_numbers(new_text) if abs(pos - m.start()) < 200]
-        name = _name_near(new_text, m.start(), known_names)
+        name = _name_from_address(new_text, email) or _name_near(new_text, m.start(), known_names)
         return LeadContact(email, phones[0] if phones else None, name)
     for text, email in links:
         # an HTML mailto link whose words (a name) appear in the new text

@@ -1,7 +1,8 @@
 """Comparing a parsed message with a corpus-style label (the schema of the shared corpus README).
 
 Categories are compared leniently, as the corpus scorer does: "web-design" matches "design", since
-the category is a coarse hint.
+the category is a coarse hint. Labels may add ``contact_name``/``contact_phone`` to a lead's
+referral (beyond the corpus schema): what is known of a contact given only by phone.
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def differences(parsed: ParsedMessage, label: dict, *, roles: bool = True, categ
         if parsed.ignore_reason != label["ignore_reason"]:
             out.append(f"ignore_reason {parsed.ignore_reason!r}, want {label['ignore_reason']!r}")
         return out
-    got = {referral_key(r): r for r in (x.to_json() for x in parsed.referrals)}
+    got = {referral_key(r): r for r in (_with_lead_details(x) for x in parsed.referrals)}
     want = {referral_key(r): r for r in label["referrals"]}
     if set(got) != set(want):
         out.append(f"referrals {sorted(got)}, want {sorted(want)}")
@@ -59,4 +60,14 @@ def differences(parsed: ParsedMessage, label: dict, *, roles: bool = True, categ
             out.append(f"contact {mine['contact']!r}, want {ref['contact']!r}")
         if categories and not same_category(ref.get("category"), mine.get("category")):
             out.append(f"category {mine.get('category')!r}, want {ref.get('category')!r}")
+        for extra in ("contact_name", "contact_phone"):      # optional in labels: what a lead knows
+            if extra in ref and mine.get(extra) != ref[extra]:
+                out.append(f"{extra} {mine.get(extra)!r}, want {ref[extra]!r}")
     return out
+
+
+def _with_lead_details(referral) -> dict:
+    data = referral.to_json()
+    data["contact_name"] = referral.contact_name
+    data["contact_phone"] = referral.contact_phone
+    return data
