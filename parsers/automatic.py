@@ -14,7 +14,8 @@ from .mime import Decoded, parse_addresses
 
 # Localized out-of-office subject prefixes (English, German, French, Spanish, Dutch, Italian, ...).
 _OOO_SUBJECT = re.compile(
-    r"^\s*(automatic reply|auto(matic)?[- ]?reply|autoreply|out of (the )?office|ooo\b|away from (the )?office|"
+    r"^\s*(automatic reply|auto(matic)?[- ]?reply|autoreply|auto(matic)?[- ]?response|autoresponder|vacation reply|"
+    r"out of (the )?office|ooo\b|away from (the )?office|"
     r"on vacation|abwesenheitsnotiz|automatische antwort|abwesend|r[ée]ponse automatique|absence du bureau|"
     r"absent\b|respuesta autom[áa]tica|fuera de la oficina|automatisch antwoord|afwezig|"
     r"risposta automatica|fuori ufficio|resposta autom[áa]tica|autosvar|automaattinen vastaus|auto\s*:|"
@@ -75,6 +76,9 @@ def _mailing_list(d: Decoded) -> str | None:
         return "Precedence: list"
     if d.has("list-unsubscribe") and (precedence in ("bulk", "list") or d.has("list-post")):
         return "List-Unsubscribe with list headers"
+    if d.has("list-unsubscribe"):
+        # people's own mail never carries an unsubscribe link; newsletters and campaigns do
+        return "List-Unsubscribe header present"
     return None
 
 

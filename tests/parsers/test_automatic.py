@@ -37,7 +37,7 @@ def test_machine_headers_make_an_auto_reply(header: str):
 @pytest.mark.parametrize("subject", [
     "Automatic reply: Checking in", "Out of Office: back Monday", "Abwesenheitsnotiz: Checking in",
     "Automatische Antwort: Ihre Nachricht", "Réponse automatique : Checking in", "Absence du bureau",
-    "Respuesta automática: Checking in", "Fuera de la oficina", "Autoreply: Checking in", "Auto: Re: Intro",
+    "Respuesta automática: Checking in", "Fuera de la oficina", "Autoreply: Checking in", "Auto: Re: Intro", "Auto Response: Checking in", "Vacation reply",
     "En congé jusqu'au 3 avril", "Ausente: Re: Presentación",
 ])
 def test_localized_out_of_office_subjects(subject: str):
@@ -55,6 +55,7 @@ def test_human_mail_markers_do_not_make_an_auto_reply(header: str):
     "Precedence: list\n",
     "List-Unsubscribe: <mailto:leave@a.example>\nPrecedence: bulk\n",
     "List-Unsubscribe: <https://a.example/u>\nList-Post: <mailto:l@a.example>\n",
+    "List-Unsubscribe: <https://news.example/u/123>\n",
 ])
 def test_list_traffic(headers: str):
     assert reason(message(headers)) == ("ignore", "mailing_list")
