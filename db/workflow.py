@@ -388,6 +388,10 @@ class Workflow:
         }
         bouncing = [p.email for p in (referral.party_a, referral.party_b) if p is not None and p.bouncing_at]
         referrer = referral.referrer
+        # An update still waiting for the send window is old news once the status moves on again.
+        (Outbound.update(status="cancelled", last_error="superseded by a newer status update")
+         .where((Outbound.referral == referral) & (Outbound.kind == "status_update")
+                & (Outbound.status == "queued")).execute())
         draft = Draft(
             template="status_update",
             to=Address(referrer.name, referrer.email),

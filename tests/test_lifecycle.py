@@ -270,3 +270,15 @@ def test_the_same_introduction_sent_again_is_one_referral_with_one_set_of_checki
     assert h.sent() == []
     h.cycle(T0 + days(14))
     assert len(h.sent()) == 2
+
+
+def test_a_newer_status_replaces_an_update_still_waiting_to_go_out(h):
+    h.cycle(T0 + days(14))
+    sent = checkins_by_person(h.sent())
+    h.deliver(reply(sent["hannah@priceceramics.example"], HANNAH, "We met, going well.", T0 + days(15)))
+    h.deliver(reply(sent["dana@whitfieldcpa.example"], DANA, "She signed! $2,000", T0 + days(15)))
+    h.cycle(T0 + days(15))
+
+    subjects = [m["Subject"] for m in h.sent()]
+    assert len(subjects) == 2                       # one update (won) and the thank-you, not three
+    assert any(s.startswith("Thank you") for s in subjects)
