@@ -27,7 +27,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-import imapclient
 from imapclient.exceptions import IMAPClientError
 
 from db.inbox import message_key
@@ -35,7 +34,7 @@ from db.models import naive
 from parsers import ParsedMessage, Tracking, parse_message
 
 from .config import Config, InboxConfig
-from .imap_source import oauth2_token, tls_context
+from .imap_source import connect
 from .sources import SourceError
 
 SYNTHETIC_ADDRESS = "referloop-history@import.invalid"
@@ -79,15 +78,7 @@ def imap_folder(inbox: InboxConfig, folder: str, since: datetime | None) -> tupl
     """Open ``folder`` read-only with the inbox's connection settings; returns the folder and the client
     (to log out of when done)."""
     try:
-        client = imapclient.IMAPClient(inbox.host, port=inbox.port, ssl=inbox.security == "tls",
-                                       ssl_context=tls_context(inbox.ca_file) if inbox.security == "tls" else None,
-                                       timeout=inbox.timeout, use_uid=True)
-        if inbox.security == "starttls":
-            client.starttls(tls_context(inbox.ca_file))
-        if inbox.oauth2_token_command:
-            client.oauth2_login(inbox.username, oauth2_token(inbox.oauth2_token_command))
-        else:
-            client.login(inbox.username, inbox.password)
+        client = connect(inbox)
         if not client.folder_exists(folder):
             client.logout()
             raise SourceError(f"IMAP {inbox.host}: no folder {folder!r}")

@@ -39,6 +39,22 @@ def tls_context(ca_file: str = "") -> ssl.SSLContext:
     return ssl.create_default_context(cafile=ca_file or None)
 
 
+def connect(inbox: InboxConfig) -> imapclient.IMAPClient:
+    """A logged-in client for the inbox's server: TLS with certificate checks (or STARTTLS), a timeout on
+    every call, password or XOAUTH2. Raises the library's and the socket's own errors."""
+    tls = tls_context(inbox.ca_file) if inbox.security != "none" else None
+    client = imapclient.IMAPClient(inbox.host, port=inbox.port, ssl=inbox.security == "tls",
+                                   ssl_context=tls if inbox.security == "tls" else None,
+                                   timeout=inbox.timeout, use_uid=True)
+    if inbox.security == "starttls":
+        client.starttls(tls)
+    if inbox.oauth2_token_command:
+        client.oauth2_login(inbox.username, oauth2_token(inbox.oauth2_token_command))
+    else:
+        client.login(inbox.username, inbox.password)
+    return client
+
+
 class ImapSource:
     uses_cursor = True
 
@@ -54,15 +70,7 @@ class ImapSource:
     def open(self) -> None:
         cfg = self.inbox
         try:
-            client = imapclient.IMAPClient(cfg.host, port=cfg.port, ssl=cfg.security == "tls",
-                                           ssl_context=tls_context(cfg.ca_file) if cfg.security == "tls" else None,
-                                           timeout=cfg.timeout, use_uid=True)
-            if cfg.security == "starttls":
-                client.starttls(tls_context(cfg.ca_file))
-            if cfg.oauth2_token_command:
-                client.oauth2_login(cfg.username, oauth2_token(cfg.oauth2_token_command))
-            else:
-                client.login(cfg.username, cfg.password)
+            client = connect(cfg)
             self.capabilities = tuple(client.capabilities())
             folders = client.list_folders()
             if folders:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from db.models import Checkin, Event, InboundMessage, Person, Referral
+from db.models import Checkin, Event, InboundMessage, Person
 from db.queries import referral_rows
 from tests.harness import Harness, intro, reply, text_of
 

@@ -10,7 +10,7 @@ from db.models import InboundMessage
 from db.queries import referral_rows
 from mailer.cycle import run_cycle, start
 from tests.conftest import build_config, imap_inbox, smtp_outbox
-from tests.harness import intro, reply, text_of
+from tests.harness import intro, reply
 
 pytestmark = pytest.mark.servers
 

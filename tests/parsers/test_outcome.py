@@ -1,5 +1,4 @@
 """What a reply's new text says: outcome, amount and currency (amount only for won business)."""
-from decimal import Decimal
 
 import pytest
 

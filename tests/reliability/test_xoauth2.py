@@ -12,7 +12,7 @@ from aiosmtpd.smtp import AuthResult
 
 from db.models import Outbound
 from mailer import imap_source
-from mailer.cycle import CycleReport, flush_outbox, run_cycle, start
+from mailer.cycle import run_cycle, start
 from mailer.sources import SourceError
 from tests.conftest import build_config, imap_inbox
 from tests.reliability.support import NOW, intros

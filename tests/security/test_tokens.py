@@ -3,7 +3,6 @@
 forgery, alteration, expiry or hand-over is refused, at the function and through the whole daemon."""
 from __future__ import annotations
 
-import string
 from datetime import date, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
