@@ -30,6 +30,7 @@ from pathlib import Path
 from peewee import IntegrityError
 
 from mailer.compose import Draft
+from parsers.tokens import stop_token
 from parsers import Address
 
 from . import outbox
@@ -276,10 +277,13 @@ def plus_address(address: str, tag: str) -> str:
 
 
 def base_context(config, person: Person | None) -> dict:
-    """What every reciprocity template may use: who we are and the command addresses."""
+    """What every reciprocity template may use: who we are and the command addresses. The stop address
+    is the person's own signed one, so it works without an authenticated sender."""
     address = config.tracking.address.lower()
+    stop = plus_address(address, f"stop-{stop_token(config.secret_bytes, person.email)}") if person else \
+        plus_address(address, "stop")
     return {"recipient_first": person.first_name if person else "there", "sender_name": config.tracking.name,
-            "tracking_address": address, "stop_address": plus_address(address, "stop"),
+            "tracking_address": address, "stop_address": stop,
             "report_address": plus_address(address, "report"), "help_address": plus_address(address, "help")}
 
 

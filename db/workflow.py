@@ -21,7 +21,7 @@ from mailer.window import SendWindow
 from parsers import Address, ParsedMessage, Referral as FoundReferral, Tracking, parse_message
 from parsers.addresses import is_tracking
 from parsers.authentication import sender_authenticated
-from parsers.tokens import make_token, read_token, verify_token
+from parsers.tokens import make_token, read_token, stop_token, verify_stop_token, verify_token
 
 from . import outbox
 from .claims import claimed_checkin, due_checkin_ids
@@ -133,12 +133,14 @@ class Workflow:
             & (InboundMessage.id != row.id) & InboundMessage.processed_at.is_null(False)).count())
         return count >= self.config.security.max_messages_per_hour
 
-    @staticmethod
-    def _answers_own_mail(parsed: ParsedMessage) -> bool:
-        """A reply to an email we sent to this very address proves who writes, like a reply token does:
-        only the recipient has seen its Message-ID (64 random bits)."""
+    def _answers_own_mail(self, parsed: ParsedMessage) -> bool:
+        """Proof of who writes without an authenticated sender, as a reply token gives: the personal
+        unsubscribe address we sent to this address, or a reply to an email we sent to this very address
+        (only its recipient has seen its Message-ID, 64 random bits)."""
         if parsed.kind != "command" or parsed.sender is None:
             return False
+        if parsed.command == "stop" and parsed.token:
+            return verify_stop_token(self.config.secret_bytes, parsed.sender.email, parsed.token)
         ids = [i for i in parsed.in_reply_to + parsed.references if i]
         return bool(ids) and Outbound.select().where(Outbound.message_id.in_(ids[-20:])
                                                      & (Outbound.to_addr == parsed.sender.email)).exists()

@@ -14,6 +14,7 @@ from .model import ParsedMessage, Tracking
 
 COMMANDS = ("report", "stop", "help")
 VERP_PREFIX = "bounce-"
+STOP_PREFIX = "stop-"      # local+stop-TOKEN@: the personal unsubscribe address (List-Unsubscribe)
 # Our check-in Message-IDs look like <YYYYMMDDHHMMSS.TOKEN@tracking-domain>.
 _OUR_ID = re.compile(r"^\d{14}\.([a-z2-7]{4,64})@(.+)$")
 
@@ -90,6 +91,10 @@ def _classify(decoded: Decoded, tracking: Tracking) -> ParsedMessage:
                      detail="sent to our envelope sender address, so written by a machine")
 
     tags = addresses.plus_tags(decoded, tracking)
+    personal_stop = next((t for t in tags if t.startswith(STOP_PREFIX)), None)
+    if personal_stop is not None:
+        return _base(decoded, env, kind="command", command="stop", token=personal_stop[len(STOP_PREFIX):],
+                     detail="stop, by a personal unsubscribe address")
     command = next((t for t in tags if t in COMMANDS), None)
     only_us = all(addresses.is_tracking(a.email, tracking) for a in env.to + env.cc)
     if command is None and not tags and only_us and env.subject.strip().lower() in COMMANDS:

@@ -97,3 +97,17 @@ def verify_token(secret: bytes, claim: TokenClaim, recipient: str, today: date, 
     if (today - EPOCH).days - claim.issued_day > max_age_days:
         return "expired"
     return "ok"
+
+
+STOP_TOKEN_CHARS = 16
+
+
+def stop_token(secret: bytes, recipient: str) -> str:
+    """A personal unsubscribe token: 80 bits of HMAC over the address, so ``local+stop-TOKEN@domain``
+    stops exactly the person we sent it to, without needing an authenticated sender."""
+    mac = hmac.new(secret, b"referloop-stop\0" + recipient.strip().lower().encode(), hashlib.sha256).digest()
+    return base64.b32encode(mac[:MAC_BYTES]).decode().rstrip("=").lower()[:STOP_TOKEN_CHARS]
+
+
+def verify_stop_token(secret: bytes, recipient: str, token: str) -> bool:
+    return hmac.compare_digest(stop_token(secret, recipient), (token or "").strip().lower()[:64])

@@ -64,3 +64,22 @@ def test_stop_command_needs_an_authenticated_sender_even_when_the_policy_is_open
     assert Person.get(Person.email == "marcus@mailbox.example").opted_out_at is not None
     [confirmation] = h.sent()
     assert confirmation["To"].addresses[0].addr_spec == "marcus@mailbox.example"
+
+
+def test_the_personal_unsubscribe_address_stops_without_authentication_and_only_for_its_owner(tmp_path):
+    from parsers.tokens import stop_token
+    from tests.conftest import SECRET
+
+    h = Harness(tmp_path, security={"trusted_authserv_id": "mx.example.test"})
+    token = stop_token(SECRET.encode(), "marcus@mailbox.example")
+    unsubscribe = (f"From: Marcus Bell <marcus@mailbox.example>\nTo: track+stop-{token}@example.test\n"
+                   "Subject: stop\nMessage-ID: <u-1@mailbox.example>\nDate: Tue, 14 Jan 2025 10:00:00 -0800\n\n"
+                   "stop\n").encode()
+    h.deliver(unsubscribe.replace(b"marcus@mailbox.example>\nTo", b"eve@attacker.example>\nTo")
+              .replace(b"u-1@", b"u-0@"))
+    h.deliver(unsubscribe)
+    h.cycle(T0)
+
+    opted_out = [p.email for p in Person.select().where(Person.opted_out_at.is_null(False))]
+    assert opted_out == ["marcus@mailbox.example"]
+    assert [r.status for r in InboundMessage.select().order_by(InboundMessage.id)] == ["quarantined", "done"]

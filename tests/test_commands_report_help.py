@@ -12,6 +12,8 @@ import pytest
 from db.commands import reply_help, reply_report
 from db.models import Outbound, Person
 from parsers import parse_message
+from parsers.tokens import stop_token
+from tests.conftest import SECRET
 from tests.test_digest import make_app, seed_joe_and_steve
 from tests.test_ledger import T0, person, referral
 
@@ -136,8 +138,10 @@ def test_help_explains_the_commands_to_anyone_once_a_day(app, sender):
     assert msg["To"].addresses[0].addr_spec == sender
     assert msg["Auto-Submitted"] == "auto-replied"
     body = text(msg)
-    for address in ("track+report@example.test", "track+stop@example.test", "track+help@example.test"):
+    person = Person.get_or_none(Person.email == sender)
+    stop = f"track+stop-{stop_token(SECRET.encode(), sender)}@example.test" if person else "track+stop@example.test"
+    for address in ("track+report@example.test", stop, "track+help@example.test"):
         assert address in body
     assert "Joe" not in body and "Steve" not in body                              # help holds no data
     html = msg.get_body(("html",)).get_content()
-    assert 'href="mailto:track+stop@example.test?subject=stop"' in html
+    assert f'href="mailto:{stop}?subject=stop"' in html

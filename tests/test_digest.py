@@ -12,7 +12,8 @@ import pytest
 from db.digest import queue_monthly_digests, render_digest_html, reported_period
 from db.models import DigestSent, NudgeSent, Outbound, Person
 from mailer.cycle import start
-from tests.conftest import build_config
+from parsers.tokens import stop_token
+from tests.conftest import SECRET, build_config
 from tests.test_ledger import T0, person, referral
 
 APRIL_1 = datetime(2025, 4, 1, 10, 0, tzinfo=timezone.utc)
@@ -80,7 +81,8 @@ def test_digest_has_numbers_partners_bars_and_a_kind_nudge_in_both_parts(app):
     assert queued == 4          # Marta, Joe and Steve, and the client who referred to Steve; never a contact
     [msg] = digests("marta@design.example")
     assert msg["Subject"] == "Your referrals in March 2025"
-    assert msg["List-Unsubscribe"] == "<mailto:track+stop@example.test?subject=stop>"
+    personal_stop = f"track+stop-{stop_token(SECRET.encode(), 'marta@design.example')}@example.test"
+    assert msg["List-Unsubscribe"].strip() == f"<mailto:{personal_stop}?subject=stop>"
     text, html = parts(msg)
     for body in (flat(text), flat(re.sub(r"<[^>]+>", " ", html))):
         assert "Referrals you gave 10 10" in body
@@ -92,7 +94,7 @@ def test_digest_has_numbers_partners_bars_and_a_kind_nudge_in_both_parts(app):
                 or "Steve Ortiz has sent you 3 referrals, and you've sent none back yet" in body)
         assert "needs a plumber, Steve would be glad of the introduction" in body
         assert "Joe Park 10 referrals, and 2 came back" in body
-        assert "track+stop@example.test" in body and "track+report@example.test" in body
+        assert personal_stop in body and "track+report@example.test" in body
     assert "gave      #################### 10" in text and "received  ####                 2" in text
     assert 'width="100%" height="12" bgcolor="#1a73e8"' in html          # Joe: the longest bar
     assert 'width="30%" height="12" bgcolor="#188038"' in html           # Steve: 3 of 10
