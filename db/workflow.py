@@ -251,6 +251,7 @@ class Workflow:
             in_reply_to=self._bracket(parsed.message_id),
             references=self._thread(parsed),
             auto_submitted="auto-replied",
+            list_unsubscribe=self._unsubscribe(referrer.email),
         )
         self.send(draft, "acknowledgement", now, referral=first, person=referrer)
 
@@ -401,6 +402,7 @@ class Workflow:
                                   bouncing=bouncing),
             in_reply_to=self._bracket(referral.thread_id),
             references=tuple(self._bracket(r) for r in (referral.thread_refs.split() + [referral.thread_id or ""]) if r),
+            list_unsubscribe=self._unsubscribe(referrer.email),
         )
         self._queue_scheduled(draft, "status_update", referral, referrer, now)
 
@@ -409,7 +411,8 @@ class Workflow:
         referrer = referral.referrer
         amount_text = money(referral.amount, referral.currency) if self.config.privacy.share_amounts else ""
         draft = Draft(template="thank_you", to=Address(referrer.name, referrer.email),
-                      context=self._context(referrer, referral=view, amount_text=amount_text))
+                      context=self._context(referrer, referral=view, amount_text=amount_text),
+                      list_unsubscribe=self._unsubscribe(referrer.email))
         self._queue_scheduled(draft, "thank_you", referral, referrer, now)
 
     # ------------------------------------------------------------------ opt-out, clarification, notices
@@ -602,6 +605,10 @@ class Workflow:
     def _plus(self, tag: str, address: str | None = None) -> str:
         local, _, domain = (address or self.config.tracking.address).lower().partition("@")
         return f"{local}+{tag}@{domain}"
+
+    def _unsubscribe(self, email: str) -> str:
+        """The person's own signed stop address, for List-Unsubscribe: it works without authentication."""
+        return f"mailto:{self._plus('stop-' + stop_token(self.config.secret_bytes, email))}?subject=stop"
 
     def _reply_address(self, checkin: Checkin, now: datetime) -> str:
         return self._plus(self._token(checkin, now), checkin.referral.mailbox or None)
