@@ -216,8 +216,23 @@ class Vocabulary:
         for phrases in self._multi.values():
             phrases.sort(key=lambda c: -len(c[0]))
         self._infix_items = tuple(infix.items())
+        self._memo: dict[str, Term | None] = {}
+
+    _MEMO_LIMIT = 50_000
 
     def _word_term(self, word: str) -> Term | None:
+        """The term a word names, remembered: words recur across mail, and the stem and infix scans
+        that miss (most words) cost far more than a dictionary probe."""
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        term = self._scan_word(word)
+        if len(self._memo) < self._MEMO_LIMIT:
+            self._memo[word] = term
+        return term
+
+    def _scan_word(self, word: str) -> Term | None:
         term = self._single.get(word)
         if term is not None:
             return term

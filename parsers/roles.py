@@ -67,6 +67,25 @@ def _inside_mention(hit: Hit, mentions: list[Mention], m_starts: list[int]) -> b
     return k >= 0 and mentions[k].start <= hit.start < mentions[k].end and not mentions[k].company
 
 
+_ACTOR_WORDS = THIRD_ACTORS | FIRST_SUBJECTS | SECOND
+
+
+def _actor_word(word: str) -> str:
+    """The word an actor test looks at: "she's" -> "she", "l'avocat" -> "l"."""
+    return (word.split("'")[0] or word) if "'" in word else word
+
+
+def _actor_words(toks: Tokens) -> list[tuple[str, int]]:
+    """(actor word, position) of the pronouns and subjects in the text, in order.
+
+    Only the distinct words of the text are tested, so the per-word loop is a single set probe.
+    """
+    wanted = {w for w in toks.index if _actor_word(w) in _ACTOR_WORDS}
+    if not wanted:
+        return []
+    return [(_actor_word(w), start) for w, start in zip(toks.words, toks.starts) if w in wanted]
+
+
 def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: Vocabulary,
                toks: Tokens | None = None, default_addressee: str | None = None) -> Reading:
     """Analyse ``text`` (the new text of an introduction) for the given parties.
@@ -90,9 +109,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     for m in mentions:
         actor_pos.append(m.start)
         actor_who.append("@self" if m.email == self_email else m.email)
-    for w, start in zip(toks.words, toks.starts):
-        if "'" in w:
-            w = w.split("'")[0] or w
+    for w, start in _actor_words(toks):
         if w in THIRD_ACTORS:
             if w == "sie" and text[start:start + 1] == "S" and start > 1 and text[start - 2:start].strip() not in (".", "!", "?", ""):
                 actor_pos.append(start)
