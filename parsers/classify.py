@@ -77,7 +77,9 @@ def _classify(decoded: Decoded, tracking: Tracking) -> ParsedMessage:
 
     # Mail to a VERP envelope sender (local+bounce-ID-MAC@) is by definition a delivery report or an
     # automatic answer (RFC 3834 sends those to the Return-Path): never an introduction or a reply.
-    verp = next((t for t in addresses.plus_tags(decoded, tracking) if t.startswith(VERP_PREFIX)), None)
+    # read once: a pure function of the headers, needed again below for commands and tokens
+    tags = addresses.plus_tags(decoded, tracking)
+    verp = next((t for t in tags if t.startswith(VERP_PREFIX)), None)
     bounce = automatic.bounce_details(decoded, env)
     if bounce is not None:
         return _base(decoded, env, kind="ignore", ignore_reason="bounce", detail=bounce.reason,
@@ -90,7 +92,6 @@ def _classify(decoded: Decoded, tracking: Tracking) -> ParsedMessage:
         return _base(decoded, env, kind="ignore", ignore_reason="auto_reply",
                      detail="sent to our envelope sender address, so written by a machine")
 
-    tags = addresses.plus_tags(decoded, tracking)
     personal_stop = next((t for t in tags if t.startswith(STOP_PREFIX)), None)
     if personal_stop is not None:
         return _base(decoded, env, kind="command", command="stop", token=personal_stop[len(STOP_PREFIX):],
