@@ -86,11 +86,10 @@ def seed(db, referrals: int, due: int, checkins_per: int, rng: random.Random) ->
 
 
 def due_query(limit: int = 5000):
-    """The selection in db.workflow.Workflow.run_due (kept in step with it by hand)."""
-    from db.models import Checkin
+    """The selection Workflow.run_due makes (db.claims.due_query), as the product builds it."""
+    from db.claims import due_query as product_due_query
 
-    return (Checkin.select().where((Checkin.status == "scheduled") & (Checkin.due_at <= NOW))
-            .order_by(Checkin.referral, Checkin.person, Checkin.seq).limit(limit))
+    return product_due_query(NOW, limit)
 
 
 def expiry_query(limit: int = 5000):
