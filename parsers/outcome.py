@@ -41,7 +41,9 @@ _OBJ = r"(?:him|her|them|us|me|it|you|one|both)"
 _WHO_ELSE = (r"(?:someone|somebody|some one|another|a different|the other|other|an? (?:bigger|smaller|cheaper|larger|"
              r"local|different|new|in-house|existing|competitor|competing)|a competitor|"
              r"(?:their|his|her) (?:own|current|existing|usual|regular|old|previous|cousin|friend|brother|sister|"
-             r"father|mother|dad|mom|uncle|aunt|neighbou?r|in-house))")
+             r"father|mother|dad|mom|uncle|aunt|neighbou?r|in-house|nephew|niece|son|daughter|wife|husband|partner|"
+             r"relative|family|brother-in-law|sister-in-law|son-in-law|colleague|old firm)|a (?:friend|relative|"
+             r"family member|cousin|neighbou?r))")
 
 # ---- stop: asks us to stop the check-ins --------------------------------------------------------
 STOP_CUES = (
@@ -134,6 +136,9 @@ LOST_CUES = (
           r"\b(?:hire|hired|hiring|chose|choose|choosing|picked|pick|booked|found|signed with|use|used|using|selected|"
           r"prefer|preferred|stay with|stayed with) " + _WHO_ELSE + r"\b",
           r"\b(?:someone|somebody) else\b", r"\belsewhere\b(?! else)",
+          # "decided to go with the firm down the street instead" (but "she hired us instead" is won)
+          r"\b(?:went|go|going|gone|decided to go|chose|choose|picked|hired|used|booked)(?: with)? (?!us\b|me\b)"
+          r"[^.!?\n]{1,40}\binstead\b(?! of)",
           # "no longer needs", "didn't need it after all", "won't be buying here after all"
           r"\bno longer (?:needs?|needed|interested|looking|required|going)\b",
           r"\b(?:didn't|did not|doesn't|does not|don't|do not) (?:really )?need\b",
