@@ -394,36 +394,16 @@ class SmtpSink:
 
 # ---------------------------------------------------------------------------------------------- databases
 def pg_available() -> bool:
-    try:
-        import psycopg2
+    from tests.servers import postgres_reachable
 
-        psycopg2.connect(PG_ADMIN_URL, connect_timeout=3).close()
-        return True
-    except Exception:  # noqa: BLE001
-        return False
+    return postgres_reachable(PG_ADMIN_URL)
 
 
-@contextmanager
 def scratch_postgres():
     """A fresh PostgreSQL database, dropped afterwards; yields its URL."""
-    import psycopg2
+    from tests.servers import scratch_postgres as scratch
 
-    name = f"rl_bench_{uuid.uuid4().hex[:12]}"
-    admin = psycopg2.connect(PG_ADMIN_URL)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    finally:
-        from db.models import database
-
-        try:
-            if database.obj is not None and not database.obj.is_closed():
-                database.obj.close()
-        except Exception:  # noqa: BLE001
-            pass
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    return scratch(PG_ADMIN_URL, prefix="rl_bench_")
 
 
 @contextmanager

@@ -3,13 +3,12 @@ databases per test, and a config builder. Pure tests use none of these and stay 
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 import pytest
 
 from mailer.config import Config, from_dict
-from tests.servers import PASSWORD, Dovecot, SmtpServer
+from tests.servers import PASSWORD, Dovecot, SmtpServer, postgres_reachable, scratch_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -44,40 +43,15 @@ def imap_user(dovecot):
     return dovecot.new_user()
 
 
-def _pg_available() -> bool:
-    import psycopg2
-
-    try:
-        psycopg2.connect(PG_ADMIN_URL.replace("postgresql://", "postgresql://", 1), connect_timeout=3).close()
-        return True
-    except Exception:  # noqa: BLE001
-        return False
-
-
 @pytest.fixture
 def pg_url():
     """A fresh PostgreSQL database for one test, dropped afterwards. CI must have PostgreSQL up."""
-    import psycopg2
-
-    if not _pg_available():
+    if not postgres_reachable(PG_ADMIN_URL):
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
         pytest.skip("PostgreSQL not running")
-    name = f"rl_test_{uuid.uuid4().hex[:12]}"
-    admin = psycopg2.connect(PG_ADMIN_URL)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
-    yield f"{base}/{name}"
-    from db.models import database
-
-    try:
-        if database.obj is not None and not database.obj.is_closed():
-            database.obj.close()
-    except Exception:  # noqa: BLE001
-        pass
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+    with scratch_postgres(PG_ADMIN_URL) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -16,6 +16,7 @@ from email.policy import default as default_policy
 from pathlib import Path
 
 import imapclient
+from contextlib import contextmanager
 
 DOVECOT_CONF = """\
 protocols = imap
@@ -244,3 +245,38 @@ class SmtpServer:
 
     def stop(self) -> None:
         self.controller.stop()
+
+
+def postgres_reachable(admin_url: str) -> bool:
+    import psycopg2
+
+    try:
+        psycopg2.connect(admin_url, connect_timeout=3).close()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means: not usable here
+        return False
+
+
+@contextmanager
+def scratch_postgres(admin_url: str, prefix: str = "rl_test_"):
+    """A fresh PostgreSQL database for one test or benchmark, dropped afterwards; yields its URL."""
+    import uuid
+
+    import psycopg2
+
+    name = f"{prefix}{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(admin_url)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{admin_url.rsplit('/', 1)[0]}/{name}"
+    finally:
+        from db.models import database
+
+        try:
+            if database.obj is not None and not database.obj.is_closed():
+                database.obj.close()
+        except Exception:  # noqa: BLE001 - closing a connection to a database about to be dropped
+            pass
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
