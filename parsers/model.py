@@ -42,10 +42,6 @@ class Tracking:
     addresses: tuple[str, ...]
     category_synonyms: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def primary(self) -> str:
-        return self.addresses[0]
-
 
 @dataclass(frozen=True)
 class Referral:
@@ -65,11 +61,6 @@ class Referral:
     names: tuple[tuple[str, str], ...] = ()
     contact_phone: str | None = None
     contact_name: str | None = None
-
-    def name_of(self, email: str | None) -> str:
-        if not email:
-            return self.contact_name or ""
-        return dict(self.names).get(email, "")
 
     def to_json(self) -> dict:
         return {

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Address
@@ -328,12 +327,6 @@ def _strip_possessive(word: str) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)]
     return word
-
-
-def mention_before(mentions: list[Mention], starts: list[int], pos: int) -> Mention | None:
-    """The last mention that starts before ``pos``."""
-    i = bisect_right(starts, pos) - 1
-    return mentions[i] if i >= 0 else None
 
 
 __all__ = ["Person", "Mention", "NameIndex", "name_index", "make_person", "NICKNAMES", "TITLES", "WORD"]
