@@ -82,3 +82,31 @@ def imap_inbox(dovecot: Dovecot, user: str, **extra) -> dict:
 def smtp_outbox(server: SmtpServer, **extra) -> dict:
     return {"kind": "smtp", "host": "127.0.0.1", "port": server.port, "security": "none",
             "password": "unused", **extra}
+
+
+LOCAL_CONFIG = """
+[tracking]
+address = "track@example.test"
+secret = "{secret}"
+[inbox]
+kind = "maildir"
+path = "inbox"
+{inbox_extra}
+[outbox]
+kind = "file"
+path = "outbox"
+[database]
+url = "sqlite:///referloop.db"
+{tail}
+"""
+
+
+def write_local_config(folder: Path, inbox_extra: str = "", tail: str = "") -> Path:
+    """A private referloop.toml for the embedded default (Maildir in, files out, SQLite) in ``folder``,
+    with its Maildir created, as a person running the command line would have it."""
+    path = folder / "referloop.toml"
+    path.write_text(LOCAL_CONFIG.format(secret=SECRET, inbox_extra=inbox_extra, tail=tail))
+    path.chmod(0o600)
+    for sub in ("new", "cur", "tmp"):
+        (folder / "inbox" / sub).mkdir(parents=True, exist_ok=True)
+    return path

@@ -7,25 +7,7 @@ import subprocess
 import sys
 import time
 
-from tests.conftest import FIXTURES, SECRET
-
-CONFIG = """
-[tracking]
-address = "track@example.test"
-secret = "{secret}"
-[inbox]
-kind = "maildir"
-path = "inbox"
-poll_interval = 1
-[outbox]
-kind = "file"
-path = "outbox"
-[database]
-url = "sqlite:///referloop.db"
-[schedule]
-send_window = "always"
-due_interval = 1
-"""
+from tests.conftest import FIXTURES, write_local_config
 
 
 def wait_for(predicate, timeout: float = 20.0) -> bool:
@@ -38,10 +20,8 @@ def wait_for(predicate, timeout: float = 20.0) -> bool:
 
 
 def test_run_acknowledges_new_mail_and_stops_on_sigterm(tmp_path):
-    (tmp_path / "referloop.toml").write_text(CONFIG.format(secret=SECRET))
-    (tmp_path / "referloop.toml").chmod(0o600)
-    for sub in ("new", "cur", "tmp"):
-        (tmp_path / "inbox" / sub).mkdir(parents=True)
+    write_local_config(tmp_path, inbox_extra="poll_interval = 1",
+                       tail='[schedule]\nsend_window = "always"\ndue_interval = 1')
     proc = subprocess.Popen([sys.executable, "-m", "mailer.cli", "run"], cwd=tmp_path,
                             env={**os.environ, "PYTHONPATH": str(FIXTURES.parents[1])},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
