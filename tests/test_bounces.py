@@ -75,3 +75,14 @@ def test_bounced_address_gets_no_more_mail_and_the_referrer_is_told(dovecot, ima
     assert "dana@whitfieldcpa.example bounces" in " ".join(update.message.get_body(("plain",)).get_content().split())
     run_cycle(app, T0 + timedelta(days=28))
     assert smtp.handler.to("dana@whitfieldcpa.example") == []
+
+
+def test_mail_to_our_envelope_sender_is_never_taken_for_a_person():
+    from parsers import Tracking, parse_message
+
+    vacation = (b"From: Dana Whitfield <dana@whitfieldcpa.example>\n"
+                b"To: track+bounce-12-0123456789@example.test\nSubject: Re: Checking in\n"
+                b"Message-ID: <v-1@whitfieldcpa.example>\nDate: Wed, 29 Jan 2025 15:00:05 +0000\n\n"
+                b"Hired! $5,000\n")
+    parsed = parse_message(vacation, Tracking(("track@example.test",)))
+    assert (parsed.kind, parsed.ignore_reason) == ("ignore", "auto_reply")

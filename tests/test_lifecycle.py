@@ -282,3 +282,15 @@ def test_a_newer_status_replaces_an_update_still_waiting_to_go_out(h):
     subjects = [m["Subject"] for m in h.sent()]
     assert len(subjects) == 2                       # one update (won) and the thank-you, not three
     assert any(s.startswith("Thank you") for s in subjects)
+
+
+def test_mail_to_the_referrer_carries_their_own_unsubscribe_address(tmp_path):
+    from parsers.tokens import stop_token
+    from tests.conftest import SECRET
+
+    h = Harness(tmp_path)
+    h.deliver(intro(MARCUS, DANA, HANNAH, T0))
+    h.cycle(T0)
+    [ack] = h.sent()
+    token = stop_token(SECRET.encode(), "marcus@mailbox.example")
+    assert ack["List-Unsubscribe"].strip() == f"<mailto:track+stop-{token}@example.test?subject=stop>"
