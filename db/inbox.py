@@ -137,6 +137,16 @@ def begin_attempt(row: InboundMessage) -> None:
     row.save(only=[InboundMessage.attempts, InboundMessage.status])
 
 
+def begin_attempts(db: Database, rows: list[InboundMessage]) -> None:
+    """Count one attempt for each of several messages, committed before any of them is tried."""
+    with db.atomic():
+        (InboundMessage.update(attempts=InboundMessage.attempts + 1, status="processing")
+         .where(InboundMessage.id.in_([r.id for r in rows])).execute())
+    for row in rows:
+        row.attempts += 1
+        row.status = "processing"
+
+
 def quarantine(row: InboundMessage, reason: str, now: datetime) -> None:
     """Set a message aside for a person to look at (``referloop inbox --failed``), with the reason."""
     row.status, row.target_folder, row.processed_at = "quarantined", "quarantine", naive(now)

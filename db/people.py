@@ -2,16 +2,48 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from peewee import IntegrityError
 
 from .models import Person, naive
+from .prepared import Prepared, PreparedSelect
+
+_BY_EMAIL = PreparedSelect(Person, lambda email: Person.email == email, "email")
+_SET_NAME = Prepared(lambda id, name: Person.update(name=name).where(Person.id == id), "id", "name")
+_SET_OFFSET = Prepared(lambda id, offset, seen: Person.update(utc_offset_minutes=offset, offset_seen_at=seen)
+                       .where(Person.id == id), "id", "offset", "seen")
+
+
+@lru_cache(maxsize=32)
+def _by_emails(n: int) -> PreparedSelect:
+    """The people with any of ``n`` addresses (one statement per list length, built once)."""
+    names = [f"e{i}" for i in range(n)]
+    return PreparedSelect(Person, lambda **m: Person.email.in_([m[x] for x in names]), *names)
+
+
+@lru_cache(maxsize=32)
+def _insert_new(n: int) -> Prepared:
+    """``n`` people at once, skipping addresses another transaction stored first."""
+    fields = [(f"e{i}", f"n{i}", f"c{i}") for i in range(n)]
+    return Prepared(lambda **m: Person.insert_many(
+        [{"email": m[e], "name": m[nm], "created_at": m[c]} for e, nm, c in fields]).on_conflict_ignore(),
+        *(x for triple in fields for x in triple))
+
+
+def find_person(email: str) -> Person | None:
+    return _BY_EMAIL.one(email=email.strip().lower())
+
+
+def _set_name(person: Person, name: str) -> None:
+    person.name = name.strip()[:200]
+    _SET_NAME.execute(id=person.id, name=person.name)
 
 
 def get_or_create_person(email: str, name: str, now: datetime) -> Person:
     """The person for an address, creating it race-free (a unique constraint, not a check)."""
     email = email.strip().lower()
-    person = Person.get_or_none(Person.email == email)
+    person = find_person(email)
     if person is None:
         try:
             with Person._meta.database.atomic():
@@ -19,25 +51,27 @@ def get_or_create_person(email: str, name: str, now: datetime) -> Person:
         except IntegrityError:
             person = Person.get(Person.email == email)
     elif name and not person.name:
-        person.name = name.strip()[:200]
-        person.save(only=[Person.name])
+        _set_name(person, name)
     return person
 
 
 def get_or_create_people(names: dict[str, str], now: datetime) -> dict[str, Person]:
-    """The people for several addresses at once: one lookup, one insert for the new ones."""
-    emails = [e.strip().lower() for e in names]
-    found = {p.email: p for p in Person.select().where(Person.email.in_(emails))}
-    missing = [e for e in dict.fromkeys(emails) if e not in found]
+    """The people for several addresses at once: one lookup, and one insert for the new ones."""
+    emails = list(dict.fromkeys(e.strip().lower() for e in names))
+    found = {p.email: p for p in _by_emails(len(emails)).instances(**{f"e{i}": e for i, e in enumerate(emails)})}
+    missing = [e for e in emails if e not in found]
     if missing:
-        rows = [{"email": e, "name": (names.get(e) or "").strip()[:200], "created_at": naive(now)} for e in missing]
-        Person.insert_many(rows).on_conflict_ignore().execute()
-        found.update({p.email: p for p in Person.select().where(Person.email.in_(missing))})
+        given = {e.strip().lower(): n for e, n in names.items()}
+        values: dict[str, object] = {}
+        for i, e in enumerate(missing):
+            values.update({f"e{i}": e, f"n{i}": (given.get(e) or "").strip()[:200], f"c{i}": naive(now)})
+        _insert_new(len(missing)).execute(**values)
+        found.update({p.email: p for p in _by_emails(len(missing)).instances(
+            **{f"e{i}": e for i, e in enumerate(missing)})})
     for email, name in names.items():
         person = found[email.strip().lower()]
         if name and not person.name:
-            person.name = name.strip()[:200]
-            person.save(only=[Person.name])
+            _set_name(person, name)
     return found
 
 
@@ -49,4 +83,4 @@ def note_offset(person: Person, offset_minutes: int | None, seen: datetime | Non
     if person.offset_seen_at is None or seen_n >= person.offset_seen_at:
         person.utc_offset_minutes = offset_minutes
         person.offset_seen_at = seen_n
-        person.save(only=[Person.utc_offset_minutes, Person.offset_seen_at])
+        _SET_OFFSET.execute(id=person.id, offset=offset_minutes, seen=seen_n)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from peewee import Database, IntegrityError
+from peewee import Database, IntegrityError, fn
 
 from mailer.compose import Composer, Draft
 from mailer.config import Config, parse_duration
@@ -28,8 +29,9 @@ from .claims import claimed_checkin, due_checkin_ids
 from .commands import reply_help, reply_report
 from .digest import queue_monthly_digests
 from .models import Checkin, Event, InboundMessage, Notice, Outbound, Person, Referral, naive, utc
-from .people import get_or_create_people, get_or_create_person, note_offset
+from .people import find_person, get_or_create_people, get_or_create_person, note_offset
 from .policy import sender_allowed
+from .prepared import Prepared
 from .views import humanize, money, one_tap_options, referral_view
 
 OPEN = ("introduced", "no_contact", "in_touch")
@@ -42,6 +44,43 @@ REINTRODUCTION_WINDOW = timedelta(days=30)
 FOLDER_DONE, FOLDER_FAILED, FOLDER_QUARANTINE = "processed", "failed", "quarantine"
 # Commands that act on the sender's own data need proof of who sent them, whatever the policy.
 COMMANDS_NEEDING_AUTH = ("report", "stop")
+
+
+# The statements every introduction runs, their SQL built once (see db/prepared.py).
+_RECENT_FROM_SENDER = Prepared(lambda sender, since, id: InboundMessage.select(fn.COUNT(InboundMessage.id)).where(
+    (InboundMessage.sender == sender) & (InboundMessage.received_at > since) & (InboundMessage.id != id)
+    & InboundMessage.processed_at.is_null(False)), "sender", "since", "id")
+_REFERRAL_EXISTS = Prepared(lambda key: Referral.select(Referral.id).where(Referral.dedup_key == key).limit(1), "key")
+_SAME_PEOPLE_SINCE = Prepared(lambda referrer, a, b, since: Referral.select(Referral.id).where(
+    (Referral.referrer == referrer) & (Referral.party_a == a) & (Referral.party_b == b)
+    & (Referral.introduced_at > since) & (Referral.historical == False)).limit(1),  # noqa: E712
+    "referrer", "a", "b", "since")
+_SAME_PERSON_SINCE = Prepared(lambda referrer, a, since: Referral.select(Referral.id).where(
+    (Referral.referrer == referrer) & (Referral.party_a == a) & Referral.party_b.is_null()
+    & (Referral.introduced_at > since) & (Referral.historical == False)).limit(1),  # noqa: E712
+    "referrer", "a", "since")
+_REFERRAL_FIELDS = ("dedup_key", "kind", "referrer", "provider", "contact", "party_a", "party_b", "contact_name",
+                    "contact_phone", "category", "mailbox", "source", "thread_id", "thread_refs", "subject",
+                    "introduced_at", "updated_at")
+_INSERT_REFERRAL = {
+    historical: Prepared(lambda historical=historical, **m: Referral.insert(historical=historical, **m),
+                         *_REFERRAL_FIELDS)
+    for historical in (True, False)}
+_INSERT_EVENT = Prepared(lambda **m: Event.insert(**m), "referral", "kind", "source", "at", "old_status",
+                         "new_status", "detail")
+_INBOUND_RESULT = ("kind", "ignore_reason", "sender", "message_id", "subject", "status", "reason", "target_folder",
+                   "processed_at", "cut_text")
+_RECORD_INBOUND = Prepared(lambda id, **m: InboundMessage.update(**m).where(InboundMessage.id == id),
+                           "id", *_INBOUND_RESULT)
+
+
+@lru_cache(maxsize=16)
+def _insert_checkins(n: int) -> Prepared:
+    columns = ("referral", "person", "role", "seq", "due_at")
+    names = [tuple(f"{c}{i}" for c in columns) for i in range(n)]
+    return Prepared(lambda **m: Checkin.insert_many(
+        [dict({c: m[v] for c, v in zip(columns, row)}, status="scheduled", clarified=False) for row in names]),
+        *(v for row in names for v in row))
 
 
 @dataclass(frozen=True)
@@ -69,26 +108,26 @@ class Workflow:
         addrs = (mailbox_address.lower(),) + tuple(a for a in self.config.all_addresses if a != mailbox_address)
         return Tracking(addrs, tuple(self.config.categories.items()))
 
-    def process_inbound(self, row: InboundMessage, mailbox_address: str, now: datetime) -> Disposition:
-        """Parse a stored message and act on it; the row's status is updated in the same transaction."""
-        parsed = parse_message(bytes(row.raw or b""), self.tracking_for(mailbox_address))
+    def parse(self, row: InboundMessage, mailbox_address: str) -> ParsedMessage:
+        return parse_message(bytes(row.raw or b""), self.tracking_for(mailbox_address))
+
+    def process_inbound(self, row: InboundMessage, mailbox_address: str, now: datetime,
+                        parsed: ParsedMessage | None = None) -> Disposition:
+        """Act on a stored message (parsed here unless the caller parsed it already, outside the
+        transaction); the row's status is updated in the same transaction as the decision."""
+        if parsed is None:
+            parsed = self.parse(row, mailbox_address)
         with self.db.atomic():
             disposition = self._decide(row, parsed, mailbox_address, now)
-            row.kind = parsed.kind
-            row.ignore_reason = parsed.ignore_reason
-            row.sender = parsed.sender.email if parsed.sender else None
-            row.message_id = parsed.message_id
-            row.subject = parsed.subject[:500]
-            row.status = disposition.status
-            row.reason = disposition.reason[:2000]
-            row.target_folder = disposition.folder
-            row.processed_at = naive(now)
-            if parsed.reply is not None:
-                row.cut_text = parsed.reply.cut_text[:200_000]
-            row.save(only=[InboundMessage.kind, InboundMessage.ignore_reason, InboundMessage.sender,
-                           InboundMessage.message_id, InboundMessage.subject, InboundMessage.status,
-                           InboundMessage.reason, InboundMessage.target_folder, InboundMessage.processed_at,
-                           InboundMessage.cut_text])   # never rewrite the stored raw bytes
+            result = {"kind": parsed.kind, "ignore_reason": parsed.ignore_reason,
+                      "sender": parsed.sender.email if parsed.sender else None, "message_id": parsed.message_id,
+                      "subject": parsed.subject[:500], "status": disposition.status,
+                      "reason": disposition.reason[:2000], "target_folder": disposition.folder,
+                      "processed_at": naive(now),
+                      "cut_text": parsed.reply.cut_text[:200_000] if parsed.reply is not None else row.cut_text}
+            for name, value in result.items():
+                setattr(row, name, value)
+            _RECORD_INBOUND.execute(id=row.id, **result)   # never rewrite the stored raw bytes
         return disposition
 
     def _decide(self, row: InboundMessage, parsed: ParsedMessage, mailbox: str, now: datetime) -> Disposition:
@@ -108,7 +147,7 @@ class Workflow:
         if self._over_rate_limit(sender, row, now):
             return Disposition("rejected", f"more than {self.config.security.max_messages_per_hour} messages "
                                            f"from {sender} in an hour", FOLDER_FAILED)
-        known = Person.get_or_none(Person.email == sender)
+        known = find_person(sender)
         if known is not None:
             note_offset(known, parsed.utc_offset_minutes, parsed.date)
         if parsed.kind == "reply":
@@ -127,10 +166,7 @@ class Workflow:
         return Disposition("done", f"no referral: {parsed.detail}", FOLDER_DONE)
 
     def _over_rate_limit(self, sender: str, row: InboundMessage, now: datetime) -> bool:
-        since = naive(now) - timedelta(hours=1)
-        count = (InboundMessage.select().where(
-            (InboundMessage.sender == sender) & (InboundMessage.received_at > since)
-            & (InboundMessage.id != row.id) & InboundMessage.processed_at.is_null(False)).count())
+        count = _RECENT_FROM_SENDER.scalar(sender=sender, since=naive(now) - timedelta(hours=1), id=row.id)
         return count >= self.config.security.max_messages_per_hour
 
     def _answers_own_mail(self, parsed: ParsedMessage) -> bool:
@@ -176,7 +212,7 @@ class Workflow:
         names = dict(found.names)
         key_text = f"{mailbox}|{message_key}|{found.referrer}|{','.join(found.parties)}"
         dedup_key = hashlib.sha256(key_text.encode()).hexdigest()
-        if Referral.select().where(Referral.dedup_key == dedup_key).exists():
+        if _REFERRAL_EXISTS.exists(key=dedup_key):
             return None
         people = get_or_create_people({e: names.get(e, "") for e in (found.referrer, *found.parties)}, now)
         referrer = people[found.referrer]
@@ -187,20 +223,23 @@ class Workflow:
         if not historical and self._recently_introduced(referrer, a, b, now):
             return None
         introduced_at = naive(parsed.date) if historical and parsed.date else naive(now)
+        fields = dict(
+            dedup_key=dedup_key, kind=found.kind, referrer=referrer,
+            provider=people.get(found.provider) if found.provider else None,
+            contact=people.get(found.contact) if found.contact else None,
+            party_a=a, party_b=b, contact_name=found.contact_name, contact_phone=found.contact_phone,
+            category=found.category, mailbox=mailbox, source=row,
+            thread_id=parsed.message_id, thread_refs=" ".join(parsed.references[-10:]),
+            subject=parsed.subject[:300], introduced_at=introduced_at, updated_at=naive(now),
+        )
         try:
             with self.db.atomic():
-                referral = Referral.create(
-                    dedup_key=dedup_key, kind=found.kind, referrer=referrer,
-                    provider=people.get(found.provider) if found.provider else None,
-                    contact=people.get(found.contact) if found.contact else None,
-                    party_a=a, party_b=b, contact_name=found.contact_name, contact_phone=found.contact_phone,
-                    category=found.category, mailbox=mailbox, source=row,
-                    thread_id=parsed.message_id, thread_refs=" ".join(parsed.references[-10:]),
-                    subject=parsed.subject[:300], introduced_at=introduced_at, updated_at=naive(now),
-                    historical=historical,
-                )
+                new_id = _INSERT_REFERRAL[historical].insert_id(
+                    **{k: v.id if hasattr(v, "_meta") else v for k, v in fields.items()})
         except IntegrityError:
             return None
+        referral = Referral(id=new_id, historical=historical, **fields)
+        referral._dirty.clear()
         self.event(referral, "created", source, now, new_status="introduced",
                    detail={"kind": found.kind, "historical": historical})
         if not historical:
@@ -211,10 +250,9 @@ class Workflow:
         """The same referrer introducing the same people again within the window is one referral: a
         follow-up email, or a flood meant to make us pester two people, must not multiply check-ins."""
         since = naive(now) - REINTRODUCTION_WINDOW
-        return (Referral.select().where((Referral.referrer == referrer) & (Referral.party_a == a)
-                                        & (Referral.party_b == b if b is not None else Referral.party_b.is_null())
-                                        & (Referral.introduced_at > since) & (Referral.historical == False))  # noqa: E712
-                .exists())
+        if b is None:
+            return _SAME_PERSON_SINCE.exists(referrer=referrer.id, a=a.id, since=since)
+        return _SAME_PEOPLE_SINCE.exists(referrer=referrer.id, a=a.id, b=b.id, since=since)
 
     def _schedule_checkins(self, referral: Referral, now: datetime) -> None:
         """Both introduced people are checked in with separately; for a lead only the provider is, since
@@ -231,11 +269,11 @@ class Workflow:
                         "contact" if referral.contact_id == person.id else "party")
                 targets.append((person, role))
         start = utc(referral.introduced_at)
-        rows = [{"referral": referral.id, "person": person.id, "role": role, "seq": seq,
-                 "due_at": naive(start + offset), "status": "scheduled", "clarified": False}
+        rows = [(referral.id, person.id, role, seq, naive(start + offset))
                 for person, role in targets for seq, offset in enumerate(self.offsets)]
         if rows:
-            Checkin.insert_many(rows).execute()
+            _insert_checkins(len(rows)).execute(**{f"{c}{i}": v for i, row in enumerate(rows)
+                                                    for c, v in zip(("referral", "person", "role", "seq", "due_at"), row)})
 
     def _acknowledge(self, created: list[Referral], parsed: ParsedMessage, now: datetime) -> None:
         first = created[0]
@@ -596,8 +634,8 @@ class Workflow:
     # ------------------------------------------------------------------ small helpers
     def event(self, referral: Referral, kind: str, source: str, now: datetime, old_status: str | None = None,
               new_status: str | None = None, detail: dict | None = None) -> None:
-        Event.create(referral=referral, kind=kind, source=source, at=naive(now), old_status=old_status,
-                     new_status=new_status, detail=json.dumps(detail or {}, ensure_ascii=False, default=str))
+        _INSERT_EVENT.execute(referral=referral.id, kind=kind, source=source, at=naive(now), old_status=old_status,
+                              new_status=new_status, detail=json.dumps(detail or {}, ensure_ascii=False, default=str))
 
     def _token(self, checkin: Checkin, now: datetime) -> str:
         return make_token(self.config.secret_bytes, checkin.id, checkin.person.email, now.date())

@@ -1,0 +1,70 @@
+"""A backlog is decided in groups, one commit per group: a failing message costs only itself, and a
+process that dies mid-group leaves every message of the group to be tried again, one at a time."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from db.models import InboundMessage, Outbound, Referral
+from mailer import cycle
+from tests.harness import Harness, intro
+
+T0 = datetime(2025, 3, 4, 16, 0, tzinfo=timezone.utc)
+
+
+def deliver_intros(h: Harness, n: int) -> None:
+    for i in range(n):
+        h.deliver(intro(f"Referrer {i} <ref{i}@mail.example>", f"Dana Whitfield <dana{i}@cpa.example>",
+                        f"Hannah Price <hannah{i}@ceramics.example>", T0, message_id=f"<group-{i}@mail.example>"))
+
+
+def test_one_failing_message_in_a_group_costs_only_itself(tmp_path, monkeypatch):
+    h = Harness(tmp_path)
+    deliver_intros(h, 5)
+    real = h.app.workflow.process_inbound
+
+    def fail_the_third(row, address, now, parsed=None):
+        if b"group-2@" in bytes(row.raw):
+            raise RuntimeError("simulated failure")
+        return real(row, address, now, parsed=parsed)
+
+    monkeypatch.setattr(h.app.workflow, "process_inbound", fail_the_third)
+    report = h.cycle(T0)
+    assert (report.processed, report.failed) == (4, 1)
+    assert Referral.select().count() == 4
+    assert Outbound.select().where(Outbound.kind == "acknowledgement").count() == 4
+    failed = InboundMessage.get(InboundMessage.message_key == "mid:group-2@mail.example")
+    assert (failed.status, failed.attempts, failed.reason) == ("new", 1, "RuntimeError: simulated failure")
+
+    monkeypatch.setattr(h.app.workflow, "process_inbound", real)
+    assert h.cycle(T0).processed == 1
+    assert Referral.select().count() == 5
+
+
+def test_a_process_dying_mid_group_leaves_the_group_to_be_tried_one_by_one(tmp_path, monkeypatch):
+    h = Harness(tmp_path)
+    deliver_intros(h, 4)
+    real = h.app.workflow.process_inbound
+
+    def die_on_the_second(row, address, now, parsed=None):
+        if b"group-1@" in bytes(row.raw):
+            raise SystemExit("the process is killed")
+        return real(row, address, now, parsed=parsed)
+
+    monkeypatch.setattr(h.app.workflow, "process_inbound", die_on_the_second)
+    with pytest.raises(SystemExit):
+        h.cycle(T0)
+    rows = list(InboundMessage.select())
+    assert Referral.select().count() == 0 and Outbound.select().count() == 0   # the group rolled back whole
+    assert {(r.status, r.attempts) for r in rows} == {("processing", 1)}
+
+    groups: list[int] = []
+    original_group = cycle.process_group
+    monkeypatch.setattr(cycle, "process_group", lambda app, rows, *a: groups.append(len(rows)) or
+                        original_group(app, rows, *a))
+    monkeypatch.setattr(h.app.workflow, "process_inbound", real)
+    report = h.cycle(T0)
+    assert report.processed == 4 and groups == []          # each went through alone
+    assert Referral.select().count() == 4
+    assert {(r.status, r.attempts) for r in InboundMessage.select()} == {("done", 2)}
