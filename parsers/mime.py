@@ -16,6 +16,7 @@ import email.message
 import email.utils
 from dataclasses import dataclass, field
 from email.parser import BytesParser
+from email.feedparser import NLCRE as _NLCRE, headerRE as _HEADER_LINE_RE
 from email.policy import compat32
 
 from .model import Address
@@ -449,6 +450,9 @@ MAX_HTML_CHARS = 1_000_000
 
 _BOUNDARY_PARAM = re.compile(rb'boundary\s*=\s*"?([^"\s;]{16,200})"?', re.IGNORECASE)
 _CANONICAL = b"=_rl%d_boundary_="
+# The rest of a boundary line after "--boundary", and line-end helpers, as the stdlib parser has them.
+_BOUNDARY_REST = re.compile(r"(?P<end>--)?(?P<ws>[ \t]*)(?P<linesep>\r\n|\r|\n)?$")
+_NLCRE_BOL = re.compile(r"(\r\n|\r|\n)")
 
 
 def canonical_boundaries(raw: bytes) -> bytes:
@@ -473,6 +477,222 @@ def canonical_boundaries(raw: bytes) -> bytes:
 
 
 _HEADERS_ONLY = BytesParser(policy=compat32)
+# Characters that str.splitlines() treats as line ends but the stdlib feed parser does not.
+_OTHER_LINE_ENDS = re.compile(r"[\x0b\x0c\x1c-\x1e]")
+
+
+class _Bail(Exception):
+    """The fast reader met something only the stdlib parser handles (defects, message/* parts...)."""
+
+
+class _FastReader:
+    """A line-for-line re-implementation of the stdlib ``FeedParser`` for ordinary MIME.
+
+    The stdlib parser feeds every line through a generator, a deque and a stack of boundary
+    predicates, re-parses the Content-Type header on every type query and compiles a regex per
+    boundary; on ordinary mail that was the largest single cost of reading a message. This reader
+    walks a list of lines with the same rules (header lines, continuation lines, the blank separator,
+    boundary lines at any outer level ending a part, the line end before a boundary belonging to the
+    boundary) and builds the same ``compat32`` ``Message`` tree. Whatever it does not reproduce
+    exactly -- a defect the stdlib would record, message/* parts, digests, a missing start or close
+    boundary, Unix "From " lines, deep or wide trees -- raises :class:`_Bail`, and the caller uses the
+    stdlib parser instead; so the result is always the one the stdlib would give.
+    """
+
+    __slots__ = ("lines", "i", "n", "eof", "parts")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.i = 0
+        self.n = len(lines)
+        self.eof: list[str] = []        # separators of the enclosing multiparts, innermost last
+        self.parts = 0
+
+    def readline(self) -> str:
+        """The next line, or "" at the end of input or at a boundary line of an enclosing multipart."""
+        i = self.i
+        if i >= self.n:
+            return ""
+        line = self.lines[i]
+        if self.eof and line.startswith("--"):
+            for sep in self.eof:
+                if line.startswith(sep) and _BOUNDARY_REST.match(line, len(sep)):
+                    return ""
+        self.i = i + 1
+        return line
+
+    def entity(self, top: bool, composite: bool, depth: int) -> email.message.Message:
+        """One entity (headers, then a text payload or a multipart's parts), as ``_parsegen`` reads it."""
+        self.parts += 1
+        if self.parts > MAX_PARTS or depth > MAX_DEPTH:
+            raise _Bail
+        msg = email.message.Message(policy=compat32)
+        header_lines: list[str] = []
+        while True:
+            line = self.readline()
+            if not line:
+                break
+            if not _HEADER_LINE_RE.match(line):
+                if not _NLCRE.match(line):
+                    raise _Bail                  # MissingHeaderBodySeparatorDefect
+                break
+            header_lines.append(line)
+        ctype = self._headers(msg, header_lines)
+        if not top or composite:
+            if ctype is None or not ctype.isascii():
+                ctype = msg.get_content_type()   # absent, or 8-bit: the stdlib's own reading
+            else:
+                ctype = ctype.partition(";")[0].strip().lower()
+                if ctype.count("/") != 1:
+                    ctype = "text/plain"
+            maintype = ctype.partition("/")[0]
+            if maintype == "message":
+                raise _Bail
+            if maintype == "multipart":
+                self._multipart(msg, ctype, depth)
+                return msg
+        if self.eof:
+            rest = self._rest()
+        else:
+            rest = self.lines[self.i:]
+            self.i = self.n
+        msg._payload = "".join(rest)  # noqa: SLF001 - what set_payload(str) does under compat32
+        return msg
+
+    def _rest(self) -> list[str]:
+        out: list[str] = []
+        while True:
+            line = self.readline()
+            if not line:
+                return out
+            out.append(line)
+
+    @staticmethod
+    def _headers(msg: email.message.Message, lines: list[str]) -> str | None:
+        """``FeedParser._parse_headers`` with compat32's ``header_source_parse``; raises :class:`_Bail`
+        on the cases the stdlib records as defects. Returns the first Content-Type value, if any."""
+        headers = msg._headers  # noqa: SLF001 - what set_raw appends to
+        ctype: str | None = None
+        last: list[str] = []
+        for line in lines:
+            if line[0] in " \t":
+                if not last:
+                    raise _Bail                  # FirstHeaderLineIsContinuationDefect
+                last.append(line)
+                continue
+            if last:
+                ctype = _store_header(headers, last, ctype)
+            if line.startswith("From ") or line[0] == ":":
+                raise _Bail                      # unix-from lines, missing header names
+            last = [line]
+        if last:
+            ctype = _store_header(headers, last, ctype)
+        return ctype
+
+    def _multipart(self, msg: email.message.Message, ctype: str, depth: int) -> None:
+        boundary = _boundary(msg)
+        if boundary is None or ctype == "multipart/digest":
+            raise _Bail
+        separator = "--" + boundary
+        preamble: list[str] = []
+        capturing = True
+        while True:
+            line = self.readline()
+            if not line:
+                raise _Bail                      # no start or no close boundary: stdlib defects
+            mo = _BOUNDARY_REST.match(line, len(separator)) if line.startswith(separator) else None
+            if mo is None:
+                if not capturing:
+                    raise _Bail
+                preamble.append(line)
+                continue
+            if mo.group("end"):
+                if capturing:
+                    raise _Bail
+                linesep = mo.group("linesep")
+                break
+            if capturing:
+                if preamble:
+                    preamble[-1] = _strip_eol(preamble[-1])
+                    msg.preamble = "".join(preamble)
+                capturing = False
+            nxt = self.readline()
+            if not nxt or (nxt.startswith(separator) and _BOUNDARY_REST.match(nxt, len(separator))):
+                raise _Bail                      # empty or repeated boundaries: stdlib quirks
+            self.i -= 1
+            self.eof.append(separator)
+            child = self.entity(False, True, depth + 1)
+            self.eof.pop()
+            if isinstance(child._payload, list):  # noqa: SLF001 - a multipart child
+                epilogue = child.epilogue
+                if epilogue == "":
+                    child.epilogue = None
+                elif epilogue is not None:
+                    child.epilogue = _strip_eol(epilogue)
+            elif isinstance(child._payload, str):  # noqa: SLF001
+                child._payload = _strip_eol(child._payload)  # noqa: SLF001
+            msg.attach(child)
+        epilogue = [""] if linesep else []
+        epilogue.extend(self._rest())
+        if epilogue:
+            bol = _NLCRE_BOL.match(epilogue[0])
+            if bol:
+                epilogue[0] = epilogue[0][bol.end():]
+        msg.epilogue = "".join(epilogue)
+
+
+def _store_header(headers: list[tuple[str, str]], lines: list[str], ctype: str | None) -> str | None:
+    """Append one header as compat32's ``header_source_parse`` + ``set_raw`` do; track Content-Type."""
+    name, value = lines[0].split(":", 1)
+    value = value.lstrip(" \t") + "".join(lines[1:])
+    value = value.rstrip("\r\n")
+    headers.append((name, value))
+    if ctype is None and name.lower() == "content-type":
+        return value
+    return ctype
+
+
+def _strip_eol(text: str) -> str:
+    """Without one final line end (``NLCRE_eol``): it belongs to the boundary that follows."""
+    if text.endswith("\r\n"):
+        return text[:-2]
+    if text.endswith(("\r", "\n")):
+        return text[:-1]
+    return text
+
+
+# A Content-Type value whose parameters need no RFC 2231, quoting or escaping rules: every
+# parameter a plain token or a quoted string without quotes, backslashes, semicolons or <>.
+_SIMPLE_CTYPE = re.compile(r"[ \t\r\n]*[!#-:?-\[\]-~]+(?:[ \t\r\n]*;[ \t\r\n]*[A-Za-z0-9_.-]+[ \t\r\n]*=[ \t\r\n]*"
+                           r"(?:\"[ !#-:=?-\[\]-~]*\"|[!#-:=?-\[\]-~]+))*[ \t\r\n]*")
+_SIMPLE_PARAM = re.compile(r";[ \t\r\n]*([A-Za-z0-9_.-]+)[ \t\r\n]*=[ \t\r\n]*(\"[ !#-:=?-\[\]-~]*\"|[!#-:=?-\[\]-~]+)")
+
+
+def _boundary(msg: email.message.Message) -> str | None:
+    """``msg.get_boundary()``, read directly when the header is simple (the stdlib splits, decodes
+    and re-quotes every parameter on each call); any other header goes to the stdlib."""
+    value = msg.get("content-type")
+    if isinstance(value, str) and value.isascii() and _SIMPLE_CTYPE.fullmatch(value):
+        for m in _SIMPLE_PARAM.finditer(value):
+            if m.group(1).lower() == "boundary":
+                found = m.group(2)
+                if found[:1] == '"':
+                    found = found[1:-1]
+                return found.rstrip()
+        return None
+    return msg.get_boundary()
+
+
+def _fast_parse(raw: bytes, composite: bool) -> email.message.Message | None:
+    """The stdlib parse of ``raw`` by :class:`_FastReader`, or None when only the stdlib can do it."""
+    text = raw.decode("ascii", "surrogateescape")
+    if _OTHER_LINE_ENDS.search(text):
+        return None
+    reader = _FastReader(text.splitlines(True))
+    try:
+        return reader.entity(True, composite, 0)
+    except _Bail:
+        return None
 # A top-level Content-Type naming a multipart or message type (possibly folded onto the next line).
 _COMPOSITE_TYPE = re.compile(rb"(?im)^content-type:[ \t]*(?:\r?\n[ \t]+)?(?:multipart|message)/")
 
@@ -486,7 +706,11 @@ def _parse(raw: bytes) -> email.message.Message:
     end = raw.find(b"\n\n")
     end2 = raw.find(b"\r\n\r\n")
     cut = min(e for e in (end, end2, len(raw)) if e >= 0)
-    if not _COMPOSITE_TYPE.search(raw, 0, min(cut, 200_000)):
+    composite = bool(_COMPOSITE_TYPE.search(raw, 0, min(cut, 200_000)))
+    fast = _fast_parse(raw, composite)
+    if fast is not None:
+        return fast
+    if not composite:
         return _HEADERS_ONLY.parsebytes(raw, headersonly=True)
     return email.message_from_bytes(canonical_boundaries(raw), policy=compat32)
 
