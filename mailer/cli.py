@@ -52,7 +52,10 @@ def _cmd_once(args: argparse.Namespace) -> int:
     from .cycle import run_cycle
 
     app = _app(args)
-    report = run_cycle(app, _now(args.now))
+    try:
+        report = run_cycle(app, _now(args.now))
+    finally:
+        app.close()
     print(report.line())
     return 1 if report.errors else 0
 

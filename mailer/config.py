@@ -75,6 +75,7 @@ class OutboxConfig:
     retry_deadline: str = "3d"
     batch_size: int = 100
     ca_file: str = ""
+    durable_marks: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,17 @@ class TemplatesConfig:
 
 
 @dataclass(frozen=True)
+class ProcessingConfig:
+    parse_workers: int | str = "auto"
+
+    def worker_count(self, cores: int | None) -> int:
+        """Worker processes for parsing a backlog: "auto" leaves one core to the process that records."""
+        if self.parse_workers == "auto":
+            return min(max((cores or 1) - 1, 0), 4)
+        return int(self.parse_workers)
+
+
+@dataclass(frozen=True)
 class Config:
     tracking: TrackingConfig = field(default_factory=TrackingConfig)
     inboxes: tuple[InboxConfig, ...] = (InboxConfig(),)
@@ -134,6 +146,7 @@ class Config:
     digest: DigestConfig = field(default_factory=DigestConfig)
     reciprocity: ReciprocityConfig = field(default_factory=ReciprocityConfig)
     templates: TemplatesConfig = field(default_factory=TemplatesConfig)
+    processing: ProcessingConfig = field(default_factory=ProcessingConfig)
     categories: dict[str, str] = field(default_factory=dict)
     path: str = ""
     base_dir: str = "."
@@ -164,6 +177,7 @@ _SECTIONS = {
     "tracking": TrackingConfig, "outbox": OutboxConfig, "database": DatabaseConfig,
     "schedule": ScheduleConfig, "privacy": PrivacyConfig, "security": SecurityConfig,
     "digest": DigestConfig, "reciprocity": ReciprocityConfig, "templates": TemplatesConfig,
+    "processing": ProcessingConfig,
 }
 _ENV = {
     ("tracking", "secret"): "REFERLOOP_SECRET",
@@ -274,6 +288,10 @@ def _validate(cfg: Config, where: str) -> None:
         SendWindow.parse(cfg.schedule.send_window, cfg.schedule.send_days, cfg.schedule.timezone)
     except ValueError as exc:
         raise ConfigError(f"{where}: schedule: {exc}") from None
+    workers = cfg.processing.parse_workers
+    if workers != "auto" and not (isinstance(workers, int) and 0 <= workers <= 64):
+        raise ConfigError(f"{where}: processing.parse_workers must be \"auto\" or a whole number from 0 to 64, "
+                          f"not {workers!r}")
     if not cfg.database.url.startswith(("sqlite://", "postgresql://", "postgres://")):
         raise ConfigError(f"{where}: database.url must start with sqlite:/// or postgresql://")
 

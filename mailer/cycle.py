@@ -28,6 +28,7 @@ from db.workflow import Workflow
 
 from .compose import Composer
 from .config import Config, InboxConfig
+from .parse_workers import ParseWorkers
 from .senders import Sender, make_sender
 from .sources import Source, SourceError, make_source
 
@@ -64,11 +65,16 @@ class App:
         self.composer = Composer(Address(config.tracking.name, config.tracking.address.lower()), template_dir)
         self.workflow = Workflow(config, self.composer, db)
         self.sender = sender or make_sender(config)
+        self.parse_workers = ParseWorkers.for_machine(config.processing.worker_count)
         self.stop = threading.Event()
         # SQLite turns a read-then-write transaction that meets another thread's write into an instant
         # "database is locked" (no busy wait, to avoid deadlock). With one instance, taking turns inside
         # the process avoids that; PostgreSQL needs no such thing.
         self.db_turn: AbstractContextManager = nullcontext() if is_postgres(db) else threading.RLock()
+
+    def close(self) -> None:
+        """Stop the parse workers; the database connection closes with the process."""
+        self.parse_workers.close()
 
     def source(self, inbox: InboxConfig) -> Source:
         return make_source(self.config, inbox)
@@ -106,12 +112,14 @@ def process_stored(app: App, inbox: InboxConfig, source_name: str, address: str,
             tried.add(row.id)
             with app.db_turn:
                 process_one(app, row, address, max_attempts, now, report)
-        for start in range(0, len(fresh), GROUP_SIZE):
+        groups = [fresh[start:start + GROUP_SIZE] for start in range(0, len(fresh), GROUP_SIZE)]
+        tried.update(r.id for r in fresh)
+        parsed_groups = app.parse_workers.pipeline([[bytes(r.raw or b"") for r in g] for g in groups],
+                                                   app.workflow.tracking_for(address))
+        for group, parsed in zip(groups, parsed_groups):
             if app.stop.is_set():
                 return
-            group = fresh[start:start + GROUP_SIZE]
-            tried.update(r.id for r in group)
-            process_group(app, group, address, max_attempts, now, report)
+            process_group(app, group, parsed, address, max_attempts, now, report)
 
 
 # Messages decided per commit. On PostgreSQL a commit waits for the disk, so grouping is most of the
@@ -133,26 +141,19 @@ def process_one(app: App, row, address: str, max_attempts: int, now: datetime, r
         _failed(app, row, exc, max_attempts, now, report)
 
 
-def process_group(app: App, rows: list, address: str, max_attempts: int, now: datetime,
+def process_group(app: App, rows: list, parsed: list, address: str, max_attempts: int, now: datetime,
                   report: CycleReport) -> None:
     """Several first attempts in one transaction, each message in its own savepoint: a failing message
-    rolls back only its own work. Parsing happens before the transaction, which then stays short."""
-    parsed: dict[int, object] = {}
-    failures: dict[int, Exception] = {}
-    for row in rows:
-        try:
-            parsed[row.id] = app.workflow.parse(row, address)
-        except Exception as exc:  # noqa: BLE001 - the parser promises not to raise; if it does, record it
-            failures[row.id] = exc
+    rolls back only its own work. The messages were parsed before (see mailer/parse_workers.py), so the
+    transaction only records."""
     with app.db_turn:
         inbox_store.begin_attempts(app.db, rows)
         with app.db.atomic():
-            for row in rows:
-                if row.id in failures:
-                    _failed(app, row, failures[row.id], max_attempts, now, report)
-                    continue
+            for row, result in zip(rows, parsed):
                 try:
-                    app.workflow.process_inbound(row, address, now, parsed=parsed[row.id])
+                    if isinstance(result, Exception):
+                        raise result
+                    app.workflow.process_inbound(row, address, now, parsed=result)
                     report.processed += 1
                 except Exception as exc:  # noqa: BLE001 - one bad message must not stop the others
                     _failed(app, row, exc, max_attempts, now, report)

@@ -141,5 +141,6 @@ def run(app: App) -> int:
         app.stop.wait(1.0)
     for t in threads:
         t.join(timeout=60)
+    app.close()
     log.info("stopped")
     return 0

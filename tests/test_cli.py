@@ -53,6 +53,9 @@ url = "sqlite:///{tmp_path / 'db.sqlite'}"
      'security = "none"\npassword = "x"\n', 'inbox.security = "none" is only allowed towards a loopback host'),
     ('[tracking]\naddress = "t@example.test"\n[inbox]\nkind = "maildir"\n[outbox]\nkind = "file"\n',
      "tracking.secret is missing"),
+    ('[tracking]\naddress = "t@example.test"\n[inbox]\nkind = "maildir"\n[outbox]\nkind = "file"\n'
+     '[processing]\nparse_workers = "many"\n',
+     'processing.parse_workers must be "auto" or a whole number'),
 ])
 def test_config_mistakes_are_one_line_naming_key_and_file(tmp_path, capsys, body, message):
     path = write_config(tmp_path, body)
