@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import addresses, automatic, introduction, reply
+from . import addresses, automatic, introduction, reply, tokens
 from .envelope import Envelope, message_ids, read_envelope
 from .mime import Decoded, Unparseable, decode
 from .model import ParsedMessage, Tracking
@@ -48,6 +48,20 @@ def answers_us(env: Envelope, tracking: Tracking) -> bool:
     """True when the message is a reply to a message with a Message-ID on one of our domains."""
     domains = {a.rpartition("@")[2] for a in tracking.addresses}
     return any(mid.rpartition("@")[2] in domains for mid in env.in_reply_to + env.references)
+
+
+def _reply_tag(tag: str, env: Envelope, tracking: Tracking, only_us: bool) -> bool:
+    """Whether a plus-tag on our address routes the message as a reply to a check-in.
+
+    People also tag the tracking address for their own filing ("track+chapter-north@", "track+anna@")
+    and copy it on ordinary introductions. A reply address carries a token of ours, so only a tag
+    shaped like one (see :mod:`parsers.tokens`) makes a reply by itself. Any other tag counts only
+    when the message answers one of our Message-IDs, or is written to nobody but us: an altered
+    token sent back to the tracker alone is still a (rejected) reply, never an introduction.
+    """
+    if tokens.read_token(tag) is not None:
+        return True
+    return only_us or answers_us(env, tracking)
 
 
 def _base(decoded: Decoded, env: Envelope, **kw) -> ParsedMessage:
@@ -108,7 +122,7 @@ def _classify(decoded: Decoded, tracking: Tracking) -> ParsedMessage:
     if command:
         return _base(decoded, env, kind="command", command=command, detail=f"command {command}")
 
-    token = next((t for t in tags if t not in COMMANDS), None)
+    token = next((t for t in tags if t not in COMMANDS and _reply_tag(t, env, tracking, only_us)), None)
     source = "plus" if token else None
     if token is None:
         token = token_from_references(env, tracking)

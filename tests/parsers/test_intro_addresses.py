@@ -50,3 +50,30 @@ def test_receiving_mailbox_prefers_an_envelope_address_also_in_cc():
 
 def test_receiving_mailbox_without_delivery_headers():
     assert receiving_mailbox(b"From: a@a.example\nTo: b@b.example\n\nbody") is None
+
+
+def _classify(to: str, cc: str = "", extra: str = "") -> str:
+    from parsers import parse_message
+    raw = (f"From: Ann Lee <ann@a.example>\nTo: {to}\n" + (f"Cc: {cc}\n" if cc else "") + extra +
+           "Subject: Re: Checking in\n\nHired them last week.\n").encode()
+    return parse_message(raw, TRACKING).kind
+
+
+def test_a_token_shaped_tag_is_a_reply_even_with_others_copied():
+    from datetime import date
+    from parsers.tokens import make_token
+    token = make_token(b"k" * 32, 42, "ann@a.example", date(2025, 3, 1))
+    assert _classify(f"track+{token}@referloop.example", "Bo <bo@b.example>") == "reply"
+
+
+def test_a_filing_tag_with_people_copied_is_not_a_reply():
+    assert _classify("track+chapter-north@referloop.example", "Bo <bo@b.example>, Cy <cy@c.example>") != "reply"
+
+
+@pytest.mark.parametrize("to,extra", [
+    ("track+notatoken@referloop.example", ""),        # written to us alone: an altered token, still a reply
+    ("track+notatoken@referloop.example, Bo <bo@b.example>",
+     "In-Reply-To: <20250301150000.abcdefgh@referloop.example>\n"),   # answers one of our messages
+])
+def test_an_odd_tag_is_a_reply_only_to_us_alone_or_in_our_thread(to: str, extra: str):
+    assert _classify(to, extra=extra) == "reply"
