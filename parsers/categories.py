@@ -40,7 +40,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
               "!anwaltin", "!avocat*", "!abogad*", "!juriste", "~immigration", "~trademark*", "~lease review", "~wills", "~estate", "~power of attorney", "~lease", "~landlord dispute", "~wrongful termination", "~visa", "~green card", "~h-1b", "~incorporat*", "~llc", "~prenup", "~eviction", "~testament", "~herencia", "~succession", "~arbeitsrecht", "~droit du travail", "~litige", "~demanda", "!avocate*", "!abogada*", "!rechtsanwalt*"),
     "plumbing": ("!plumber*", "plumbing", "~water heater*", "~sump pump*", "~pipe*", "~drain*", "~faucet*",
                  "~toilet*", "~sewer", "~burst pipe", "~abfluss", "~verstopft", "~tropft", "~rohrbruch", "~wasserhahn", "!klempner*", "!installateur*", "sanitar*", "!plombier*",
-                 "plomberie", "!fontanero*", "fontaneria", "!plomero*", "~fuite d'eau", "~wasserrohr*", "~leak", "~leaks", "~leaking", "~clogged", "~sink", "~shower", "~fuite", "~fuga", "~evier", "~fregadero"),
+                 "plomberie", "!fontanero*", "!fontanera*", "fontaneria", "!plomero*", "!plomera*", "~tuberia*", "~fuite d'eau", "~wasserrohr*", "~leak", "~leaks", "~leaking", "~clogged", "~sink", "~shower", "~fuite", "~fuga", "~evier", "~fregadero"),
     "electrical": ("!electrician*", "electrical", "~wiring", "~rewir*", "~breaker*", "~outlets", "~panel upgrade",
                    "~ev charger", "!elektriker*", "!electricien*", "!electricista*", "~elektrik", "~sicherung", "~leitungen", "~electricite", "~electricidad", "~enchufes", "~prises", "~lighting"),
     "hvac": ("hvac", "heating and air", "heating & air", "air conditioning", "~furnace*", "~heat pump*",

@@ -129,6 +129,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         actor_who = [actor_who[k] for k in order]
     del mention_at
 
+    hits = vocab.find_tokens(toks)
+    person_nouns = [h.start for h in hits if h.term.person]
     has_both = toks.has_any(BOTH_WORDS)
     # Sentences with their addressee and the party each pronoun refers to.
     sentences: list[Sentence] = []
@@ -138,6 +140,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     topic: str | None = None
     for start, end in spans:
         voc, vend = vocative(text, start, end, mentions, m_starts, parties)
+        if len(voc) == 1 and _listed_not_addressed(text, folded, start, vend, person_nouns):
+            voc, vend = [], start
         if len(voc) == 1:
             addressee = voc[0]
             addressed_all.add(addressee)
@@ -258,7 +262,6 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
 
     # Service nouns said of a party: "José is the landscaper who", "Ellen Park, the financial planner",
     # "Renee Holloway (insurance)", "l'architecte qui", "she's been my dentist".
-    hits = vocab.find_tokens(toks)
     hit_owner: list[str | None] = []
     hit_need: list[bool] = []
     if mentions:
@@ -290,6 +293,30 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     peer = float(PEER.count(toks)) + 0.4 * WEAK_PEER.count(toks)
     return Reading(text, folded, sentences, mentions, evidence, peer, hits, hit_owner, hit_need,
                    addressed_all, cue_count)
+
+
+_LIST_BULLET = re.compile(r"\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
+# After "Name," a relative pronoun describes the person named ("Anika Rao, who designed our office").
+_RELATIVE_AFTER = re.compile(r"\s*(?:who|which|qui|que|quien|der|die|el cual|la cual)\b")
+_WORDS_BEFORE_NOUN = re.compile(r"\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}")
+
+
+def _listed_not_addressed(text: str, folded: str, start: int, vend: int, person_nouns: list[int]) -> bool:
+    """A name at the start of a list item or followed by what the person is, is not spoken to.
+
+    "- Sergio Luna, electricista: ...", "Anika Rao, architect - she'll ...", "Sarah Cohen, courtière
+    en crédit immobilier, qui ..." present a person; a vocative ("Dana, Hannah runs ...") goes on with a
+    clause. Without this, the description would be read as said *to* the person, and dropped.
+    """
+    if _LIST_BULLET.match(text, start):
+        return True
+    if _RELATIVE_AFTER.match(folded, vend):
+        return True
+    k = bisect_left(person_nouns, vend)
+    if k < len(person_nouns) and person_nouns[k] - vend <= 30:
+        gap = _WORDS_BEFORE_NOUN.match(folded, vend)
+        return gap is not None and gap.end() >= person_nouns[k] and "\n" not in folded[vend:person_nouns[k]]
+    return False
 
 
 def read_subject(subject: str, people: list[Person], vocab: Vocabulary) -> dict[str, Evidence]:
