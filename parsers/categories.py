@@ -87,6 +87,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "physiotherapy": ("!physio*", "!physical therapist*", "physical therapy", "~sports injur*", "~knee",
                       "~shoulder", "~back pain", "~rehab*", "!kine*", "!fisio*", "krankengymnast*", "~injury", "~injuries", "~rehab", "~knee replacement", "~mobility", "~hip"),
     "chiropractic": ("!chiropract*",),
+    "osteopathy": ("!osteopat*", "osteopathy", "osteopathie", "osteopatia"),
     "massage": ("!massage therapist*", "massage*"),
     "dentistry": ("!dentist*", "dental", "~filling*", "~teeth", "~tooth", "~crown", "!orthodontist*",
                   "!zahnarzt*", "zahn*", "!dentiste*", "!dentista*", "~cavit*", "~checkup*", "~dental cleaning", "~root canal", "~braces", "~invisalign", "~wisdom teeth"),
@@ -146,7 +147,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "solar": ("solar", "~solar panels", "photovoltaik", "panneaux solaires", "paneles solares"),
     "nutrition": ("!nutritionist*", "!dietitian*", "nutrition", "!ernahrungsberat*", "!nutricionist*"),
     "music-lessons": ("!piano teacher*", "~piano lessons", "~guitar lessons", "music lessons",
-                      "!music teacher*", "~voice lessons"),
+                      "!music teacher*", "~voice lessons", "~klavier*", "!klavierlehrer*", "~cours de piano", "~clases de piano"),
     "printing": ("!printer*", "~print shop", "~printing", "druckerei"),
     "travel": ("!travel agent*", "~travel planning", "~itinerary"),
 }

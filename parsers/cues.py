@@ -103,7 +103,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
     ("notre nos mon ma mes nous moi",
      r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w+e|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
-     r"transforme|sauve|accompagne|conseille|renove|concu)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
+     r"transforme|sauve|accompagne|conseille|renove|concu|remis|soigne|gueri|repare|installe|depanne)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
     ("notre nos mon ma mes",
      r"\b(?:s'occupe de|gere|suit|accompagne|conseille)\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
@@ -157,6 +157,28 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\bhable (muy )?bien de (ti|usted)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
     ("your", r"\byour (clinic|practice|office|firm|salon|agency|consultancy|services)\b", "P", 1),
     ("hands", r"\b(in good hands)\b", "C", 2),
+    # --- what someone does for others, said without a trade noun (provider) ---
+    # "gibt unserer Tochter Nachhilfe", "da clases a mi hijo", "donne des cours à ma fille"
+    ("gibt gab gibst da daba donne donnait",
+     r"\b(gibt|gab)\s+(?:[\w-]+\s+){0,5}?[\w-]*(nachhilfe|unterricht|stunden|kurse)\b|"
+     r"\b(da|daba) clases\b|\b(donne|donnait) des cours\b", "P", 3),
+    # "dirige Montero Gestoría y puede ocuparse de", "can take care of the paperwork", "peut s'occuper de"
+    ("dirige leitet ocuparse encargarse ocupa encarga occuper charger kummern handle care",
+     r"\b(dirige|leitet)\b(?!(?: \w+){0,3} weiter\b)|\b(puede|podra|podria|sabe) (ocuparse|encargarse)\b|\bse (ocupa|encarga) de\b|"
+     r"\b(peut|pourra|pourrait) (s'occuper|se charger)\b|\b(kann|konnte) sich (darum |um \w+ \w+ )?kummern\b|"
+     r"\b(can|could|will|'ll) (handle|take care of) (the|all|your|that|this|it|everything)\b", "P", 2),
+    # "the photos of our wedding are Begoña's" ("son de Begoña", "sont de Lucie", "were taken by Tom")
+    ("son eran sont es era fue est taken shot done by", r"\b(son|eran|fueron|sont|es|era|fue|est) (todas |toutes |tous )?de\b|"
+     r"\b(were|are|was) (all )?(taken|shot|done|made|designed|painted) by\b", "PA", 3),
+    # --- said of the contact: a need without a need verb ---
+    # "todavía no tiene fotógrafo", "still doesn't have a planner", "n'a pas encore de", "hat noch keinen"
+    ("tiene have has pas noch",
+     r"\b(todavia|aun) no tiene\b|\bno tiene (todavia|aun)\b|\bstill (doesn't|does not|don't|do not) have\b|"
+     r"\bstill (has|have) no\b|\bn'a (toujours )?pas (encore )?(de|d')|\bn'ont (toujours )?pas (encore )?(de|d')|"
+     r"\bhat noch (kein|keine|keinen)\b", "C", 3),
+    ("gebrauchen brauchen", r"\b(konnte|konnten|kann) (\w+ ){0,3}?gebrauchen\b", "C", 2),
+    ("cliente client clients customer kunde kundin", r"\b(es|est|is|ist) (un |une |a |an |ein |eine |)?"
+     r"(cliente|client|customer|kunde|kundin) (de|of|der|des|du)\b", "C", 2),
     # --- named objects: the party after the cue provides ---
     ("worked used use hired swear using working trust",
      r"\b(worked with|have used|has used|we used|i used|we use|i use|we hired|i hired|hired|swear by|have been using|been working with|trust)\b", "PA", 2),

@@ -41,16 +41,18 @@ class Found:
 
 
 _ON_BEHALF = re.compile(
-    r"\b(?:on behalf of|im auftrag von|de la part de|en nombre de|in the name of)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)|"
+    r"\b(?:on behalf of|im auftrag von|de la part de|en nombre del?|de parte del?|in the name of)\s+"
+    r"(?:(?:la|el|the|der|des)\s+)?(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Herrn?|Frau|M|Mme|Me|Mr|Mrs|Ms)\.?\s+)?([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)|"
     # "Richard asked me to connect you both" (but "Dana asked me to connect her with..." makes Dana a party)
     r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:asked me to|wanted me to|would like me to|has asked me to)\s+"
     r"(?:connect|introduce|put|loop|send)\s+(?:you|the two of you|both of you)\b|"
     r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:bat mich|hat mich gebeten|m'a demand[ée] de|me pidi[óo] que)\s+"
     r"(?:euch|sie|dich|ihnen|vous|te|les|os)\b|"
-    r"\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|asistente|secretary)\s+(?:to|of|von|de)\s+"
-    r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
-_ON_BEHALF_WORDS = ("behalf", "asked me", "wanted me", "would like me", "auftrag", "part de", "nombre de", "name of",
-                    "assistant", "assistent", "asistente", "secretary", "gebeten", "bat mich", "demand", "pidi", " ea ", " pa ")
+    r"\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|asistente|secretary|secretaria|"
+    r"secrétaire|sekretärin|sekretär)\s+(?:to|of|von|de)\s+"
+    r"(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Herrn?|Frau|M|Mme|Me|Mr|Mrs|Ms)\.?\s+)?([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
+_ON_BEHALF_WORDS = ("behalf", "asked me", "wanted me", "would like me", "auftrag", "part de", "nombre de", "parte de", "name of",
+                    "assistant", "assistent", "asistente", "secretary", "secretaria", "secrétaire", "sekretär", "gebeten", "bat mich", "demand", "pidi", " ea ", " pa ")
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
 # A forwarded message asking for help: the forward is a lead.

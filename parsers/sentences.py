@@ -24,7 +24,8 @@ class Sentence:
     vocative_end: int          # text before this offset is the vocative ("Dana, ")
 
 
-_BOUNDARY = re.compile(r"\n|[.!?;]+(?=[\s\"')\]]|$)")
+# An emoji followed by a space ends a sentence in mobile mail ("the photos are unreal 📸 Tom meet Jess").
+_BOUNDARY = re.compile(r"\n|[.!?;]+(?=[\s\"')\]]|$)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?= )")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
