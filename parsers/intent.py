@@ -27,6 +27,13 @@ INTRO: tuple[Cue, ...] = (
     Cue("this here's here", r"\b(this is \w+|here'?s \w+|here is \w+)\b"),
     Cue("two both", r"\b(you two|you both|both of you)\b"),
     Cue("over take let leave", r"\b(over to you|take it from here|let you (two|both|all)|leave (it to )?(you|the two))\b"),
+    # Double opt-in: both agreed, so the introduction is made now ("since you both said yes", "como los
+    # dos me dijeron que sí", "puisque vous avez dit oui tous les deux", "da Sie beide zugestimmt haben").
+    Cue("yes ok agreed si oui zugestimmt einverstanden",
+        r"\b((you|you've|you have) both (said yes|agreed|said ok)|both of you (said yes|agreed)|"
+        r"(los|las) dos (me )?(dijeron|dijisteis|han dicho) que si|(ambos|ambas) (me )?(dijeron|han dicho) que si|"
+        r"(vous )?(m'avez )?(tous|toutes) (les )?deux (dit oui|accepte)|avez (tous|toutes) (les )?deux (dit oui|accepte)|"
+        r"(ihr|sie) beide (zugestimmt|einverstanden)|beide (zugestimmt|einverstanden))\b"),
     # "Ich überlasse Ihnen beiden den Rest", "je vous laisse la suite", "I'll leave the rest to you two"
     Cue("uberlasse rest suite resto", r"\b(uberlasse (ich )?(ihnen|euch|dir)|den rest (uberlasse|uberlass)|"
         r"(leave|leaving) the rest to you|je vous laisse (la suite|voir)|os dejo (el resto|que)|les dejo (el resto|que))\b"),
@@ -38,7 +45,7 @@ INTRO: tuple[Cue, ...] = (
     Cue("presente presenter relation contact laisse mets", r"\b(je (te|vous) presente|presenter|mettre en (relation|contact)|"
         r"mise en relation|mets en (relation|contact)|je (vous|te) laisse)\b"),
     Cue("presento presentarte presentarles presentaros contacto conectarte conectarles dejo",
-        r"\b((te|les|os) presento|presentar(te|les|os)|poner(te|les|os) en contacto|pongo en contacto|"
+        r"\b((te|les|os|los|las) presento|presentar(te|les|os|los|las)|poner(te|les|os) en contacto|pongo en contacto|"
         r"conectar(te|les|os)|(os|les) dejo)\b"),
 )
 # Phrases that only an introduction uses (as opposed to "you two" or "over to you").
@@ -46,7 +53,7 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
     Cue("introduce introducing", r"\bintroduc(e|ing) (you|\w+ to)\b"),
     Cue("this here's", r"\b(this is \w+|here's \w+)\b"),
-    Cue("vorstellen presente presento connecting pongo mets bekannt", r"\b(vorstellen|je (te|vous) presente|(te|les|os) presento|"
+    Cue("vorstellen presente presento connecting pongo mets bekannt", r"\b(vorstellen|je (te|vous) presente|(te|les|os|los|las) presento|"
         r"connecting you|(te|les|os) pongo en contacto|je (te|vous) mets en (relation|contact)|bekannt (zu )?machen)\b"),
 )
 SUBJECT_INTRO: tuple[Cue, ...] = (
@@ -72,7 +79,8 @@ PERMISSION: tuple[Cue, ...] = (
                                          r"hatten sie interesse|ware es ok(ay)?,? wenn ich|darf ich (dich|euch|sie|ihnen)[^.!]{0,60}vorstellen\?)"),
     Cue("veux-tu voulez-vous dit peux", r"\b(veux-tu que je|voulez-vous que je|ca te dit que je|est-ce que je peux (te|vous) (presenter|mettre))"),
     Cue("quieres quiere quieren parece gustaria", r"\b((quieres|quiere|quieren) que (te|le|les) (presente|ponga)|"
-                                                  r"te parece (bien )?si te presento|te gustaria que te presente)\b"),
+                                                  r"te parece (bien )?si te presento|te gustaria que te presente|"
+                                                  r"(te|le|les|os) parece (bien )?(que|si) (te|le|les|os|los|las) (presente|presento|ponga|pongo))\b"),
 )
 PROMISE: tuple[Cue, ...] = (
     Cue("introduce connect touch intro loop",

@@ -223,6 +223,10 @@ def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
     (a follow-up or a reply-all), not a new introduction."""
     if not quoted:
         return False
+    if any_cue(intent.PERMISSION, Tokens(fold_aligned(quoted[:4000]).replace("\n", " "))):
+        # the earlier message only asked whether it may introduce them (double opt-in): the
+        # introduction is the one being written now
+        return False
     index = name_index(tuple(people))
     named = {m.email for m in index.mentions(quoted[:10000])}
     return len(named) >= min(2, len(people))
