@@ -114,15 +114,16 @@ LEAD: tuple[Cue, ...] = (
     Cue("below above attached", r"\b(his|her|their) (details|info|contact info|contact details|number|email|cell|phone|address) "
                                 r"(is |are )?(below|above|attached)\b|\b(details|contact (info|details)) below\b"),
     Cue("lead referral client customer job one prospect", r"\b(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you\b"),
-    Cue("expecting expects waiting", r"\b(expecting|expects|waiting for) (to hear from you|your (call|email|text)|a (call|text|email))\b"),
-    Cue("call contact reach email text ring touch", r"\b(can|could|would|will) you (please )?(call|contact|reach out to|"
+    Cue("expecting expects expect waiting", r"\b(expecting|expects|expect|waiting for) (to hear from you|your (call|email|text|message)|"
+                                            r"a (call|text|email|message) from you|a (call|text|email))\b"),
+    Cue("call contact reach email text ring touch", r"\b(can|could|would|will) you (please )?(be able to )?(call|contact|reach out to|"
         r"email|text|get in touch with|ring|give \w+ a call)\b"),
     Cue("call text email contact reach touch ring", r"\b(will|'ll) (probably |likely )?(be )?(call|text|email|contact|reach out to|"
                                                     r"get in touch with|ring) you\b|\b(reach out|call|contact|get in touch with|text|email) "
                                                     r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout)\b"),
     Cue("reenvio reenvio transfere transmets weiter weitergeleitet", r"\b(te reenvio|le reenvio|je te transfere|"
         r"je vous transfere|ich leite (dir|ihnen)|leite (dir|ihnen) \w+ weiter|weitergeleitet)\b"),
-    Cue("forwarding way over reach", r"\b(forwarding (this|her|his|their)|send(ing)? (him|her|them) (your way|over)|"
+    Cue("forwarding forward way over reach", r"\b(forwarding (this|her|his|their)|forward (this|it) (on |along )?to you|send(ing)? (him|her|them) (your way|over)|"
                                      r"said you'?d (reach out|call|be in touch))\b"),
     Cue("paso datos llamara llamarias llamala llamalo", r"\b(te paso (el|los|su|sus) (contacto|datos)|sus datos|te llamara|"
                                                         r"(la|lo|le) llamarias|llamal[oa])\b"),
@@ -131,6 +132,17 @@ LEAD: tuple[Cue, ...] = (
         r"espera (tu|su) llamada)\b"),
     Cue("gebe kontaktdaten meldet ruf", r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an)\b"),
     Cue("transmets coordonnees appeler appelle-la appelle-le", r"\b(je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))\b"),
+    # "tu peux l'appeler ?", "pourriez-vous la contacter", "¿la puedes llamar?", "kannst du sie anrufen"
+    Cue("appeler contacter rappeler l'appeler llamar llamarla llamarlo contactarla contactarlo anrufen kontaktieren",
+        r"\b(tu peux|peux-tu|pourrais-tu|tu pourrais|vous pouvez|pouvez-vous|pourriez-vous|vous pourriez) "
+        r"(l'|la |le |les )(appeler|contacter|rappeler)\b|"
+        r"\b(la|lo|le) (puedes|podrias|podes|puede|podria) (llamar|contactar)\b|\b(puedes|podrias|podes|puede|podria) "
+        r"(llamarla|llamarlo|llamarle|contactarla|contactarlo)\b|"
+        r"\b(kannst du|konnen sie|konntest du|konnten sie) (sie|ihn) (\w+ ){0,2}?(anrufen|kontaktieren|zuruckrufen)\b"),
+    # a details block: "Her details:", "Hier seine Kontaktdaten:", "Ses coordonnées :", "Sus datos:"
+    Cue("details contact info kontaktdaten daten coordonnees datos",
+        r"\b(his|her|their|ihre|seine|ses|leurs|sus) (details|contact details|contact info|info|kontaktdaten|daten|"
+        r"coordonnees|datos|datos de contacto) ?:"),
 )
 INTRO_CLOSINGS = ("take it from here", "let you", "leave", "over to you", "je vous laisse", "je te laisse", "os dejo", "les dejo")
 INTRO_ACTS = ("meet", "introduc", "this is", "here", "vorstell", "je te presente", "je vous presente", "te presento",

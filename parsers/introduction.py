@@ -57,7 +57,8 @@ _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\
 _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
 # A forwarded message asking for help: the forward is a lead.
 _REQUEST = re.compile(
-    r"\b(do you (know|have|still have)|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
+    r"\b(do you (know|have|still have|handle|do|offer|take)|are you available|(we'd|i'd|we would|i would) like|"
+    r"can you (help|quote)|a quote|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
     r"kennst du|kennen sie|suche|sucht|brauche|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
     r"alguien|busco|busca|necesit|recomiend)")
 
@@ -78,8 +79,11 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
         recipients = [a for a in recipients if a.email != behalf.email]
 
     forwarded = body.forwarded + tuple(_attached(decoded))
+    if not forwarded and body.quoted_messages and _FWD_PREFIX.match(env.subject or ""):
+        # Outlook forwards under "-----Original Message-----" like a reply: the subject says "FW:"
+        forwarded = body.quoted_messages
     if len(recipients) < 2:
-        fwd = _forwarded_introduction(forwarded, tracking, sender)
+        fwd = _forwarded_introduction(forwarded, tracking, sender, recipients)
         if fwd is not None:
             return fwd
     if len(recipients) >= 2:
@@ -139,8 +143,14 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
     return None
 
 
-def _forwarded_introduction(forwarded: tuple[Forwarded, ...], tracking: Tracking, sender: Address) -> Found | None:
-    """An introduction forwarded to the tracker afterwards: its own headers name the parties."""
+def _forwarded_introduction(forwarded: tuple[Forwarded, ...], tracking: Tracking, sender: Address,
+                            recipients: list[Address] = ()) -> Found | None:
+    """An introduction forwarded to the tracker afterwards: its own headers name the parties.
+
+    When the forward is addressed to someone who was not on the forwarded message, it passes that
+    message on to a new person (a lead for them); the forwarded message's To/Cc are then not the
+    people of this email.
+    """
     for fwd in forwarded:
         frm = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
         if not frm:
@@ -149,6 +159,9 @@ def _forwarded_introduction(forwarded: tuple[Forwarded, ...], tracking: Tracking
         people = [a for a in parse_addresses([fwd.get("to"), fwd.get("cc")])
                   if a.email != referrer.email and not addresses.is_tracking(a.email, tracking)]
         if len(people) < 2:
+            continue
+        on_it = {referrer.email} | {a.email for a in people}
+        if any(a.email not in on_it for a in recipients):
             continue
         ref_person = make_person(referrer)
         body = split_body(fwd.text, _sign_names(ref_person))

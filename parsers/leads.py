@@ -14,7 +14,9 @@ from .text import Forwarded, fold
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}(?![\w-])")
 # Phone numbers: 7 to 15 digits in the usual groupings, bounded so no input makes it backtrack far.
-PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w])")
+# After a country code the first group may be one digit ("+33 6 12 34 56 78").
+PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}|(?:\(\d{1,4}\)[ .-]?)?\d{2,4})"
+                   r"(?:[ .-]\d{2,4}){1,4}(?![\w])")
 _NAME_LINE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*$")
 _NAME_IN_TEXT = re.compile(r"\b([A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zß-ÿ'’-]+){1,2})\b")
 _NOT_NAMES = frozenset({
@@ -97,6 +99,30 @@ def _name_in_text(text: str, known: set[str]) -> str | None:
     return best
 
 
+_AUTOMATED_LOCAL = re.compile(r"^(no-?reply|do-?not-?reply|donotreply|forms?|webforms?|website|wordpress|notifications?|"
+                              r"mailer|system|bounce|auto)([._+-].*)?$")
+_FORM_NAME = re.compile(r"^\s*(?:full name|your name|name|nombre|nom|vorname und nachname)\s*:\s*(.{2,60}?)\s*$",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+def _automated(email: str) -> bool:
+    """A sender address no person writes from (noreply@, forms@, website@)."""
+    return bool(_AUTOMATED_LOCAL.match(email.split("@")[0]))
+
+
+def _form_contact(text: str, exclude: set[str], known_names: set[str]) -> LeadContact | None:
+    """The person a forwarded form notification is about: its email field, name field and phone."""
+    for m in EMAIL.finditer(text[:20_000]):
+        email = m.group().lower().rstrip(".")
+        if email in exclude or _automated(email):
+            continue
+        name = _FORM_NAME.search(text[:20_000])
+        phones = phone_numbers(text)
+        return LeadContact(email, phones[0][1] if phones else None,
+                           name.group(1) if name else _name_from_address(text, email), forwarded=True)
+    return None
+
+
 def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[str],
                  known_names: set[str], phones: bool = True,
                  links: tuple[tuple[str, str], ...] = ()) -> LeadContact | None:
@@ -123,6 +149,12 @@ def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[s
     for fwd in forwarded:
         senders = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
         for a in senders:
+            if _automated(a.email):
+                # a web-form notification: the person is in its "Email:" field, not the robot sender
+                found = _form_contact(fwd.text, exclude | {a.email}, known_names)
+                if found is not None:
+                    return found
+                continue
             if a.email not in exclude:
                 phones = phone_numbers(fwd.text)
                 return LeadContact(a.email, phones[0][1] if phones else None, a.name or None, forwarded=True)

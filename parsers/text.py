@@ -98,6 +98,9 @@ class Body:
     signature: str = ""           # the sign-off and everything below it, up to the quote
     quoted: str = ""              # reply history (not forwarded)
     forwarded: tuple[Forwarded, ...] = field(default=())
+    # Header blocks of the quoted history ("-----Original Message-----" / Outlook From-Sent-To), kept
+    # so that a message whose own subject says "FW:" can read them as the forwarded message.
+    quoted_messages: tuple[Forwarded, ...] = field(default=())
 
 
 def fold(text: str) -> str:
@@ -251,6 +254,7 @@ def split_body(text: str, sender_names: tuple[str, ...] = ()) -> Body:
     new: list[str] = []
     quoted: list[str] = []
     forwarded: list[Forwarded] = []
+    quoted_messages: list[Forwarded] = []
     i = 0
     cut = False
     while i < len(lines):
@@ -270,6 +274,8 @@ def split_body(text: str, sender_names: tuple[str, ...] = ()) -> Body:
                                       and _is_outlook_block(lines, i + 1)):
             fwd, i = _read_forward(lines, i + 1)
             quoted.append(fwd.text)
+            if fwd.headers:
+                quoted_messages.append(fwd)
             cut = True
             continue
         if _is_outlook_block(lines, i):
@@ -278,6 +284,7 @@ def split_body(text: str, sender_names: tuple[str, ...] = ()) -> Body:
                 forwarded.append(fwd)
             else:
                 quoted.append(fwd.text)
+                quoted_messages.append(fwd)
             cut = True
             continue
         span = _is_attribution(lines, i)
@@ -295,7 +302,8 @@ def split_body(text: str, sender_names: tuple[str, ...] = ()) -> Body:
             new.append(line)
         i += 1
     new_text, signature = _cut_signature(new, sender_names)
-    return Body(new_text, signature, "\n".join(quoted)[:MAX_SCAN_CHARS], tuple(forwarded[:5]))
+    return Body(new_text, signature, "\n".join(quoted)[:MAX_SCAN_CHARS], tuple(forwarded[:5]),
+                tuple(quoted_messages[:5]))
 
 
 def _cut_signature(lines: list[str], sender_names: tuple[str, ...]) -> tuple[str, str]:
