@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import random
 import re
+import select
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,7 +25,12 @@ from mailer.compose import Composer, Draft, make_message_id
 from .connection import is_postgres
 from .models import Outbound, Person, Referral, naive
 
+log = logging.getLogger("referloop")
+
 STALE_CLAIM = timedelta(minutes=15)
+# Seconds a confirmed delivery may wait before it is written (together with later ones): the handover
+# mark already keeps it from going out twice; recording deliveries in bulk halves the writes per email.
+RECORD_DELIVERIES_EVERY = 1.0
 MAX_BACKOFF = timedelta(hours=6)
 # Kinds that answer a person's email (as opposed to scheduled mail): capped per address and hour so
 # that two automatons mailing each other can never keep a conversation going.
@@ -146,27 +156,44 @@ def release_claims(db: Database) -> int:
         return _release(Outbound.id.is_null(False), Outbound.claimed_at)
 
 
-def claim(db: Database, now: datetime, limit: int, stale: timedelta = STALE_CLAIM) -> list[Outbound]:
-    """Take up to ``limit`` due rows for sending. On PostgreSQL rows are locked with SKIP LOCKED so
-    several instances never take the same email; on SQLite the transaction takes the write lock first
-    (IMMEDIATE) for the same effect between threads. Claims older than ``stale`` (a sender that died
-    mid-batch; live senders refresh theirs with every email) are released first."""
+# UPDATE ... RETURNING: PostgreSQL, and SQLite from 3.35 (older SQLite reads the claimed rows back).
+_SQLITE_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
+
+
+def claim(db: Database, now: datetime, limit: int, stale: timedelta = STALE_CLAIM,
+          release_stale: bool = True) -> list[Outbound]:
+    """Take up to ``limit`` due rows for sending, in due order. On PostgreSQL rows are locked with SKIP
+    LOCKED so several instances never take the same email; on SQLite the transaction takes the write
+    lock first (IMMEDIATE) for the same effect between threads. With ``release_stale``, claims older
+    than ``stale`` (a sender that died mid-batch; live senders refresh theirs) are released first.
+
+    One statement claims and returns the rows. On PostgreSQL the claim's commit does not wait for the
+    disk: a claim lost to a server crash only leaves its emails queued, and any later commit that
+    waits for the disk (such as a handover mark) makes it durable first, the log being written in order.
+    """
     now_n = naive(now)
     postgres = is_postgres(db)
     with (db.atomic() if postgres else db.atomic("IMMEDIATE")):
-        _release(Outbound.claimed_at < now_n - stale, Outbound.claimed_at)
-        query = (Outbound.select(Outbound.id)
-                 .where((Outbound.status == "queued") & (Outbound.next_attempt_at <= now_n))
-                 .order_by(Outbound.next_attempt_at, Outbound.id).limit(limit))
         if postgres:
-            query = query.for_update("FOR UPDATE SKIP LOCKED")
-        ids = [row.id for row in query]
-        if not ids:
-            return []
-        (Outbound.update(status="sending", claimed_at=now_n)
-         .where(Outbound.id.in_(ids) & (Outbound.status == "queued")).execute())
-    return list(Outbound.select().where(Outbound.id.in_(ids) & (Outbound.status == "sending"))
-                .order_by(Outbound.next_attempt_at, Outbound.id))
+            db.execute_sql("SET LOCAL synchronous_commit TO OFF")
+        if release_stale:
+            _release(Outbound.claimed_at < now_n - stale, Outbound.claimed_at)
+        due = (Outbound.select(Outbound.id)
+               .where((Outbound.status == "queued") & (Outbound.next_attempt_at <= now_n))
+               .order_by(Outbound.next_attempt_at).limit(limit))
+        if postgres:
+            due = due.for_update("FOR UPDATE SKIP LOCKED")
+        take = Outbound.update(status="sending", claimed_at=now_n)
+        if postgres or _SQLITE_RETURNING:
+            rows = list(take.where(Outbound.id.in_(due) & (Outbound.status == "queued")).returning(Outbound))
+        else:
+            ids = [row.id for row in due]
+            if not ids:
+                return []
+            take.where(Outbound.id.in_(ids) & (Outbound.status == "queued")).execute()
+            rows = list(Outbound.select().where(Outbound.id.in_(ids) & (Outbound.status == "sending")))
+    rows.sort(key=lambda r: (r.next_attempt_at, r.id))
+    return rows
 
 
 def backoff(attempts: int) -> timedelta:
@@ -176,13 +203,23 @@ def backoff(attempts: int) -> timedelta:
 
 
 def record(db: Database, results: list[SendResult], now: datetime, still_claimed: list[int] = (),
-           handing_over: int | None = None) -> None:
+           handing_over: int | None = None, durable: bool = True) -> bool:
     """Mark each claimed row sent, retried later, or failed for good (with the reason), in one transaction.
 
     Deliveries are one UPDATE together; only failures read their row (for the attempt count and the
     deadline). ``handing_over`` marks the next email in the same commit, which halves the commits per
-    email; ``still_claimed`` refreshes the claims of a batch still being sent."""
+    email; ``still_claimed`` refreshes the claims of a batch still being sent.
+
+    Returns False when ``handing_over`` was given but that email is no longer claimed for sending (its
+    claim was released as stale and it may be another sender's now): it must not be handed over then.
+
+    The common case, deliveries only, takes a fast path (SQL written once, one round trip on
+    PostgreSQL): it runs once per email sent. ``durable=False`` lets that path's commit on PostgreSQL
+    return before the disk flush (see :class:`Bookkeeper`); everything else always waits for it.
+    """
     now_n = naive(now)
+    if not still_claimed and all(r.ok for r in results):
+        return _deliveries_and_handover(db, [r.outbound_id for r in results], now_n, handing_over, durable)
     with db.atomic():
         ok = [r.outbound_id for r in results if r.ok]
         if ok:
@@ -193,8 +230,8 @@ def record(db: Database, results: list[SendResult], now: datetime, still_claimed
             if result.ok:
                 continue
             row = Outbound.get_or_none(Outbound.id == result.outbound_id)
-            if row is None:
-                continue
+            if row is None or row.status not in ("sending", "handing_over"):
+                continue   # no longer ours (a released claim another sender finished): leave it alone
             row.attempts += 1
             row.claimed_at = None
             if result.permanent:
@@ -213,8 +250,205 @@ def record(db: Database, results: list[SendResult], now: datetime, still_claimed
              .where(Outbound.id.in_(list(still_claimed)) & Outbound.status.in_(("sending", "handing_over")))
              .execute())
         if handing_over is not None:
-            (Outbound.update(status="handing_over")
-             .where((Outbound.id == handing_over) & (Outbound.status == "sending")).execute())
+            return _deliveries_and_handover(db, [], now_n, handing_over)
+    return True
+
+
+# The two statements run for every email sent, as SQL text written once instead of being built by
+# peewee each time (~100 us apiece): ``{at}`` is the time of the deliveries, ``{ids}`` their ids,
+# ``{id}`` the email being handed over.
+_SENT_SQL = ('UPDATE "outbound" SET "status" = \'sent\', "sent_at" = {at}, "claimed_at" = NULL, '
+             '"last_error" = \'\', "attempts" = "attempts" + 1 WHERE "id" {ids}')
+_HANDOVER_SQL = 'UPDATE "outbound" SET "status" = \'handing_over\' WHERE "id" = {id} AND "status" = \'sending\''
+
+
+def _deliveries_and_handover(db: Database, delivered: list[int], now_n: datetime,
+                             handing_over: int | None, durable: bool = True) -> bool:
+    """Mark ``delivered`` sent and ``handing_over`` as being handed over, in one transaction (on the
+    caller's connection; :class:`Bookkeeper` has the PostgreSQL variant on a connection of its own).
+    On PostgreSQL both statements go in one message, which runs as one implicit transaction: a single
+    round trip. ``durable=False``: that commit does not wait for the disk flush."""
+    statements: list[tuple[str, list]] = []
+    if delivered:
+        if is_postgres(db):
+            sent = _SENT_SQL.format(at="%s", ids="= ANY(%s)"), [now_n, list(delivered)]
+        else:
+            ids = "IN (" + ", ".join("?" * len(delivered)) + ")"
+            sent = _SENT_SQL.format(at="?", ids=ids), [Outbound.sent_at.db_value(now_n), *delivered]
+        statements.append(sent)
+    if handing_over is not None:    # last, so that the row count reported is the mark's
+        statements.append((_HANDOVER_SQL.format(id=db.param), [handing_over]))
+    if not statements:
+        return True
+    if is_postgres(db):
+        if not durable and not db.in_transaction():
+            statements.insert(0, ("SET LOCAL synchronous_commit TO OFF", []))
+        cursor = db.execute_sql("; ".join(sql for sql, _ in statements), [p for _, ps in statements for p in ps])
+    else:
+        with db.atomic():
+            for sql, params in statements:
+                cursor = db.execute_sql(sql, params)
+    return handing_over is None or cursor.rowcount == 1
+
+
+class Bookkeeper:
+    """The sender's commits during one flush: :meth:`start` begins one and returns a waiter whose
+    ``result()`` is True once it is committed (False: the handover mark found its email no longer
+    claimed; an exception: nothing was committed). ``in_flight`` tells whether it is already under way.
+
+    On PostgreSQL the per-email commit (deliveries and the next handover mark) goes out on a second,
+    non-blocking connection the moment it is started, so the database works on it while the message
+    travels to the SMTP server; ``result()`` collects the answer. Everything else (failures, claim
+    refreshes; SQLite always) runs when its result is asked for, on the caller's connection, under
+    ``turn`` (the in-process turn-taking SQLite needs).
+
+    ``durable_marks=False`` (``outbox.durable_marks``) lets those per-email commits on PostgreSQL return
+    without waiting for the disk flush (``synchronous_commit`` off, on that connection only): a crash
+    of referloop still finds every mark, and only a crash of the PostgreSQL server itself can lose the
+    last fraction of a second of them (up to 3 x ``wal_writer_delay``, 0.6 s by default), so that
+    those emails are sent again. Failures and claim refreshes always wait for the disk (claims never
+    need to, see :func:`claim`).
+    """
+
+    def __init__(self, db: Database, turn: AbstractContextManager | None = None, durable_marks: bool = True,
+                 overlap: bool = True) -> None:
+        self.db = db
+        self.turn = turn if turn is not None else nullcontext()
+        self.durable_marks = durable_marks
+        self._pipe: _Pipe | None | bool = None if overlap and is_postgres(db) else False
+        self._inflight: _InFlight | None = None
+
+    def start(self, results: list[SendResult], now: datetime, still_claimed: list[int] = (),
+              handing_over: int | None = None) -> "_InFlight | _Deferred":
+        self._drain()
+        if still_claimed or not all(r.ok for r in results) or self._open_pipe() is None:
+            return _Deferred(lambda: self._record(results, now, still_claimed, handing_over))
+        if not results and handing_over is None:
+            return _Deferred(lambda: True)
+        try:
+            self._inflight = self._pipe.send([r.outbound_id for r in results], naive(now), handing_over)
+        except Exception:
+            self._close_pipe()
+            raise
+        return self._inflight
+
+    def _record(self, results, now, still_claimed, handing_over) -> bool:
+        with self.turn:
+            return record(self.db, results, now, still_claimed, handing_over, durable=self.durable_marks)
+
+    def _open_pipe(self) -> "_Pipe | None":
+        if self._pipe is None:
+            try:
+                self._pipe = _Pipe(self.db, self.durable_marks)
+            except Exception as exc:  # noqa: BLE001 - the main connection does the work then
+                log.warning("outbox: no second database connection (%s); committing on the main one", exc)
+                self._pipe = False
+        return self._pipe or None
+
+    def _drain(self) -> None:
+        """A commit nobody waited for (a sender that gave up on an email) is collected first."""
+        if self._inflight is not None and not self._inflight.done:
+            try:
+                self._inflight.result()
+            except Exception:  # noqa: BLE001 - its waiter would have reported it
+                pass
+        self._inflight = None
+
+    def _close_pipe(self) -> None:
+        if self._pipe:
+            self._pipe.close()
+        self._pipe = False
+
+    def close(self) -> None:
+        self._drain()
+        self._close_pipe()
+
+    def __enter__(self) -> "Bookkeeper":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Deferred:
+    """A commit that runs when its result is first asked for."""
+
+    in_flight = False
+
+    def __init__(self, work: Callable[[], bool]) -> None:
+        self._work: Callable[[], bool] | None = work
+
+    def result(self) -> bool:
+        work, self._work = self._work, None
+        if work is None:
+            raise RuntimeError("result() asked for twice")
+        return work()
+
+
+class _Pipe:
+    """A non-blocking psycopg2 connection (autocommit) with the two per-email statements prepared."""
+
+    def __init__(self, db: Database, durable: bool) -> None:
+        import psycopg2
+
+        self.conn = psycopg2.connect(database=db.database, async_=1, **db.connect_params)
+        _wait(self.conn)
+        self.cursor = self.conn.cursor()
+        setup = [f"PREPARE referloop_sent (timestamp, bigint[]) AS {_SENT_SQL.format(at='$1', ids='= ANY($2)')}",
+                 f"PREPARE referloop_handover (bigint) AS {_HANDOVER_SQL.format(id='$1')}"]
+        if not durable:
+            setup.append("SET synchronous_commit TO OFF")
+        for sql in setup:
+            self.cursor.execute(sql)
+            _wait(self.conn)
+
+    def send(self, delivered: list[int], now_n: datetime, handing_over: int | None) -> "_InFlight":
+        """Send one commit (one implicit transaction); its answer is collected by ``_InFlight.result``."""
+        statements, params = [], []
+        if delivered:
+            statements.append("EXECUTE referloop_sent(%s, %s)")
+            params += [now_n, delivered]
+        if handing_over is not None:    # last, so that the row count reported is the mark's
+            statements.append("EXECUTE referloop_handover(%s)")
+            params.append(handing_over)
+        self.cursor.execute("; ".join(statements), params)
+        return _InFlight(self, handing_over is not None)
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except Exception:  # noqa: BLE001 - closing a broken connection
+            pass
+
+
+class _InFlight:
+    in_flight = True
+
+    def __init__(self, pipe: _Pipe, marks: bool) -> None:
+        self.pipe, self.marks, self.done = pipe, marks, False
+
+    def result(self) -> bool:
+        if self.done:
+            raise RuntimeError("result() asked for twice")
+        self.done = True
+        _wait(self.pipe.conn)
+        return not self.marks or self.pipe.cursor.rowcount == 1
+
+
+def _wait(conn) -> None:
+    """Drive a non-blocking psycopg2 connection until its current operation is complete."""
+    from psycopg2.extensions import POLL_OK, POLL_READ, POLL_WRITE
+
+    while True:
+        state = conn.poll()
+        if state == POLL_OK:
+            return
+        if state == POLL_READ:
+            select.select([conn.fileno()], [], [])
+        elif state == POLL_WRITE:
+            select.select([], [conn.fileno()], [])
+        else:
+            raise OSError(f"unexpected state from the database connection: {state}")
 
 
 def sent_in_last_minute(now: datetime) -> int:

@@ -219,47 +219,66 @@ def stale_claim_after(app: App) -> timedelta:
 
 
 def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
-    """Send due outbox rows within the rate limit, over one connection per batch; every result is
-    committed the moment it is known.
+    """Send due outbox rows within the rate limit, over one connection per batch.
 
-    The commits run on a thread of their own (:class:`outbox.Bookkeeper`): each email's handover mark
-    (committed together with the previous email's result) is under way while the email is written to
-    the server, and the sender writes the end-of-data dot only once that commit is done."""
+    Each email is marked as handed over in a commit made before its end-of-data dot (see
+    ``outbox.HANDOVER_UNCONFIRMED``); on PostgreSQL that commit travels on a connection of its own while
+    the message is being written (:class:`outbox.Bookkeeper`). Deliveries are recorded in bulk with a
+    later mark, at the latest after ``outbox.RECORD_DELIVERIES_EVERY`` seconds and at the end of each
+    batch; failures with the very next commit."""
     cfg = app.config.outbox
     started = time.monotonic()
 
     def clock() -> datetime:   # ``now`` moves on while a batch is sent, also under a simulated clock
         return now + timedelta(seconds=time.monotonic() - started)
 
-    with outbox.Bookkeeper(app.db, app.db_turn) as books:
+    with outbox.Bookkeeper(app.db, app.db_turn, durable_marks=cfg.durable_marks) as books:
+        room = 0          # of the rate limit; counted again whenever less than two batches' worth is left
+        first = True      # stale claims are released once per flush
         while not app.stop.is_set():
-            room = cfg.max_per_minute - outbox.sent_in_last_minute(clock())
+            if room < 2 * cfg.batch_size:
+                room = cfg.max_per_minute - outbox.sent_in_last_minute(clock())
             if room <= 0:
                 return
             with app.db_turn:
-                rows = outbox.claim(app.db, clock(), min(cfg.batch_size, room), stale_claim_after(app))
+                rows = outbox.claim(app.db, clock(), min(cfg.batch_size, room), stale_claim_after(app),
+                                    release_stale=first)
+            first = False
             if not rows:
                 return
+            room -= len(rows)
             waiting = [r.id for r in rows]
             pending: list[outbox.SendResult] = []     # results not yet committed
+            failed = [False]                          # whether ``pending`` holds a failure
             refreshed = [time.monotonic()]
+            recorded = [time.monotonic()]
             refresh_every = stale_claim_after(app).total_seconds() / 4
 
-            def commit(handing_over: int | None = None) -> Callable[[], None]:
-                """Start one commit of the results so far (and of the next email's handover mark); returns
-                the function that waits for it and raises if it failed or the mark could not be made."""
+            def commit(handing_over: int | None = None) -> Callable[[], None] | None:
+                """Commit the next email's handover mark, with the results so far when they are due.
+                Returns None once committed, or, while the commit is in flight, the function that waits
+                for it. Either raises if the commit failed or the email is no longer claimed."""
+                moment = time.monotonic()
                 still = []
-                if time.monotonic() - refreshed[0] > refresh_every:
-                    still, refreshed[0] = list(waiting), time.monotonic()
-                results = list(pending)
-                done = books.submit(outbox.record, app.db, results, clock(), still, handing_over)
+                if moment - refreshed[0] > refresh_every:
+                    still, refreshed[0] = list(waiting), moment
+                results = []
+                if (handing_over is None or still or failed[0]
+                        or moment - recorded[0] >= outbox.RECORD_DELIVERIES_EVERY):
+                    results, recorded[0] = list(pending), moment
+                done = books.start(results, clock(), still, handing_over)
 
                 def wait() -> None:
                     marked = done.result()
                     del pending[:len(results)]
+                    if results:
+                        failed[0] = not all(r.ok for r in pending)
                     if not marked:
                         raise RuntimeError(f"outbound #{handing_over} is no longer claimed by this sender")
-                return wait
+                if done.in_flight:
+                    return wait
+                wait()
+                return None
 
             def on_result(result: outbox.SendResult) -> None:
                 waiting.remove(result.outbound_id)
@@ -267,16 +286,19 @@ def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
                 if result.ok:
                     report.sent += 1
                 else:
+                    failed[0] = True
                     report.send_failed += 1
                     log.warning("outbound #%s not delivered (%s): %s", result.outbound_id,
                                 "permanent" if result.permanent else "will retry", result.error[:200])
 
             results = app.sender.send_batch(rows, envelope_from=app.envelope_from, on_result=on_result,
                                             on_handover=lambda outbound_id: commit(handing_over=outbound_id))
-            commit()()
+            finish = commit()
+            if finish is not None:
+                finish()
             if waiting:   # a sender that did not report everything: record what it returned
                 late = [r for r in results if r.outbound_id in waiting]
-                books.submit(outbox.record, app.db, late, clock()).result()
+                books.start(late, clock()).result()
             if any(not r.ok and not r.permanent for r in results):
                 return  # the server is struggling: back off until the next cycle
 

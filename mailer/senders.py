@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import base64
 import os
+import socket
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Protocol, Union
+from typing import Callable, Optional, Protocol, Union
 
 import aiosmtplib
 
@@ -24,8 +25,11 @@ EnvelopeFrom = Union[str, Callable[[Outbound], str]]
 # Called with each result as soon as it is known, so it can be committed before the next email goes.
 OnResult = Callable[[SendResult], None]
 # Called with an email's id just before its final bytes (the end-of-data dot) are written: from then
-# on the server may have it, so a crash must not lead to sending it again.
-OnHandover = Callable[[int], None]
+# on the server may have it, so a crash must not lead to sending it again. It either commits the mark
+# itself and returns None, or starts the commit and returns a function that waits for it: the message
+# is then written while the mark is being committed, and the dot only once that function returned.
+# If either raises, the dot is never written.
+OnHandover = Callable[[int], Optional[Callable[[], None]]]
 
 
 class Sender(Protocol):
@@ -81,11 +85,16 @@ class SmtpSender:
 
     def __init__(self, cfg: OutboxConfig) -> None:
         self.cfg = cfg
+        self._local_hostname: str | None = None
 
     def _client(self) -> aiosmtplib.SMTP:
         cfg = self.cfg
+        if self._local_hostname is None:
+            # What aiosmtplib would look up for every connection, in a thread of a fresh executor (which
+            # then costs more than the connection itself): once per sender is enough.
+            self._local_hostname = socket.getfqdn()
         return aiosmtplib.SMTP(
-            hostname=cfg.host, port=cfg.port, timeout=cfg.timeout,
+            hostname=cfg.host, port=cfg.port, timeout=cfg.timeout, local_hostname=self._local_hostname,
             use_tls=cfg.security == "tls", start_tls=True if cfg.security == "starttls" else False,
             tls_context=tls_context(cfg.ca_file) if cfg.security != "none" else None,
         )
@@ -111,9 +120,11 @@ class SmtpSender:
     @staticmethod
     async def _transaction(smtp: aiosmtplib.SMTP, sender: str, row: Outbound,
                            on_handover: OnHandover | None) -> None:
-        """MAIL, RCPT, DATA for one email. ``on_handover`` runs right before the message and its
-        end-of-data dot are written, after the server said 354: until then nothing can have been
-        delivered, from then on it may have been."""
+        """MAIL, RCPT, DATA for one email. ``on_handover`` runs after the server said 354, right before
+        the message and its end-of-data dot are written: until the dot nothing can have been delivered,
+        from then on it may have been. When it returns a waiter, the message goes out while the mark is
+        being committed, and the dot once the waiter returned. If the mark fails, the dot is never
+        written (the connection is then closed, which makes the server drop the message)."""
         try:
             await smtp.mail(sender)
             await smtp.rcpt(row.to_addr)
@@ -128,9 +139,16 @@ class SmtpSender:
         original = protocol.write
 
         def write(data: bytes) -> None:
-            if on_handover is not None and data.endswith(b".\r\n") and data != b"DATA\r\n":
-                on_handover(row.id)
-            original(data)
+            if on_handover is None or not data.endswith(b".\r\n") or data == b"DATA\r\n":
+                original(data)
+                return
+            wait = on_handover(row.id)
+            if wait is None:
+                original(data)
+                return
+            original(data[:-3])     # the message up to and including its last line break...
+            wait()                  # ...the mark (this blocks the loop, which is the sender's own)...
+            original(data[-3:])     # ...and only then the end-of-data dot
 
         protocol.write = write  # type: ignore[method-assign]
         try:
@@ -162,7 +180,11 @@ class SmtpSender:
                 smtp = await self._drop(smtp)
             except Exception as exc:  # noqa: BLE001 - e.g. the database refused the handover mark
                 result = SendResult(row.id, False, False, f"not sent: {type(exc).__name__}: {exc}"[:300])
-                smtp = await self._drop(smtp)
+                # The server is inside DATA (maybe with the message but never its dot): no QUIT, which it
+                # would take for message text; closing the connection makes it drop the message.
+                if smtp is not None:
+                    smtp.close()
+                smtp = None
             results.append(result)
             if on_result is not None:
                 on_result(result)
