@@ -24,6 +24,7 @@ from mailer.compose import Composer, Draft, make_message_id
 
 from .connection import is_postgres
 from .models import Outbound, Person, Referral, naive
+from .prepared import Prepared
 
 log = logging.getLogger("referloop")
 
@@ -65,16 +66,24 @@ def is_answer(kind: str) -> bool:
     return kind in ANSWER_KINDS or kind.startswith(ANSWER_PREFIXES)
 
 
-def answers_in_last_hour(address: str, now: datetime) -> int:
-    """Answers already decided for ``address`` in the hour before ``now`` (queued, sent or failed alike:
-    what counts is that we decided to answer)."""
+def _answer_kinds() -> object:
     kinds = Outbound.kind.in_(ANSWER_KINDS)
     for prefix in ANSWER_PREFIXES:
         kinds = kinds | Outbound.kind.startswith(prefix)
-    return (Outbound.select(fn.COUNT(Outbound.id))
-            .where((Outbound.to_addr == address.lower()) & kinds
-                   & (Outbound.created_at > naive(now) - timedelta(hours=1)))
-            .scalar() or 0)
+    return kinds
+
+
+_ANSWERS_SINCE = Prepared(lambda address, since: Outbound.select(fn.COUNT(Outbound.id)).where(
+    (Outbound.to_addr == address) & _answer_kinds() & (Outbound.created_at > since)), "address", "since")
+_QUEUED_FIELDS = ("message_id", "kind", "referral", "person", "to_addr", "subject", "raw", "next_attempt_at",
+                  "deadline", "created_at")
+_INSERT_QUEUED = Prepared(lambda **m: Outbound.insert(**m), *_QUEUED_FIELDS)
+
+
+def answers_in_last_hour(address: str, now: datetime) -> int:
+    """Answers already decided for ``address`` in the hour before ``now`` (queued, sent or failed alike:
+    what counts is that we decided to answer)."""
+    return _ANSWERS_SINCE.scalar(address=address.lower(), since=naive(now) - timedelta(hours=1)) or 0
 
 
 def queue(composer: Composer, draft: Draft, *, kind: str, now: datetime, deadline: timedelta,
@@ -87,7 +96,8 @@ def queue(composer: Composer, draft: Draft, *, kind: str, now: datetime, deadlin
     :data:`ANSWER_KINDS`) to one address: beyond it the answer is refused, which is what ends a loop
     with an automaton that slipped past the auto-reply checks. None keeps the old, uncapped behaviour.
     """
-    if suppressed(person, allow_opted_out):
+    if suppressed(person, allow_opted_out) or not draft.to.email.isascii():
+        # A non-ASCII address needs SMTPUTF8 from end to end, which this service does not offer.
         return None
     if (max_answers_per_hour is not None and is_answer(kind)
             and answers_in_last_hour(draft.to.email, now) >= max_answers_per_hour):
@@ -95,18 +105,14 @@ def queue(composer: Composer, draft: Draft, *, kind: str, now: datetime, deadlin
     message_id = make_message_id(composer.domain, now, draft.token)
     subject, raw = composer.render(draft, message_id, now)
     start = naive(not_before or now)
-    return Outbound.create(
-        message_id=message_id.strip("<>").lower(),
-        kind=kind,
-        referral=referral,
-        person=person,
-        to_addr=draft.to.email.lower(),
-        subject=subject,
-        raw=raw,
-        next_attempt_at=start,
-        deadline=start + deadline,
-        created_at=naive(now),
-    )
+    fields = dict(message_id=message_id.strip("<>").lower(), kind=kind, referral=referral, person=person,
+                  to_addr=draft.to.email.lower(), subject=subject, raw=raw, next_attempt_at=start,
+                  deadline=start + deadline, created_at=naive(now))
+    new_id = _INSERT_QUEUED.insert_id(**dict(fields, referral=referral.id if referral else None,
+                                             person=person.id if person else None))
+    row = Outbound(id=new_id, **fields)
+    row._dirty.clear()
+    return row
 
 
 # ---------------------------------------------------------------------- VERP

@@ -37,7 +37,7 @@ class Prepared:
         if compiled is None:
             markers = {_MARK.format(name): name for name in self.names}
             sql, params = self.build(**{name: mark for mark, name in markers.items()}).sql()
-            slots = tuple((True, markers[p]) if isinstance(p, str) and p in markers else (False, p) for p in params)
+            slots = tuple((True, markers[_text(p)]) if _text(p) in markers else (False, p) for p in params)
             found = {value for is_slot, value in slots if is_slot}
             if found != set(self.names):
                 raise ValueError(f"prepared statement lost parameters {sorted(set(self.names) - found)}: "
@@ -93,6 +93,19 @@ class PreparedSelect(Prepared):
     def one(self, **values: Any) -> M | None:
         row = self.first(**values)
         return instance(self.model, self.fields, row) if row else None
+
+
+def _text(param: Any) -> str | None:
+    """A parameter as the text it may hold: a blob field turns a marker into bytes (wrapped for the
+    driver), which still names the slot. Bytes are passed unwrapped at run time: both drivers store
+    them as a blob."""
+    param = getattr(param, "adapted", param)          # psycopg2.Binary
+    if isinstance(param, (bytes, bytearray, memoryview)):
+        try:
+            return bytes(param).decode("raw_unicode_escape")
+        except (UnicodeDecodeError, ValueError):
+            return None
+    return param if isinstance(param, str) else None
 
 
 def instance(model: type[M], fields: Sequence[Field], row: Sequence[Any]) -> M:

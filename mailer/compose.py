@@ -80,6 +80,7 @@ class Composer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,   # templates are read once per process: no stat() per email
         )
         self.env.globals["reply_marker"] = REPLY_MARKER
         self.env.filters["reply_subject"] = reply_subject
