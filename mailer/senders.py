@@ -32,6 +32,17 @@ OnResult = Callable[[SendResult], None]
 OnHandover = Callable[[int], Optional[Callable[[], None]]]
 
 
+class HandoverFailed(Exception):
+    """The handover mark could not be made: the email was not handed over (its dot never written)."""
+
+
+def _handover(step: Callable, *args):
+    try:
+        return step(*args)
+    except Exception as exc:
+        raise HandoverFailed(f"{type(exc).__name__}: {exc}") from exc
+
+
 class Sender(Protocol):
     def send_batch(self, rows: list[Outbound], envelope_from: EnvelopeFrom,
                    on_result: OnResult | None = None, on_handover: OnHandover | None = None) -> list[SendResult]: ...
@@ -142,13 +153,12 @@ class SmtpSender:
             if on_handover is None or not data.endswith(b".\r\n") or data == b"DATA\r\n":
                 original(data)
                 return
-            wait = on_handover(row.id)
-            if wait is None:
-                original(data)
-                return
-            original(data[:-3])     # the message up to and including its last line break...
-            wait()                  # ...the mark (this blocks the loop, which is the sender's own)...
-            original(data[-3:])     # ...and only then the end-of-data dot
+            wait = _handover(on_handover, row.id)
+            if wait is not None:
+                original(data[:-3])         # the message up to and including its last line break...
+                _handover(wait)             # ...the mark (this blocks the loop, which is the sender's own)...
+                data = data[-3:]            # ...and only then the end-of-data dot
+            original(data)
 
         protocol.write = write  # type: ignore[method-assign]
         try:
@@ -175,16 +185,18 @@ class SmtpSender:
                 result = SendResult(row.id, False, permanent(exc.code), f"{exc.code} {exc.message}")
                 if exc.code == 421 or not permanent(exc.code):
                     smtp = await self._drop(smtp)
+            except HandoverFailed as exc:
+                result = SendResult(row.id, False, False, f"not sent: {exc}"[:300])
+                # The server is inside DATA (maybe with the message but never its dot): no QUIT, which it
+                # would take for message text; closing the connection makes it drop the message.
+                smtp.close()
+                smtp = None
             except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError, SourceError) as exc:
                 result = SendResult(row.id, False, False, f"{type(exc).__name__}: {exc}"[:300])
                 smtp = await self._drop(smtp)
-            except Exception as exc:  # noqa: BLE001 - e.g. the database refused the handover mark
+            except Exception as exc:  # noqa: BLE001 - one email must not stop the others
                 result = SendResult(row.id, False, False, f"not sent: {type(exc).__name__}: {exc}"[:300])
-                # The server is inside DATA (maybe with the message but never its dot): no QUIT, which it
-                # would take for message text; closing the connection makes it drop the message.
-                if smtp is not None:
-                    smtp.close()
-                smtp = None
+                smtp = await self._drop(smtp)
             results.append(result)
             if on_result is not None:
                 on_result(result)
