@@ -80,6 +80,8 @@ def note_offset(person: Person, offset_minutes: int | None, seen: datetime | Non
     if offset_minutes is None or seen is None:
         return
     seen_n = naive(seen)
+    if person.utc_offset_minutes == offset_minutes and person.offset_seen_at == seen_n:
+        return   # this very message was noted already (its sender is often also the referrer)
     if person.offset_seen_at is None or seen_n >= person.offset_seen_at:
         person.utc_offset_minutes = offset_minutes
         person.offset_seen_at = seen_n

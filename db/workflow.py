@@ -50,7 +50,6 @@ COMMANDS_NEEDING_AUTH = ("report", "stop")
 _RECENT_FROM_SENDER = Prepared(lambda sender, since, id: InboundMessage.select(fn.COUNT(InboundMessage.id)).where(
     (InboundMessage.sender == sender) & (InboundMessage.received_at > since) & (InboundMessage.id != id)
     & InboundMessage.processed_at.is_null(False)), "sender", "since", "id")
-_REFERRAL_EXISTS = Prepared(lambda key: Referral.select(Referral.id).where(Referral.dedup_key == key).limit(1), "key")
 _SAME_PEOPLE_SINCE = Prepared(lambda referrer, a, b, since: Referral.select(Referral.id).where(
     (Referral.referrer == referrer) & (Referral.party_a == a) & (Referral.party_b == b)
     & (Referral.introduced_at > since) & (Referral.historical == False)).limit(1),  # noqa: E712
@@ -63,8 +62,8 @@ _REFERRAL_FIELDS = ("dedup_key", "kind", "referrer", "provider", "contact", "par
                     "contact_phone", "category", "mailbox", "source", "thread_id", "thread_refs", "subject",
                     "introduced_at", "updated_at")
 _INSERT_REFERRAL = {
-    historical: Prepared(lambda historical=historical, **m: Referral.insert(historical=historical, **m),
-                         *_REFERRAL_FIELDS)
+    historical: Prepared(lambda historical=historical, **m: Referral.insert(historical=historical, **m)
+                         .on_conflict(action="NOTHING", conflict_target=(Referral.dedup_key,)), *_REFERRAL_FIELDS)
     for historical in (True, False)}
 _INSERT_EVENT = Prepared(lambda **m: Event.insert(**m), "referral", "kind", "source", "at", "old_status",
                          "new_status", "detail")
@@ -212,8 +211,6 @@ class Workflow:
         names = dict(found.names)
         key_text = f"{mailbox}|{message_key}|{found.referrer}|{','.join(found.parties)}"
         dedup_key = hashlib.sha256(key_text.encode()).hexdigest()
-        if _REFERRAL_EXISTS.exists(key=dedup_key):
-            return None
         people = get_or_create_people({e: names.get(e, "") for e in (found.referrer, *found.parties)}, now)
         referrer = people[found.referrer]
         if parsed.sender and parsed.sender.email == found.referrer:
@@ -232,11 +229,9 @@ class Workflow:
             thread_id=parsed.message_id, thread_refs=" ".join(parsed.references[-10:]),
             subject=parsed.subject[:300], introduced_at=introduced_at, updated_at=naive(now),
         )
-        try:
-            with self.db.atomic():
-                new_id = _INSERT_REFERRAL[historical].insert_id(
-                    **{k: v.id if hasattr(v, "_meta") else v for k, v in fields.items()})
-        except IntegrityError:
+        new_id = _INSERT_REFERRAL[historical].insert_new_id(
+            **{k: v.id if hasattr(v, "_meta") else v for k, v in fields.items()})
+        if new_id is None:   # the same message recorded it already (the dedup key is unique)
             return None
         referral = Referral(id=new_id, historical=historical, **fields)
         referral._dirty.clear()
