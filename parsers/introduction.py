@@ -189,10 +189,11 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     people = [make_person(a) for a in recipients]
     referrer_person = make_person(referrer)
     reading = read_roles(new, people, referrer_person, vocab, toks)
-    subject_named = bool(subject.strip()) and bool(name_index(tuple(people)).mentions(subject))
+    subject_mentions = name_index(tuple(people)).mentions(subject) if subject.strip() else []
+    subject_named = bool(subject_mentions)
     if subject_named:
         # "Intro: Sara (tax prep) <> Jim", "Meet Aisha – the best realtor in Portland"
-        for email, ev in read_subject(subject, people, vocab).items():
+        for email, ev in read_subject(subject, people, vocab, subject_mentions).items():
             reading.evidence[email].provider += ev.provider
             reading.evidence[email].contact += ev.contact
             reading.evidence[email].notes.extend(f"subject {n}" for n in ev.notes)

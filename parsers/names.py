@@ -224,20 +224,22 @@ class NameIndex:
         found: list[Mention] = []
         words = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
         skip_until = -1
+        by_key = self._by_key
         for i, (start, end, word) in enumerate(words):
             if start < skip_until:
                 continue
-            key = fold(_strip_possessive(word))
+            key, spelled = _WORD_KEYS.get(word) or _word_keys(word)
             # Multi-word company or full names written together in the domain: "Bright Pixel".
             if i + 1 < len(words) and words[i + 1][2][:1].isupper() and words[i + 1][0] - end <= 2:
-                pair = key + fold(_strip_possessive(words[i + 1][2]))
-                owner = self._by_compact.get(pair) or self._by_compact.get(transliterate(word + words[i + 1][2]))
+                nxt_word = words[i + 1][2]
+                pair = key + (_WORD_KEYS.get(nxt_word) or _word_keys(nxt_word))[0]
+                owner = self._by_compact.get(pair) or self._by_compact.get(transliterate(word + nxt_word))
                 if owner:
                     person_compact = pair in self._personal_compact
                     found.append(Mention(start, words[i + 1][1], owner, company=not person_compact))
                     skip_until = words[i + 1][1]
                     continue
-            owners = self._by_key.get(key) or self._by_key.get(transliterate(_strip_possessive(word)))
+            owners = by_key.get(key) or by_key.get(spelled)
             if not owners:
                 continue
             if len(owners) > 1 and i + 1 < len(words) and words[i + 1][0] - end <= 2:
@@ -301,6 +303,8 @@ class NameIndex:
                 continue
             person = fits[0]
             chosen.setdefault(key, person.email)
+        if not chosen:
+            return found    # ``found`` is in text order already: nothing to add or sort
         if len(set(chosen.values())) != len(chosen):
             return found
         extra = [Mention(s, e, chosen[fold(_strip_possessive(w))]) for s, e, w in words
@@ -318,6 +322,22 @@ class NameIndex:
 def name_index(people: tuple[Person, ...]) -> NameIndex:
     """The index for a set of people, built once per message (several rules read the same names)."""
     return NameIndex(list(people))
+
+
+# Capitalised word -> its lookup keys. Names and sentence-initial words recur across mail, and the
+# two folds per word were a measurable share of name matching; bounded like the vocabulary's memo.
+_WORD_KEYS: dict[str, tuple[str, str]] = {}
+_WORD_KEYS_LIMIT = 50_000
+
+
+def _word_keys(word: str) -> tuple[str, str]:
+    """(folded key, transliterated key) of a capitalised word, possessive dropped ("Öztürk's" ->
+    ("ozturk", "oeztuerk")): what :meth:`NameIndex.mentions` looks up; remembered per word."""
+    bare = _strip_possessive(word)
+    keys = (fold(bare), transliterate(bare))
+    if len(_WORD_KEYS) < _WORD_KEYS_LIMIT:
+        _WORD_KEYS[word] = keys
+    return keys
 
 
 def _strip_possessive(word: str) -> str:

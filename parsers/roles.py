@@ -319,12 +319,18 @@ def _listed_not_addressed(text: str, folded: str, start: int, vend: int, person_
     return False
 
 
-def read_subject(subject: str, people: list[Person], vocab: Vocabulary) -> dict[str, Evidence]:
+def read_subject(subject: str, people: list[Person], vocab: Vocabulary,
+                 mentions: list[Mention] | None = None) -> dict[str, Evidence]:
     """Provider evidence from a subject line: "Intro: Sara (tax prep) <> Jim", "Meet Aisha – the best
-    realtor in Portland", "Intro: Jess <> Dr. Rahman". Only trades said of a name count there."""
+    realtor in Portland", "Intro: Jess <> Dr. Rahman". Only trades said of a name count there.
+
+    ``mentions`` may pass the subject's mentions of ``people`` when the caller has looked them up
+    already (the caller tests whether the subject names anyone first): names are read only once.
+    """
     evidence = {p.email: Evidence() for p in people}
     parties = set(evidence)
-    mentions = name_index(tuple(people)).mentions(subject)
+    if mentions is None:
+        mentions = name_index(tuple(people)).mentions(subject)
     if not mentions:
         return evidence
     folded = fold_aligned(subject)
