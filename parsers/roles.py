@@ -78,9 +78,11 @@ def _actor_word(word: str) -> str:
 def _actor_words(toks: Tokens) -> list[tuple[str, int]]:
     """(actor word, position) of the pronouns and subjects in the text, in order.
 
-    Only the distinct words of the text are tested, so the per-word loop is a single set probe.
+    Only the distinct words of the text are tested, so the per-word loop is a single set probe; a
+    word without an apostrophe is its own actor word, so those are found by one set intersection.
     """
-    wanted = {w for w in toks.index if _actor_word(w) in _ACTOR_WORDS}
+    wanted = {w for w in _ACTOR_WORDS.intersection(toks.index) if "'" not in w}
+    wanted.update(w for w in toks.index if "'" in w and _actor_word(w) in _ACTOR_WORDS)
     if not wanted:
         return []
     return [(_actor_word(w), start) for w, start in zip(toks.words, toks.starts) if w in wanted]

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .prefilter import literal_filter
+
 MAX_SCAN_CHARS = 20_000   # new text beyond this is not read (introductions are short)
 MAX_LINES = 1_500
 
@@ -383,7 +385,7 @@ class Cue:
     parser fast, and searching windows around triggers bounds the cost on long input.
     """
 
-    __slots__ = ("triggers", "regex", "back", "ahead")
+    __slots__ = ("triggers", "regex", "back", "ahead", "needs")
     LONG = 1500
 
     def __init__(self, triggers: str, pattern: str, back: int = 90, ahead: int = 220) -> None:
@@ -391,13 +393,17 @@ class Cue:
         self.regex = re.compile(pattern)
         self.back = back
         self.ahead = ahead
+        # Strings one of which every match contains (see parsers.prefilter): most triggered cues
+        # match nothing, and finding that none of these strings occurs is much cheaper than the regex.
+        self.needs = literal_filter(pattern)
 
     def finditer(self, toks: Tokens, checked: bool = False):
         if not checked and (not self.triggers or self.triggers.isdisjoint(toks.index)):
             return
         text = toks.folded
         if len(text) <= self.LONG:
-            yield from self.regex.finditer(text)
+            if self.needs is None or self.needs(text):
+                yield from self.regex.finditer(text)
             return
         seen_end = -1
         for p in toks.positions(self.triggers):
