@@ -90,6 +90,11 @@ class ParseWorkers:
             self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = None
 
+    def pids(self) -> list[int]:
+        """The worker processes' ids (for measuring their memory)."""
+        with self._lock:
+            return list(self._pool._processes) if self._pool is not None else []   # noqa: SLF001
+
     def close(self) -> None:
         with self._lock:
             if self._pool is not None:
