@@ -36,13 +36,8 @@ def _exact_item(op, av) -> set[str] | None:
         _group, add_flags, del_flags, sub = av
         return None if add_flags or del_flags else _exact(sub)
     if op is C.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            e = _exact(alt)
-            if e is None:
-                return None
-            out |= e
-        return out if len(out) <= _MAX_STRINGS else None
+        out = _union(av[1], _exact)
+        return out if out is not None and len(out) <= _MAX_STRINGS else None
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         lo, hi, sub = av
         if hi > 3:
@@ -59,6 +54,17 @@ def _exact_item(op, av) -> set[str] | None:
                 return None
         return out
     return None
+
+
+def _union(alternatives, strings_of) -> set[str] | None:
+    """The strings of every alternative of a branch together; None when one alternative has none."""
+    out: set[str] = set()
+    for alt in alternatives:
+        found = strings_of(alt)
+        if found is None:
+            return None
+        out |= found
+    return out
 
 
 def _exact(items) -> set[str] | None:
@@ -89,13 +95,7 @@ def _required_item(op, av) -> set[str] | None:
         _group, add_flags, del_flags, sub = av
         return None if add_flags or del_flags else _required(sub)
     if op is C.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            r = _required(alt)
-            if r is None:
-                return None
-            out |= r
-        return out
+        return _union(av[1], _required)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
         return _required(av[2])
     return None

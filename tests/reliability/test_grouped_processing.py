@@ -19,17 +19,23 @@ def deliver_intros(h: Harness, n: int) -> None:
                         f"Hannah Price <hannah{i}@ceramics.example>", T0, message_id=f"<group-{i}@mail.example>"))
 
 
+def raise_on(h: Harness, monkeypatch, marker: bytes, exc: BaseException):
+    """Make processing the message whose bytes contain ``marker`` raise ``exc``; returns the real method."""
+    real = h.app.workflow.process_inbound
+
+    def process(row, address, now, parsed=None):
+        if marker in bytes(row.raw):
+            raise exc
+        return real(row, address, now, parsed=parsed)
+
+    monkeypatch.setattr(h.app.workflow, "process_inbound", process)
+    return real
+
+
 def test_one_failing_message_in_a_group_costs_only_itself(tmp_path, monkeypatch):
     h = Harness(tmp_path)
     deliver_intros(h, 5)
-    real = h.app.workflow.process_inbound
-
-    def fail_the_third(row, address, now, parsed=None):
-        if b"group-2@" in bytes(row.raw):
-            raise RuntimeError("simulated failure")
-        return real(row, address, now, parsed=parsed)
-
-    monkeypatch.setattr(h.app.workflow, "process_inbound", fail_the_third)
+    real = raise_on(h, monkeypatch, b"group-2@", RuntimeError("simulated failure"))
     report = h.cycle(T0)
     assert (report.processed, report.failed) == (4, 1)
     assert Referral.select().count() == 4
@@ -45,14 +51,7 @@ def test_one_failing_message_in_a_group_costs_only_itself(tmp_path, monkeypatch)
 def test_a_process_dying_mid_group_leaves_the_group_to_be_tried_one_by_one(tmp_path, monkeypatch):
     h = Harness(tmp_path)
     deliver_intros(h, 4)
-    real = h.app.workflow.process_inbound
-
-    def die_on_the_second(row, address, now, parsed=None):
-        if b"group-1@" in bytes(row.raw):
-            raise SystemExit("the process is killed")
-        return real(row, address, now, parsed=parsed)
-
-    monkeypatch.setattr(h.app.workflow, "process_inbound", die_on_the_second)
+    real = raise_on(h, monkeypatch, b"group-1@", SystemExit("the process is killed"))
     with pytest.raises(SystemExit):
         h.cycle(T0)
     rows = list(InboundMessage.select())
