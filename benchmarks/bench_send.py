@@ -9,7 +9,7 @@ recipient each) with insert_many. In the same run:
 
 * baseline: aiosmtplib on one reused connection sending the same bytes, nothing else;
 * product: ``flush_outbox`` (claim, send a batch per connection, record), with the rate limit lifted and
-  the product's default ``outbox.batch_size``.
+  the product's default ``outbox.batch_size`` (and ``outbox.durable_marks``, unless --durable-marks).
 
 Target (issue 9): product >= 80% of the baseline. Prints figures; asserts nothing.
 """
@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--db", default="sqlite,postgres", help="comma-separated: sqlite,postgres")
     ap.add_argument("--batch-size", type=int, default=None,
                     help="outbox.batch_size for the product run (default: the product's default)")
+    ap.add_argument("--durable-marks", action="store_true",
+                    help="outbox.durable_marks = true (PostgreSQL: every handover mark waits for the disk)")
     ap.add_argument("--profile", metavar="PREFIX", help="cProfile the product run to PREFIX-<db>.prof")
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args(argv)
@@ -115,6 +117,8 @@ def main(argv: list[str] | None = None) -> dict:
                 templates = render_acknowledgements(base / db, url)
                 c.close_database()
                 outbox = {"batch_size": args.batch_size} if args.batch_size else {}
+                if args.durable_marks:
+                    outbox["durable_marks"] = True
                 config = c.build_config(base / db, c.config_dict(base / db, url, smtp_port=sink.port,
                                                                  outbox=outbox))
                 app = start(config)

@@ -221,11 +221,11 @@ def stale_claim_after(app: App) -> timedelta:
 def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
     """Send due outbox rows within the rate limit, over one connection per batch.
 
-    Each email is marked as handed over in a commit made before its end-of-data dot (see
-    ``outbox.HANDOVER_UNCONFIRMED``); on PostgreSQL that commit travels on a connection of its own while
-    the message is being written (:class:`outbox.Bookkeeper`). Deliveries are recorded in bulk with a
-    later mark, at the latest after ``outbox.RECORD_DELIVERIES_EVERY`` seconds and at the end of each
-    batch; failures with the very next commit."""
+    Each email is marked as handed over in a commit made after its message is written and before its
+    end-of-data dot (see ``outbox.HANDOVER_UNCONFIRMED``), so the server reads the message meanwhile; on
+    PostgreSQL that commit goes out on a connection of its own (:class:`outbox.Bookkeeper`). Deliveries
+    are recorded in bulk with a later mark, at the latest after ``outbox.RECORD_DELIVERIES_EVERY``
+    seconds and at the end of each batch; failures with the very next commit."""
     cfg = app.config.outbox
     started = time.monotonic()
 
@@ -254,10 +254,11 @@ def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
             recorded = [time.monotonic()]
             refresh_every = stale_claim_after(app).total_seconds() / 4
 
-            def commit(handing_over: int | None = None) -> Callable[[], None] | None:
-                """Commit the next email's handover mark, with the results so far when they are due.
-                Returns None once committed, or, while the commit is in flight, the function that waits
-                for it. Either raises if the commit failed or the email is no longer claimed."""
+            def commit(handing_over: int | None = None) -> Callable[[], None]:
+                """Start the commit of the next email's handover mark, with the results so far when they
+                are due; returns the function that completes it (the sender calls it after writing the
+                message, before the dot), which raises if the commit failed or the email is no longer
+                claimed. On SQLite the commit runs in that function, while the server reads the message."""
                 moment = time.monotonic()
                 still = []
                 if moment - refreshed[0] > refresh_every:
@@ -275,10 +276,7 @@ def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
                         failed[0] = not all(r.ok for r in pending)
                     if not marked:
                         raise RuntimeError(f"outbound #{handing_over} is no longer claimed by this sender")
-                if done.in_flight:
-                    return wait
-                wait()
-                return None
+                return wait
 
             def on_result(result: outbox.SendResult) -> None:
                 waiting.remove(result.outbound_id)
@@ -293,9 +291,8 @@ def flush_outbox(app: App, now: datetime, report: CycleReport) -> None:
 
             results = app.sender.send_batch(rows, envelope_from=app.envelope_from, on_result=on_result,
                                             on_handover=lambda outbound_id: commit(handing_over=outbound_id))
-            finish = commit()
-            if finish is not None:
-                finish()
+            commit()()
+            books.checkpoint()
             if waiting:   # a sender that did not report everything: record what it returned
                 late = [r for r in results if r.outbound_id in waiting]
                 books.start(late, clock()).result()
