@@ -88,6 +88,12 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b", "C", 3),
     ("hatte wurde plant planen uberlegt vor interessiert",
      r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
+    ("heiraten heiratet gestresst umziehen", r"\b(heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),
+    # "Ohne sie hätten wir ... nie", "without her we'd never", "sans elle on n'aurait", "sin ella no":
+    # the pronoun names who made it possible, so the cue starts at it
+    ("ohne without sans sin",
+     r"(?<=\bohne )(sie|ihn)\b(?= (hatten|waren|wurden)\b)|(?<=\bwithout )(her|him|them)\b(?=,? (we|i)\b)|"
+     r"(?<=\bsans )(elle|lui|eux)\b(?=,? (nous|on|je|j')\b)|(?<=\bsin )(ella|el)\b(?=,? (no|nunca)\b)", "P", 3),
     # French
     ("cherche cherchent recherche recherchent besoin souhaite souhaitent voudrait voudraient aimerait aimeraient",
      r"\b(cherche|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
@@ -98,6 +104,21 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("busca buscan buscando necesita necesitan gustaria desea desean",
      r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b", "C", 3),
     ("quiere quieren piensa planea requiere acaba", r"\b(quiere|quieren|piensa|planea|requiere)\b|\bacaba de\b", "C", 2),
+    # Portuguese and Italian, where cheap: the same needs ("procura", "precisa de", "cerca qualcuno",
+    # "ha bisogno di", "quer reformar") and the same work done for the writer ("fez o projeto do nosso
+    # apartamento", "ci ha rifatto il bagno", "è il nostro commercialista").
+    ("procura procuram procurando precisa precisam quer querem acabou cerca cercano cercando bisogno vuole vogliono appena",
+     r"\b(procura|procuram|esta procurando|precisa de|precisam de|quer|querem|acabou de|"
+     r"cerca (qualcuno|un|una|uno|di)|cercano|sta cercando|ha bisogno|hanno bisogno|vuole|vogliono|ha appena)\b", "C", 3),
+    ("perdita problema guasto vazamento", r"\b(ha|hanno|tem|tiene) (una|un|um|uma) (perdita|problema|guasto|vazamento)\b", "C", 2),
+    ("nosso nossa nossos nossas meu minha meus minhas",
+     r"\b(?:fez|fizeram|reformou|projetou|cuidou|cuida|ajudou|construiu|organizou|planejou|salvou|atende)\b"
+     r"(?:\s+[\w-]+){0,4}?\s+(?:nosso|nossa|nossos|nossas|meu|minha|meus|minhas)\b", "P", 3),
+    ("ci mi ha hanno",
+     r"\b(?:ci|mi) (?:ha|hanno) (?:\w+ )?(?:rifatto|fatto|sistemato|aiutato|salvato|seguito|costruito|progettato|"
+     r"curato|riparato|organizzato)\b", "P", 3),
+    ("nostro nostra mio mia nosso nossa meu minha",
+     r"\b(?:e|sera|e stato|e stata) (?:il|la|o|a) (?:nostro|nostra|mio|mia|nosso|nossa|meu|minha) \w+", "P", 3),
     # --- did work for the writer (provider): see _WORK_FOR_US below ---
     ("go-to guy gal person favorite favourite",
      r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
@@ -105,7 +126,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w+e|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
      r"transforme|sauve|accompagne|conseille|renove|concu|remis|soigne|gueri|repare|installe|depanne)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
     ("notre nos mon ma mes",
-     r"\b(?:s'occupe de|gere|suit|accompagne|conseille)\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
+     r"\b(?:s'occupe de|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente)\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
      r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft|behandelt|"
      r"unterrichtet|repariert|vertritt|versichert|begleitet|renoviert|gestaltet|fotografiert|berät|pflegt|beraten|"
@@ -204,13 +225,26 @@ NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "te
 # talk") also close ordinary introductions and only count when nothing gives a direction.
 PEER = Cue(
     "notes stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
-    "partners like-minded fellow both austauschen austausch echanger intercambiar coming peers",
+    "partners like-minded fellow both other austauschen austausch echanger intercambiar coming peers",
     r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
     r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
     r"co-?host|collaborat\w*|partner up|referral partners|like-minded|fellow \w+|"
     r"(both|each) (run|work|are|have|just|love|started)|you both run|you're both|you are both|"
     r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias)|"
-    r"keep coming up)\b")
+    r"keep coming up|(mention(ing|ed)?|talk(ing|ed)? about|told) each of you to the other|each (of you )?(has|have) what the other)\b")
+# Said outright that nobody is buying: "no sale, just compare notes", "kein Auftrag, kein Verkauf",
+# "nada que vender", "rien à vendre", "each can teach the other". Such an introduction stays a peer
+# introduction whatever trades the text mentions.
+NO_DEAL = Cue(
+    "sale sell selling pitch buying teach learn notes auftrag verkauf verkaufen gegenseitig voneinander vender venta "
+    "mutuamente vendre vente mutuellement l'autre del otro teach vendere",
+    r"\b(no (sale|pitch|agenda)|nothing to (sell|buy|pitch)|not (selling|pitching|buying) anything|nobody('s| is) (buying|selling)|"
+    r"no one('s| is) (buying|selling)|just to (share|compare|swap) notes|(each|both) (of you )?(can|could) teach|"
+    r"teach each other|learn (a lot )?from each other|"
+    r"kein(en)? (auftrag|verkauf)|nichts zu verkaufen|(gegenseitig|voneinander) (\w+ ){0,3}?(lernen|ersparen|helfen|profitieren)|"
+    r"nada que (vender|comprar)|sin (venta|compromiso comercial)|(aprender|ensenarse) (mutuamente|el uno del otro)|"
+    r"rien a vendre|aucune vente|pas de vente|(apprendre|apprendrez) (l'un de l'autre|beaucoup l'un)|"
+    r"niente da vendere|nada para vender)\b")
 WEAK_PEER = Cue(
     "get hit should enjoy think",
     r"\b(get on|get along|hit it off|should (definitely )?(talk|meet|connect|know each other|get together|grab (a )?coffee)|"

@@ -47,6 +47,27 @@ INTRO: tuple[Cue, ...] = (
     Cue("presento presentarte presentarles presentaros contacto conectarte conectarles dejo",
         r"\b((te|les|os|los|las) presento|presentar(te|les|os|los|las)|poner(te|les|os) en contacto|pongo en contacto|"
         r"conectar(te|les|os)|(os|les) dejo)\b"),
+    # "You two should meet" said outright, as people write it in each language: "creo que deberían
+    # conocerse", "vous devriez vous rencontrer", "vocês precisam se conhecer", "dovreste conoscervi".
+    Cue("conocerse conoceros conozcan rencontrer rencontriez connaitre parler conhecer conhecam conoscervi conoscere sentirvi",
+        r"\b((deberian|deberiais|tienen que|teneis que|tenes que|tendrian que|deben|quiero que) (conocerse|conoceros|"
+        r"se conozcan|os conozcais)|devriez vous (rencontrer|parler|connaitre)|"
+        r"faut (absolument )?que vous vous (rencontriez|parliez|connaissiez)|"
+        r"(precisam|deveriam|tem que|tinham que|devem) se conhecer|"
+        r"(dovreste|dovete|dovevate) (conoscervi|sentirvi|parlarvi|incontrarvi))\b"),
+    # Portuguese and Italian presentations: "te apresento", "vi presento", "vi metto in contatto",
+    # "estou copiando a Mariana", "coloco vocês em contato".
+    Cue("apresento apresentar presento presentare presentarvi contatto copiando contato",
+        r"\b((te|lhe|vos|lhes|voces|os|as) apresento|apresentar (voces|os dois|as duas)|(vi|ti|le|vi due) presento|"
+        r"presentar(vi|ti)|(vi|ti|la|lo) (metto|mettero) in contatto|metter(vi|ti) in contatto|"
+        r"estou copiando|copiando (a|o) \w+|(coloco|colocando|pondo|ponho) (voces|vcs|os dois|as duas) em contato)\b"),
+    # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen
+    # hier der Kontakt zu", "comme promis, voici les coordonnées", "como te prometí, te paso el contacto".
+    Cue("promised versprochen promis prometi prometido promesso kontakt",
+        r"\b(as promised|wie versprochen|comme promis|como (te |le |os |les )?(lo )?(prometi|prometido)|come promesso)\b"
+        r"[^.!?]{0,80}\b(contact\w*|kontakt\w*|coordonnees|contacto|datos|details|number|nummer|numero|copying|"
+        r"copiando|cc'?ing|copie|looping|adding|introduc\w*|presente|presento|apresento)\b|"
+        r"\bhier (ist )?(der|die) kontakt(daten)? (zu|von|fur)\b"),
 )
 # Phrases that only an introduction uses (as opposed to "you two" or "over to you").
 STRONG_INTRO: tuple[Cue, ...] = (

@@ -199,9 +199,11 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
             reading.evidence[email].notes.extend(f"subject {n}" for n in ev.notes)
     mentioned = [p for p in people if any(m.email == p.email for m in reading.mentions)]
     intro_phrases = count_cues(intent.INTRO, toks)
+    presented = _presents_by_name(new, reading, {p.email for p in people})
+    intro_phrases += presented
     subject_intro = not is_reply and intent.subject_is_intro(Tokens(fold(subject)), subject)
     thanks = any_cue(intent.REPLY_TO_INTRO, toks)
-    strong = any_cue(intent.STRONG_INTRO, toks)
+    strong = bool(presented) or any_cue(intent.STRONG_INTRO, toks)
 
     if thanks and (intro_phrases == 0 or not strong):
         return Found((), "a reply to an existing introduction")
@@ -230,6 +232,24 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     else:
         reason = f"introduction: {len(referrals)} referral(s)"
     return Found(tuple(referrals), reason)
+
+
+# "Laura, das ist Nele!", "Camille, voici Hugo", "Pedro, ella es Ana", "Sam, this is Priya": one
+# party named, then the other presented to them. Only the words between two mentions are tested.
+_PRESENTS = re.compile(r"\s{0,3}[,:]?\s{0,3}(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|voici|voil[aà]|"
+                       r"je te pr[ée]sente|ella es|[ée]l es|esta es|este es|te presento a|ecco|questa [èe]|questo [èe]|"
+                       r"esta [ée]|este [ée]|essa [ée]|esse [ée]|conhe[çc]a)\s{1,3}(?:(?:la|el|le|die|der|a|o|our|my|unsere?|notre|nuestr[ao])\s{1,3})?",
+                       re.IGNORECASE)
+
+
+def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
+    """How many times one party is named and the other presented to them right after."""
+    ms = [m for m in reading.mentions if m.email in parties]
+    count = 0
+    for a, b in zip(ms, ms[1:]):
+        if a.email != b.email and b.start - a.end <= 40 and _PRESENTS.fullmatch(text, a.end, b.start):
+            count += 1
+    return count
 
 
 def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
@@ -263,7 +283,7 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
                 diff = 1 if top in cats_a else -1
             elif bool(cats_a) != bool(cats_b):
                 diff = 1 if cats_a else -1
-        if abs(diff) < 1 or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
+        if abs(diff) < 1 or reading.no_deal or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
             return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)
         category = best(category_scores(reading, provider, contact, env.subject, vocab))

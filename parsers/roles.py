@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .categories import Hit, Vocabulary
-from .cues import (BOTH, BOTH_WORDS, FIRST_PERSON_TRIGGERS, FIRST_SUBJECTS, NOT_WORK, PEER, PERSON_ART, ROLE_CUES,
+from .cues import (BOTH, BOTH_WORDS, FIRST_PERSON_TRIGGERS, FIRST_SUBJECTS, NO_DEAL, NOT_WORK, PEER, PERSON_ART, ROLE_CUES,
                    SECOND, THIRD_ACTORS, WEAK_PEER, WORK_VERB_BEFORE)
 from .names import Mention, Person, name_index
 from .sentences import Sentence, split_sentences, starts_with_mention_of, trailing_vocative, vocative
@@ -59,6 +59,7 @@ class Reading:
     hit_need: list[bool]                 # for each category hit: it follows a need cue in its sentence
     addressed: set[str]
     cue_count: int
+    no_deal: bool = False                # the writer says nobody is buying: a peer introduction
 
 
 def _inside_mention(hit: Hit, mentions: list[Mention], m_starts: list[int]) -> bool:
@@ -294,7 +295,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
 
     peer = float(PEER.count(toks)) + 0.4 * WEAK_PEER.count(toks)
     return Reading(text, folded, sentences, mentions, evidence, peer, hits, hit_owner, hit_need,
-                   addressed_all, cue_count)
+                   addressed_all, cue_count, NO_DEAL.search(toks) is not None)
 
 
 _LIST_BULLET = re.compile(r"\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
