@@ -22,6 +22,10 @@ GREETINGS = frozenset({
     "liebe", "lieber", "liebes", "servus", "moin", "guten", "tag", "bonjour", "salut", "cher", "chere",
     "coucou", "hola", "querida", "querido", "queridos", "estimada", "estimado", "estimados", "buenos", "dias",
     "buenas", "and", "y", "et", "und", "&", "herr", "frau", "mr", "mrs", "ms", "dr", "m", "mme", "sr", "sra",
+    # a vocative after a linking word ("Also Jen, you mentioned...", "Übrigens Tom,", "Et sinon Paul,")
+    "also", "oh", "btw", "aussi", "sinon", "ubrigens", "übrigens", "tambien", "también", "bonsoir",
+    # Italian and Portuguese greetings
+    "ciao", "buongiorno", "buonasera", "caro", "cara", "cari", "oi", "ola", "olá", "bom", "boa", "dia", "tarde",
 })
 THIRD = frozenset({
     "he", "she", "they", "him", "her", "his", "hers", "their", "them", "theirs", "he's", "she's", "they're",

@@ -61,6 +61,11 @@ INTRO: tuple[Cue, ...] = (
         r"\b((te|lhe|vos|lhes|voces|os|as) apresento|apresentar (voces|os dois|as duas)|(vi|ti|le|vi due) presento|"
         r"presentar(vi|ti)|(vi|ti|la|lo) (metto|mettero) in contatto|metter(vi|ti) in contatto|"
         r"estou copiando|copiando (a|o) \w+|(coloco|colocando|pondo|ponho) (voces|vcs|os dois|as duas) em contato)\b"),
+    # Copying the other person in: "je mets Rachid en copie", "te pongo en copia a Luis", "ich setze
+    # Herrn Wolf in CC", "ho messo in copia Marco", "estou copiando"
+    Cue("copie copia cc kopie",
+        r"\b((mets|mis|ajoute|rajoute) (\w+ ){1,2}en copie|(pongo|puse|anado) (a \w+ )?en copia|"
+        r"(setze|nehme) (\w+ ){1,2}in (cc|kopie)|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen
     # hier der Kontakt zu", "comme promis, voici les coordonnées", "como te prometí, te paso el contacto".
     Cue("promised versprochen promis prometi prometido promesso kontakt",

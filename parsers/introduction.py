@@ -207,7 +207,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
 
     if thanks and (intro_phrases == 0 or not strong):
         return Found((), "a reply to an existing introduction")
-    if is_reply and _quoted_intro_between(body.quoted, people) and not strong:
+    if is_reply and _quoted_intro_between(body.quoted, people, subject) and not strong:
         return Found((), "a reply in the thread of an earlier introduction")
     # Without introduction wording, the text must describe one person to the other: what someone
     # provides, or what someone needs said to another ("Bob needs to move his appointment with Ann",
@@ -252,14 +252,22 @@ def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
     return count
 
 
-def _quoted_intro_between(quoted: str, people: list[Person]) -> bool:
-    """The quoted history already names these people together: a reply in an introduction's thread
-    (a follow-up or a reply-all), not a new introduction."""
+def _quoted_intro_between(quoted: str, people: list[Person], subject: str = "") -> bool:
+    """The quoted history is an introduction of these people: a reply in an introduction's thread
+    (a follow-up or a reply-all), not a new introduction.
+
+    People also introduce someone inside a reply on an unrelated thread ("Re: Saturday carpool",
+    "RE: Réunion copro" with the meeting quoted below): the quote names the same people but
+    introduces nobody, so the thread only counts when its subject or its quoted text is an introduction.
+    """
     if not quoted:
         return False
-    if any_cue(intent.PERMISSION, Tokens(fold_aligned(quoted[:4000]).replace("\n", " "))):
+    qtoks = Tokens(fold_aligned(quoted[:4000]).replace("\n", " "))
+    if any_cue(intent.PERMISSION, qtoks):
         # the earlier message only asked whether it may introduce them (double opt-in): the
         # introduction is the one being written now
+        return False
+    if not (intent.subject_is_intro(Tokens(fold(subject)), subject) or any_cue(intent.INTRO, qtoks)):
         return False
     index = name_index(tuple(people))
     named = {m.email for m in index.mentions(quoted[:10000])}
