@@ -40,19 +40,28 @@ class Found:
     reason: str
 
 
+# A title before a name ("Dr.", "Herrn Dr.", "M.", "Sra."): up to two of them.
+_TITLES = r"(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Herrn?|Frau|M|Mme|Me|Mr|Mrs|Ms|Prof)\.?\s+){0,2}"
+_NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
 _ON_BEHALF = re.compile(
-    r"\b(?:on behalf of|im auftrag von|de la part de|en nombre del?|de parte del?|in the name of)\s+"
-    r"(?:(?:la|el|the|der|des)\s+)?(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Herrn?|Frau|M|Mme|Me|Mr|Mrs|Ms)\.?\s+)?([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)|"
-    # "Richard asked me to connect you both" (but "Dana asked me to connect her with..." makes Dana a party)
-    r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:asked me to|wanted me to|would like me to|has asked me to)\s+"
-    r"(?:connect|introduce|put|loop|send)\s+(?:you|the two of you|both of you)\b|"
-    r"\b([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:bat mich|hat mich gebeten|m'a demand[ée] de|me pidi[óo] que)\s+"
-    r"(?:euch|sie|dich|ihnen|vous|te|les|os)\b|"
-    r"\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|asistente|secretary|secretaria|"
-    r"secrétaire|sekretärin|sekretär)\s+(?:to|of|von|de)\s+"
-    r"(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Herrn?|Frau|M|Mme|Me|Mr|Mrs|Ms)\.?\s+)?([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
+    r"(?i:\b(?:on behalf of|im auftrag von|in vertretung von|de la part de|[àa] la demande de|sur (?:la )?demande de|"
+    r"en nombre del?|de parte del?|a petici[óo]n del?|in the name of|at the request of|auf bitte von|"
+    r"per conto di|a nome di|em nome de))\s+"
+    r"(?:(?:la|el|the|der|des|du)\s+)?" + _TITLES + _NAME + r"|"
+    # "Richard asked me to connect you both", "Dr. Holloway asked me to send this introduction"
+    # (but "Dana asked me to connect her with..." makes Dana a party)
+    r"\b" + _NAME + r"\s+(?i:asked me to|wanted me to|would like me to|has asked me to)\s+"
+    r"(?i:(?:connect|introduce|put|loop|send)\s+(?:you|the two of you|both of you|this introduction|this intro|"
+    r"an introduction|an intro|the introduction)\b)|"
+    r"\b" + _NAME + r"\s+(?i:bat mich|hat mich gebeten|m'a demand[ée] de|me pidi[óo] que)\s+"
+    r"(?i:euch|sie|dich|ihnen|vous|te|les|os)\b|"
+    r"(?i:\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|assistante de direction|asistente|"
+    r"secretary|secretaria|secrétaire|sekretärin|sekretär|assistenz)\s+(?:to|of|von|de|del|des|di))\s+" + _TITLES + _NAME)
+# "on her behalf", "in seinem Auftrag", "de sa part": the principal is the one named before
 _ON_BEHALF_WORDS = ("behalf", "asked me", "wanted me", "would like me", "auftrag", "part de", "nombre de", "parte de", "name of",
-                    "assistant", "assistent", "asistente", "secretary", "secretaria", "secrétaire", "sekretär", "gebeten", "bat mich", "demand", "pidi", " ea ", " pa ")
+                    "assistant", "assistent", "asistente", "secretary", "secretaria", "secrétaire", "sekretär", "gebeten",
+                    "bat mich", "demand", "pidi", " ea ", " pa ", "request of", "bitte von", "vertretung", "petici",
+                    "conto di", "nome di", "nome de", "assistenz")
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
 # A forwarded message asking for help: the forward is a lead.
@@ -136,10 +145,13 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
     for m in _ON_BEHALF.finditer(text):
         name = next(g for g in m.groups() if g)
         words = {fold(w) for w in name.split()}
-        for a in recipients:
-            p = make_person(a)
-            if p.first in words or (words & p.keys and len(words) > 1):
-                return a
+        # "M. Vasseur", "Herrn Dr. Weber": after a title a family name alone names the principal
+        titled = m.start(m.lastindex) > m.start() and bool(re.search(r"\.\s*$|\b(?:Herrn?|Frau|Don|Doña|Mme|Mr|Mrs|Ms|Dr|Sr|Sra)\s+$",
+                                                                      text[max(0, m.start(m.lastindex) - 8):m.start(m.lastindex)]))
+        matching = [a for a in recipients
+                    if (p := make_person(a)).first in words or (words & p.keys and (len(words) > 1 or titled))]
+        if len(matching) == 1 or (matching and len(words) > 1):
+            return matching[0]
     return None
 
 
