@@ -165,6 +165,27 @@ LEAD: tuple[Cue, ...] = (
         r"\b(la|lo|le) (puedes|podrias|podes|puede|podria) (llamar|contactar)\b|\b(puedes|podrias|podes|puede|podria) "
         r"(llamarla|llamarlo|llamarle|contactarla|contactarlo)\b|"
         r"\b(kannst du|konnen sie|konntest du|konnten sie) (sie|ihn) (\w+ ){0,2}?(anrufen|kontaktieren|zuruckrufen)\b"),
+    # Phone-only leads and passed-on voicemails: "pls call Jim at 555-0142, tell him I sent you",
+    # "Llamadla, por favor, al 612...", "Bitte rufen Sie Herrn Kaiser unter ... zurück", "Voicemail
+    # from ...", "Message vocal de ...", "je vous transmets ce message".
+    Cue("call ring phone text tell sent voicemail pass passing",
+        r"\b((pls|please|plz|pl) )?(call|ring|phone|text) (\w+ ){0,2}(at |on )?\(?\+?\d|"
+        r"\btell (him|her|them) (that )?i sent you|\b(say|mention) (that )?i sent you|"
+        r"\bvoice ?mail (below|attached|from|transcript)|\b(pass|passing|passed) (it|this|this one) (on |along )?to you\b"),
+    Cue("llamadla llamadlo llamadle llamenla llamenlo llamela llamelo llamala llamalo llamen llamad",
+        r"\b(llamad(la|lo|le|los)|llamen(la|lo|le)|llame(la|lo|le)|llama(la|lo|le)|llamen|llamad)\b[^.!?]{0,40}\d"),
+    Cue("zuruck ruckruf ruckrufbitte anrufen",
+        r"\b(rufen sie|ruf|bitte (\w+ )?rufen sie) (\w+ ){0,8}?(zuruck|an)\b|\bruckrufbitte\b|\bbittet um (einen )?ruckruf\b"),
+    Cue("vocal transmets rappeler rappelez-la rappelez-le rappelle",
+        r"\bmessage vocal\b|\bje (vous|te) transmets (ce|son|le|un) (message|appel)|\brappelez-(la|le|les)\b|"
+        r"\b(la|le|les) rappeler (au|a ce|sur)\b"),
+    # "Ich habe ihr Ihren Betrieb empfohlen", "I recommended you to her", "je lui ai recommandé votre
+    # entreprise", "le recomendé vuestra empresa": the writer sent someone this way
+    Cue("empfohlen genannt recommended recommande recommend recomende",
+        r"\b(ich habe|hab|habe) (ihr|ihm|ihnen) (dich|sie|ihren|deinen|euren|ihre|deine|eure|euch) (\w+ )?(empfohlen|genannt)\b|"
+        r"\bi (recommended|suggested) you to (him|her|them)\b|\bje (lui|leur) ai (recommande|conseille) (votre|ton|ta|vos|tes|vous|toi)\b|"
+        r"\b(le|les) (recomende|he recomendado) (vuestra|vuestro|su|tu|a vosotros|a usted)\b"),
+    Cue("reenvio reenvie reenviando", r"\b(os|les) (reenvio|reenvie)\b|\breenvi(o|e) (el|su) (correo|mensaje|mail|email)\b"),
     # a details block: "Her details:", "Hier seine Kontaktdaten:", "Ses coordonnées :", "Sus datos:"
     Cue("details contact info kontaktdaten daten coordonnees datos",
         r"\b(his|her|their|ihre|seine|ses|leurs|sus) (details|contact details|contact info|info|kontaktdaten|daten|"

@@ -21,7 +21,7 @@ from . import addresses, intent
 from .categories import Vocabulary, vocabulary
 from .category_choice import best, category_scores, domain_categories
 from .envelope import Envelope
-from .leads import LeadContact, find_contact
+from .leads import LeadContact, find_contact, vcard_contact, voicemail_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, Person, make_person, name_index
@@ -69,7 +69,8 @@ _REQUEST = re.compile(
     r"\b(do you (know|have|still have|handle|do|offer|take)|are you available|(we'd|i'd|we would|i would) like|"
     r"can you (help|quote)|a quote|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
     r"kennst du|kennen sie|suche|sucht|brauche|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
-    r"alguien|busco|busca|necesit|recomiend)")
+    r"alguien|busco|busca|necesit|recomiend|quisiera|queremos|quiero|me pasas|nos pasas|presupuesto|devis|"
+    r"angebot|kostenvoranschlag|mochten|voudrions|voudrais|aimerions|aimerais)")
 
 
 def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found:
@@ -98,7 +99,8 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
     if len(recipients) >= 2:
         return _introduction(env, body, recipients, referrer, vocab)
     if len(recipients) == 1:
-        return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking, decoded.mailto_links)
+        return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking, decoded.mailto_links,
+                     decoded.vcards)
     return Found((), "nobody is addressed besides the sender and the tracker")
 
 
@@ -357,7 +359,8 @@ def _referral(kind: Literal["introduction", "lead"], referrer: str, provider: st
 
 
 def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_addr: Address, referrer: Address,
-          vocab: Vocabulary, tracking: Tracking, links: tuple[tuple[str, str], ...] = ()) -> Found:
+          vocab: Vocabulary, tracking: Tracking, links: tuple[tuple[str, str], ...] = (),
+          vcards: tuple[str, ...] = ()) -> Found:
     new = body.new
     toks = Tokens(fold_aligned(new).replace("\n", " "))
     if not new.strip() and not forwarded:
@@ -382,6 +385,11 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
         found = find_contact(body.signature, (), exclude, known, phones=False)
         if found is not None and found.email and not found.email.endswith("@" + sender_domain):
             contact = found
+    if contact is None and vcards:
+        # "I've attached her contact card": the attached vCard is the contact
+        contact = next((c for c in (vcard_contact(v, exclude) for v in vcards) if c is not None), None)
+    if contact is None and any_cue(intent.LEAD, toks):
+        contact = voicemail_contact(f"{new}\n{body.signature}")
     if contact is None:
         return Found((), "one person addressed and no contact details passed on")
     if contact.email and addresses.is_tracking(contact.email, tracking):

@@ -123,6 +123,47 @@ def _form_contact(text: str, exclude: set[str], known_names: set[str]) -> LeadCo
     return None
 
 
+# A pasted voicemail notification: "Voicemail from (541) 555-0163", "Message vocal de 06 55 50 01 77",
+# "Mensaje de voz de ...", "Sprachnachricht von ...". The caller is the contact.
+_VOICEMAIL = re.compile(r"(?i)\b(?:voice ?mail|message vocal|mensaje de voz|nota de voz|sprachnachricht|"
+                        r"mailbox-nachricht|anrufbeantworter)[ \t]{0,3}(?:from|de|von|:)[ \t]{0,3}:?[ \t]{0,3}")
+
+
+def voicemail_contact(text: str) -> LeadContact | None:
+    """The caller of a voicemail pasted into the mail, by the number the notification shows.
+
+    Such a transcript often sits below the sender's sign-off, where phone numbers are normally the
+    sender's own; the notification line says whose number it is.
+    """
+    for m in _VOICEMAIL.finditer(text[:20_000]):
+        found = phone_numbers(text[m.end():m.end() + 40])
+        if found and found[0][0] == 0:
+            return LeadContact(None, found[0][1], None)
+    return None
+
+
+_VCARD_LINE = re.compile(r"^(?:item\d+\.)?(FN|EMAIL|TEL)(?:;[^:\n]{0,200})?:(.{1,200})$", re.IGNORECASE | re.MULTILINE)
+
+
+def vcard_contact(card: str, exclude: set[str]) -> LeadContact | None:
+    """The person of an attached contact card (vCard): FN, EMAIL and TEL lines, folded lines joined."""
+    text = re.sub(r"\r?\n[ \t]", "", card[:8000])
+    name = email = phone = None
+    for m in _VCARD_LINE.finditer(text):
+        key, value = m.group(1).upper(), m.group(2).strip()
+        if key == "FN" and name is None:
+            name = value.replace("\\,", ",") or None
+        elif key == "EMAIL" and email is None:
+            found = EMAIL.search(value)
+            if found and found.group().lower() not in exclude:
+                email = found.group().lower()
+        elif key == "TEL" and phone is None:
+            phone = value.removeprefix("tel:") or None
+    if email is None and phone is None:
+        return None
+    return LeadContact(email, phone, name)
+
+
 def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[str],
                  known_names: set[str], phones: bool = True,
                  links: tuple[tuple[str, str], ...] = ()) -> LeadContact | None:
@@ -165,4 +206,4 @@ def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[s
     return None
 
 
-__all__ = ["LeadContact", "find_contact", "EMAIL", "PHONE", "phone_numbers"]
+__all__ = ["LeadContact", "find_contact", "vcard_contact", "voicemail_contact", "EMAIL", "PHONE", "phone_numbers"]

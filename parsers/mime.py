@@ -59,6 +59,7 @@ class Decoded:
     raw_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     attached_messages: tuple[AttachedMessage, ...] = field(default=(), repr=False)
     mailto_links: tuple[tuple[str, str], ...] = field(default=(), repr=False)   # (link text, address)
+    vcards: tuple[str, ...] = field(default=(), repr=False)    # text of attached contact cards (vCard)
 
     @functools.cached_property
     def _index(self) -> dict[str, list[str]]:
@@ -309,6 +310,10 @@ def _content_type(part: email.message.Message) -> tuple[str, dict[str, str]]:
     return ctype, params
 
 
+_VCARD_TYPES = frozenset({"text/vcard", "text/x-vcard", "text/directory"})
+MAX_VCARD_CHARS = 8000
+
+
 def _is_attachment(part: email.message.Message, ctype: str, params: dict[str, str]) -> bool:
     disposition = str(part.get("Content-Disposition", "")).lower()
     return disposition.startswith("attachment") or (
@@ -367,6 +372,7 @@ class _Walk:
     plain: list[str] = field(default_factory=list)
     htmls: list[str] = field(default_factory=list)
     attached: list[AttachedMessage] = field(default_factory=list)
+    vcards: list[str] = field(default_factory=list)
     count: int = 0
 
 
@@ -410,6 +416,9 @@ def _walk(root: email.message.Message, out: _Walk, depth0: int = 0, nested: bool
                 if isinstance(child, email.message.Message):
                     stack.append((child, depth + 1))
             continue
+        if ctype in _VCARD_TYPES and len(out.vcards) < 3:
+            # a contact card passed on with the mail: its text is read (purely) for a lead's contact
+            out.vcards.append(_charset_text(_part_payload(part, out.problems), params.get("charset"))[:MAX_VCARD_CHARS])
         if _is_attachment(part, ctype, params):
             out.attachments.append(f"{_attachment_name(part, params) or 'unnamed'} ({ctype})")
             continue
@@ -769,5 +778,6 @@ def _decode(raw: bytes) -> Decoded:
         problems=tuple(walk.problems),
         raw_headers=raw_headers,
         attached_messages=tuple(walk.attached),
+        vcards=tuple(walk.vcards),
         mailto_links=links,
     )
