@@ -144,6 +144,16 @@ class MailFactory:
         index = self.rng.randrange(pool or self.people * 4)
         return Person(random.Random(f"{lang}:{index}"), lang, index)
 
+    def trio(self, lang: str) -> tuple[Person, Person, Person]:
+        """A referrer and two introduced people with three different first names: two Jameses on one
+        introduction are ambiguous even to a human reader, and would measure that, not the service."""
+        people = [self.person(lang, self.people)]
+        while len(people) < 3:
+            candidate = self.person(lang)
+            if candidate.first not in {p.first for p in people}:
+                people.append(candidate)
+        return people[0], people[1], people[2]
+
     def message(self, template: str | None = None) -> tuple[str, str, bytes]:
         """(template name, Message-ID, raw bytes)."""
         self.counter += 1
@@ -205,7 +215,7 @@ class MailFactory:
 
     # --- templates
     def _en_intro_text(self) -> tuple[Person, Person, Person, str, str]:
-        ref, prov, cont = (self.person("en", self.people), self.person("en"), self.person("en"))
+        ref, prov, cont = self.trio("en")
         role, did, need = self.rng.choice(ROLES_EN)
         body = (f"Hi {cont.first} and {prov.first},\n\n"
                 f"{cont.first}, meet {prov.name}, the {role} I mentioned. {prov.first} has {did} and is great.\n\n"
@@ -229,7 +239,7 @@ class MailFactory:
         return msg
 
     def _intro_de(self) -> EmailMessage:
-        ref, prov, cont = self.person("de", self.people), self.person("de"), self.person("de")
+        ref, prov, cont = self.trio("de")
         role, need = self.rng.choice(ROLES_DE)
         msg = self._base(ref, [cont, prov], f"Vorstellung: {cont.name} / {prov.name}")
         msg.set_content(f"Hallo {cont.first}, hallo Herr {prov.last},\n\nwie versprochen stelle ich Sie beide "
@@ -240,7 +250,7 @@ class MailFactory:
         return msg
 
     def _intro_fr(self) -> EmailMessage:
-        ref, prov, cont = self.person("fr", self.people), self.person("fr"), self.person("fr")
+        ref, prov, cont = self.trio("fr")
         role, need = self.rng.choice(ROLES_FR)
         msg = self._base(ref, [prov, cont], f"Mise en relation : {cont.first} / {prov.first}")
         msg.set_content(f"Bonjour à tous les deux,\n\n{cont.first}, je te présente {prov.name}, {role} qui a "
@@ -250,7 +260,7 @@ class MailFactory:
         return msg
 
     def _lead_es(self) -> EmailMessage:
-        ref, prov, cont = self.person("es", self.people), self.person("es"), self.person("es")
+        ref, prov, cont = self.trio("es")
         (need,) = self.rng.choice(ROLES_ES)
         msg = self._base(ref, [prov], f"Posible cliente: {cont.name}")
         msg.set_content(f"Hola {prov.first}:\n\nTe paso el contacto de {cont.name}, una amiga que necesita ayuda con "
@@ -260,7 +270,7 @@ class MailFactory:
         return msg
 
     def _lead_en(self) -> EmailMessage:
-        ref, prov, cont = self.person("en", self.people), self.person("en"), self.person("en")
+        ref, prov, cont = self.trio("en")
         role, did, need = self.rng.choice(ROLES_EN)
         msg = self._base(ref, [prov], f"Referral for you: {cont.name}")
         msg.set_content(f"Hi {prov.first},\n\nMy coworker {cont.name} needs {need} and I told him about the "
