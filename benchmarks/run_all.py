@@ -66,8 +66,8 @@ def table(results: dict[str, dict | None]) -> str:
                     f"{r['median_ms']:.1f} ms | < 50 ms | {mark(r['ok'])} |")
     mem = results.get("memory")
     if mem:
-        pts = ", ".join(f"{p['peak_mb']:.0f} MB after {p['messages']:,}" for p in mem["checkpoints"])
-        rows.append(f"| Memory, {mem['db']} (peak RSS of the ingesting process) | {pts} | started at "
+        pts = ", ".join(f"{p['total_peak_mb']:.0f} MB after {p['messages']:,}" for p in mem["checkpoints"])
+        rows.append(f"| Memory, {mem['db']} (peak RSS of the service, parse workers included) | {pts} | started at "
                     f"{mem['started']['started_rss_mb']:.0f} MB | {mem['growth_per_10k_mb']:+.1f} MB per 10,000 | "
                     f"< 200 MB, flat | {mark(mem['ok'])} |")
     return "\n".join(rows)
