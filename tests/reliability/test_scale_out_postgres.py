@@ -39,6 +39,19 @@ def _lock_holder_pid(url: str) -> int | None:
     return int(re.search(r"pid=(\d+)", row[0]).group(1)) if row else None
 
 
+def _state(url: str, smtp, tmp_path) -> str:
+    """What a stalled run looks like, for the failure message: the queues and each daemon's last lines."""
+    lines = [f"SMTP server received {len(smtp.handler.messages)}"]
+    with psycopg2.connect(url) as conn, conn.cursor() as cur:
+        for sql in ("SELECT status, attempts, moved, COUNT(*) FROM inbound_message GROUP BY 1, 2, 3",
+                    "SELECT status, COUNT(*), MIN(last_error) FROM outbound GROUP BY 1"):
+            cur.execute(sql)
+            lines.append(f"{sql}: {cur.fetchall()}")
+    for log in sorted(tmp_path.glob("i*/daemon.log")):
+        lines.append(f"--- {log.parent.name}: " + " | ".join(log.read_text(errors="replace").splitlines()[-8:]))
+    return "\n".join(lines)
+
+
 def test_the_lock_passes_to_another_instance_when_the_holder_dies(pg_url):
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; sys.path.insert(0, '.');"
@@ -111,7 +124,7 @@ def test_three_instances_one_mailbox_one_killed(dovecot, smtp, pg_url, tmp_path)
         killed_at = _count(pg_url, "SELECT COUNT(*) FROM referral")
         assert wait_for(lambda: len(smtp.handler.messages) >= INTROS
                         and _count(pg_url, "SELECT COUNT(*) FROM inbound_message WHERE moved = false") == 0,
-                        timeout=120)
+                        timeout=120), _state(pg_url, smtp, tmp_path)
         took = time.monotonic() - started
         time.sleep(1.0)
     finally:
