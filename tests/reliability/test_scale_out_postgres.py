@@ -17,6 +17,7 @@ from db import claims
 from db.connection import make_database
 from db.locks import mailbox_lock
 from db.models import Checkin
+from db.outbox import HANDOVER_UNCONFIRMED
 from tests.harness import Harness
 from tests.reliability.support import NOW, daemon_config, in_reply_to, intros, message_ids, start_daemon, wait_for
 
@@ -37,6 +38,17 @@ def _lock_holder_pid(url: str) -> int | None:
                     "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")
         row = cur.fetchone()
     return int(re.search(r"pid=(\d+)", row[0]).group(1)) if row else None
+
+
+def _lost(url: str, smtp) -> set[str]:
+    """Emails the killed instance had marked as handed over that never reached the server. SMTP cannot
+    make a kill between that mark's commit and the final dot harmless both ways; the outbox chooses
+    never to send twice, so at most the one email on the killed instance's wire can be missing, and it
+    is recorded as sent without confirmation."""
+    with psycopg2.connect(url) as conn, conn.cursor() as cur:
+        cur.execute("SELECT message_id FROM outbound WHERE last_error = %s", (HANDOVER_UNCONFIRMED,))
+        unconfirmed = {f"<{row[0]}>" for row in cur.fetchall()}
+    return unconfirmed - set(message_ids(smtp.handler.messages))
 
 
 def _state(url: str, smtp, tmp_path) -> str:
@@ -122,7 +134,7 @@ def test_three_instances_one_mailbox_one_killed(dovecot, smtp, pg_url, tmp_path)
         os.killpg(victim.pid, signal.SIGKILL)
         victim.wait(timeout=10)
         killed_at = _count(pg_url, "SELECT COUNT(*) FROM referral")
-        assert wait_for(lambda: len(smtp.handler.messages) >= INTROS
+        assert wait_for(lambda: len(smtp.handler.messages) + len(_lost(pg_url, smtp)) >= INTROS
                         and _count(pg_url, "SELECT COUNT(*) FROM inbound_message WHERE moved = false") == 0,
                         timeout=120), _state(pg_url, smtp, tmp_path)
         took = time.monotonic() - started
@@ -138,10 +150,12 @@ def test_three_instances_one_mailbox_one_killed(dovecot, smtp, pg_url, tmp_path)
     distinct = _count(pg_url, "SELECT COUNT(DISTINCT thread_id) FROM referral")
     ids = message_ids(smtp.handler.messages)
     doubled = sum(n - 1 for n in ids.values() if n > 1)
+    lost = _lost(pg_url, smtp)
     print(f"\nscale-out: 3 instances, {INTROS} introductions, lock holder killed at {killed_at} referrals; "
           f"referrals {referrals} (distinct {distinct}), emails {len(smtp.handler.messages)}, doubled {doubled}, "
-          f"took over: {'taking over polling' in survivor_logs}, {took:.1f} s")
+          f"lost at the kill {len(lost)}, took over: {'taking over polling' in survivor_logs}, {took:.1f} s")
     assert referrals == distinct == INTROS
-    assert doubled == 0 and len(ids) == INTROS and len(in_reply_to(smtp.handler.messages)) == INTROS
+    assert doubled == 0 and len(lost) <= 1
+    assert len(ids) + len(lost) == INTROS and len(in_reply_to(smtp.handler.messages)) + len(lost) == INTROS
     assert "taking over polling" in survivor_logs
     assert dovecot.count(user, "INBOX") == 0
