@@ -174,7 +174,7 @@ LEAD: tuple[Cue, ...] = (
         r"\bvoice ?mail (below|attached|from|transcript)|\b(pass|passing|passed) (it|this|this one) (on |along )?to you\b"),
     Cue("llamadla llamadlo llamadle llamenla llamenlo llamela llamelo llamala llamalo llamen llamad",
         r"\b(llamad(la|lo|le|los)|llamen(la|lo|le)|llame(la|lo|le)|llama(la|lo|le)|llamen|llamad)\b[^.!?]{0,40}\d"),
-    Cue("zuruck ruckruf ruckrufbitte anrufen",
+    Cue("zuruck ruckruf ruckrufbitte anrufen rufen ruf",
         r"\b(rufen sie|ruf|bitte (\w+ )?rufen sie) (\w+ ){0,8}?(zuruck|an)\b|\bruckrufbitte\b|\bbittet um (einen )?ruckruf\b"),
     Cue("vocal transmets rappeler rappelez-la rappelez-le rappelle",
         r"\bmessage vocal\b|\bje (vous|te) transmets (ce|son|le|un) (message|appel)|\brappelez-(la|le|les)\b|"
@@ -186,6 +186,28 @@ LEAD: tuple[Cue, ...] = (
         r"\bi (recommended|suggested) you to (him|her|them)\b|\bje (lui|leur) ai (recommande|conseille) (votre|ton|ta|vos|tes|vous|toi)\b|"
         r"\b(le|les) (recomende|he recomendado) (vuestra|vuestro|su|tu|a vosotros|a usted)\b"),
     Cue("reenvio reenvie reenviando", r"\b(os|les) (reenvio|reenvie)\b|\breenvi(o|e) (el|su) (correo|mensaje|mail|email)\b"),
+    # The writer promised the contact a call back: "I told him you'd reach out", "ich habe ihr gesagt,
+    # dass du dich meldest", "je lui ai dit que vous la contacteriez", "le dije que la llamarías".
+    Cue("told tell gesagt dit dije dijimos",
+        r"\b(told|tell) (him|her|them) (that )?you'?(d|'ll| would| will) (reach out|call|contact|get in touch|"
+        r"be in touch|ring|email|text)\b|"
+        r"\b(ihr|ihm|ihnen) gesagt,? dass (du|sie) (dich|sich) (bei (ihr|ihm|ihnen) )?melde(st|n|t)\b|"
+        r"\b(lui|leur) ai dit que (vous|tu) (la |le |les |l')?(contacteriez|appelleriez|rappelleriez|"
+        r"contacterais|appellerais|rappellerais)\b|"
+        r"\b(le|les) (he )?dij(e|imos) que (la |lo |le |los |las )?(llamarias|llamaria|contactarias|contactaria|"
+        r"llamariais|escribirias)\b"),
+    # Handing over someone's details: "Voici les coordonnées de Mme X", "here are her details",
+    # "aquí tienes los datos de", "hier sind ihre Kontaktdaten"; "merci de la contacter de ma part".
+    Cue("voici voila here below coordonnees details aqui datos kontaktdaten contacter appeler rappeler",
+        r"\b(voici|voila|ci-dessous) (les |ses |leurs )?coordonnees\b|\b(here are|below are) (his|her|their) "
+        r"(contact )?details\b|\baqui (tienes|tiene|teneis|van|estan) (los |sus )?datos\b|"
+        r"\bhier (sind )?(ihre|seine|die) kontaktdaten\b|\bmerci de (la |le |les |l')(contacter|appeler|rappeler)\b|"
+        r"\b(contacter|appeler|rappeler) de ma part\b"),
+    # Asking for a call to a named person at a number: "pouvez-vous rappeler M. X au 06 ...",
+    # "llama a Don X al 600 ...", "call Mrs. X on 07...".
+    Cue("rappeler appeler rappelez appelez rappelle appelle llama llame llamad llamen llamar",
+        r"\b(rappeler|appeler|rappelez|appelez|rappelle|appelle) ([\w.'-]+ ){1,3}(au|sur le) \+?\(?\d|"
+        r"\b(llama|llame|llamad|llamen|llamar) a ([\w.'-]+ ){1,3}al \+?\(?\d"),
     # a details block: "Her details:", "Hier seine Kontaktdaten:", "Ses coordonnées :", "Sus datos:"
     Cue("details contact info kontaktdaten daten coordonnees datos",
         r"\b(his|her|their|ihre|seine|ses|leurs|sus) (details|contact details|contact info|info|kontaktdaten|daten|"

@@ -21,7 +21,7 @@ from . import addresses, intent
 from .categories import Vocabulary, vocabulary
 from .category_choice import best, category_scores, domain_categories
 from .envelope import Envelope
-from .leads import LeadContact, find_contact, vcard_contact, voicemail_contact
+from .leads import LeadContact, find_contact, pasted_form, vcard_contact, voicemail_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, Person, make_person, name_index
@@ -68,7 +68,7 @@ _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
 _REQUEST = re.compile(
     r"\b(do you (know|have|still have|handle|do|offer|take)|are you available|(we'd|i'd|we would|i would) like|"
     r"can you (help|quote)|a quote|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
-    r"kennst du|kennen sie|suche|sucht|brauche|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
+    r"kennst du|kennen sie|suche|sucht|brauch|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
     r"alguien|busco|busca|necesit|recomiend|quisiera|queremos|quiero|me pasas|nos pasas|presupuesto|devis|"
     r"angebot|kostenvoranschlag|mochten|voudrions|voudrais|aimerions|aimerais)")
 
@@ -385,6 +385,16 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
         found = find_contact(body.signature, (), exclude, known, phones=False)
         if found is not None and found.email and not found.email.endswith("@" + sender_domain):
             contact = found
+    form_text = ""
+    if contact is None or not contact.forwarded:
+        # a web-form submission pasted in (or under a bare "Original message" line): its Name/Email
+        # fields are the contact, and its message says what they need
+        form_text = f"{new}\n{body.signature}\n{body.quoted}"
+        form = pasted_form(form_text, exclude)
+        if form is not None and (contact is None or contact.email in (None, form.email)):
+            contact = form
+        else:
+            form_text = ""
     if contact is None and vcards:
         # "I've attached her contact card": the attached vCard is the contact
         contact = next((c for c in (vcard_contact(v, exclude) for v in vcards) if c is not None), None)
@@ -399,7 +409,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
     reading = read_roles(new, [provider, contact_person], referrer_p, vocab, toks, default_addressee=provider.email)
     ev_p, ev_c = reading.evidence[provider.email], reading.evidence[contact_person.email]
     lead_phrase = any_cue(intent.LEAD, toks)
-    fwd_text = "\n".join(f.text for f in forwarded)[:5000]
+    fwd_text = ("\n".join(f.text for f in forwarded)[:5000] + "\n" + form_text[:5000]).strip()
     fwd_need = bool(contact.forwarded and _REQUEST.search(fold(fwd_text)))
     if ev_c.lean > 0 and ev_c.lean > ev_p.lean:
         return Found((), "recommends a provider to the person addressed; not a lead")

@@ -14,9 +14,10 @@ from .text import Forwarded, fold
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}(?![\w-])")
 # Phone numbers: 7 to 15 digits in the usual groupings, bounded so no input makes it backtrack far.
-# After a country code the first group may be one digit ("+33 6 12 34 56 78").
+# After a country code the first group may be one digit ("+33 6 12 34 56 78"); later groups may have
+# five digits, as German numbers are written ("030 23125 417").
 PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}|(?:\(\d{1,4}\)[ .-]?)?\d{2,4})"
-                   r"(?:[ .-]\d{2,4}){1,4}(?![\w])")
+                   r"(?:[ .-]\d{2,5}){1,4}(?![\w])")
 _NAME_LINE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*$")
 _NAME_IN_TEXT = re.compile(r"\b([A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zß-ÿ'’-]+){1,2})\b")
 _NOT_NAMES = frozenset({
@@ -103,6 +104,34 @@ _AUTOMATED_LOCAL = re.compile(r"^(no-?reply|do-?not-?reply|donotreply|forms?|web
                               r"mailer|system|bounce|auto)([._+-].*)?$")
 _FORM_NAME = re.compile(r"^\s*(?:full name|your name|name|nombre|nom|vorname und nachname)\s*:\s*(.{2,60}?)\s*$",
                         re.IGNORECASE | re.MULTILINE)
+
+
+_FORM_EMAIL = re.compile(r"^[ \t]*(?:e-?mail|email address|e-mail-adresse|correo(?: electr[oó]nico)?|courriel|"
+                         r"adresse e-?mail|mail)[ \t]*:[ \t]*<?([\w.+-]{1,64}@[\w.-]{1,200})>?[ \t]*$",
+                         re.IGNORECASE | re.MULTILINE)
+_FORM_PHONE = re.compile(r"^[ \t]*(?:phone|telephone|tel|telefon|tel[ée]fono|t[ée]l[ée]phone|mobile|handy|m[oó]vil|"
+                         r"portable)\.?[ \t]*:[ \t]*(\+?[\d ()./-]{6,30})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def pasted_form(text: str, exclude: set[str]) -> LeadContact | None:
+    """The person of a web-form submission pasted into the mail without its headers.
+
+    Webmasters and receptionists paste or forward "New submission / Name: ... / Email: ... / Message:"
+    blocks, often below their sign-off or under a bare "Mensaje original" line: the Name and Email
+    fields, on lines of their own, are the person asking, not the writer.
+    """
+    text = text[:20_000]
+    if "@" not in text or ":" not in text:
+        return None
+    name = _FORM_NAME.search(text)
+    field = _FORM_EMAIL.search(text)
+    if name is None or field is None:
+        return None
+    email = field.group(1).lower().rstrip(".")
+    if email in exclude or _automated(email):
+        return None
+    phone = _FORM_PHONE.search(text)
+    return LeadContact(email, phone.group(1).strip() if phone else None, name.group(1), forwarded=True)
 
 
 def _automated(email: str) -> bool:
@@ -206,4 +235,4 @@ def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[s
     return None
 
 
-__all__ = ["LeadContact", "find_contact", "vcard_contact", "voicemail_contact", "EMAIL", "PHONE", "phone_numbers"]
+__all__ = ["LeadContact", "find_contact", "pasted_form", "vcard_contact", "voicemail_contact", "EMAIL", "PHONE", "phone_numbers"]

@@ -40,10 +40,11 @@ _FORWARD_MARKER = re.compile(
     r"inicio del mensaje reenviado|forwarded message)\s*:)\s*$",
     re.IGNORECASE)
 _UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
-# Outlook header blocks ("From: ... Sent: ... To: ... Subject: ..."), also translated.
+# Outlook header blocks ("From: ... Sent: ... To: ... Subject: ..."), also translated; Thunderbird's
+# French forward writes "Sujet : / Date : / De : / Pour :".
 _HEADER_LINE = re.compile(
     r"^\s*\*?(from|von|de|van|da|fr[åa]n|fra|od|sent|gesendet|envoy[ée]|enviado|verzonden|inviato|"
-    r"date|datum|fecha|data|to|an|[àa]|para|aan|a|cc|kopie|subject|betreff|objet|asunto|onderwerp|"
+    r"date|datum|fecha|data|to|an|[àa]|para|pour|aan|a|cc|kopie|subject|betreff|objet|sujet|asunto|onderwerp|"
     r"oggetto|assunto)\s*:\*?\s*(.*)$", re.IGNORECASE)
 _FROM_WORDS = frozenset({"from", "von", "de", "van", "da", "från", "fran", "fra", "od"})
 _SENT_WORDS = frozenset({"sent", "gesendet", "envoyé", "envoye", "enviado", "verzonden", "inviato",
@@ -73,8 +74,8 @@ CLOSING = re.compile(
 # that does not match can only be text.
 _MAYBE_MARKER = re.compile(
     r"^\s*(?:[-_=*>\d]|(?:on|am|le|el|op|il|em|den|p[åa]|w|dne|from|von|de|van|da|fr[åa]n|fra|od|sent|gesendet|"
-    r"envoy[ée]|enviado|verzonden|inviato|date|datum|fecha|data|to|an|[àa]|para|aan|cc|kopie|subject|betreff|"
-    r"objet|asunto|onderwerp|oggetto|assunto|begin|anfang|d[ée]but|inicio|forwarded)\b)", re.IGNORECASE)
+    r"envoy[ée]|enviado|verzonden|inviato|date|datum|fecha|data|to|an|[àa]|para|pour|aan|cc|kopie|subject|betreff|"
+    r"objet|sujet|asunto|onderwerp|oggetto|assunto|begin|anfang|d[ée]but|inicio|forwarded)\b)", re.IGNORECASE)
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 _ODD_BLANK = re.compile(r"[\t\u00a0\u2000-\u200b\u202f]")    # the blanks of _WS other than the space
 
@@ -248,7 +249,7 @@ def _header_key(word: str) -> str:
         return "from"
     if word in _SENT_WORDS:
         return "date"
-    if word in ("to", "an", "a", "para", "aan"):
+    if word in ("to", "an", "a", "para", "pour", "aan"):
         return "to"
     if word in ("cc", "kopie"):
         return "cc"
