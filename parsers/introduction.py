@@ -311,6 +311,9 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         category = best(category_scores(reading, provider, contact, env.subject, vocab))
         return [_referral("introduction", referrer.email, provider.email, contact.email,
                           (a.email, b.email), category, names)]
+    listed = _listed_parties(reading, parties)
+    if listed:
+        return listed_referrals(listed, parties, reading, referrer, env, vocab, names)
     # Three or more: one person who needs something, introduced to each of the others. When a
     # couple is introduced ("Mark and Susan, meet Rita"), the first of them in the headers stands
     # for both.
@@ -339,6 +342,65 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     for provider in providers:
         category = best(category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
                                           vocab, per_provider=len(providers) > 1))
+        out.append(_referral("introduction", referrer.email, provider.email, contact.email,
+                             (provider.email, contact.email), category, names))
+    return out
+
+
+# A line that presents one party: "- Clara Molina, arquitecta.", "2. Herr Martin Krause, Energieberater.",
+# "Ruth Adler (cc'd) is a business attorney.", "Beth (12 Juniper Ln) has a split oak limb".
+_LINE_LEAD = re.compile(r"[ \t]*(?:[-–—•*·][ \t]*|\d{1,2}[.)][ \t]*)?(?:(?:Frau|Herrn?|Mme|Mlle|M\.|Me|Mr\.?|Mrs\.?|Ms\.?|"
+                        r"Dr\.?|Dra\.?|Sr\.?|Sra\.?|Don|Doña|Prof\.?)[ \t]+){0,2}")
+
+
+def _listed_parties(reading: Reading, parties: list[Person]) -> list[Person]:
+    """The parties presented one by one, each at the start of a line or list item of their own.
+
+    People who introduce one person to several write a paragraph or a bullet per person ("- Pilar,
+    de la librería...", "Ruth Adler (cc'd) is a business attorney."): the people so listed share a
+    role, and the one person not listed takes the other. A greeting line ("Kyle,") or a group
+    vocative ("Beth, Raj - meet Andre") presents nobody.
+    """
+    text = reading.text
+    emails = {p.email for p in parties}
+    ms = [m for m in reading.mentions if m.email in emails]
+    listed: set[str] = set()
+    for i, m in enumerate(ms):
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if _LINE_LEAD.fullmatch(text, line_start, m.start) is None:
+            continue
+        line_end = text.find("\n", m.end)
+        rest = text[m.end:line_end if line_end >= 0 else len(text)]
+        if sum(ch.isalpha() for ch in rest) < 12:
+            continue
+        if i + 1 < len(ms) and ms[i + 1].start - m.end <= 12 and ms[i + 1].email != m.email:
+            continue
+        listed.add(m.email)
+    if len(listed) < 2 or len(emails) - len(listed) != 1:
+        return []
+    return [p for p in parties if p.email in listed]
+
+
+def listed_referrals(listed: list[Person], parties: list[Person], reading: Reading, referrer: Address,
+                     env: Envelope, vocab: Vocabulary, names: tuple[tuple[str, str], ...]) -> list[Referral]:
+    """One referral per listed party, with the one unlisted party on the other side.
+
+    The listed people share a role: providers when they (or some of them) are described as providers
+    or the other one needs something ("lawyer and accountant", "arquitecta y constructora"), contacts
+    when the other one is the provider or a counted group needs something ("two neighbours",
+    "deux amies qui cherchent une nounou").
+    """
+    single = next(p for p in parties if p not in listed)
+    ev = reading.evidence
+    listed_lean = max(ev[p.email].lean for p in listed) - reading.group_need
+    diff = ev[single.email].lean - listed_lean
+    if diff == 0:
+        return []
+    out = []
+    for other in listed:
+        provider, contact = (single, other) if diff > 0 else (other, single)
+        category = best(category_scores(reading, provider, contact, env.subject if diff > 0 else "", vocab,
+                                          per_provider=diff < 0))
         out.append(_referral("introduction", referrer.email, provider.email, contact.email,
                              (provider.email, contact.email), category, names))
     return out

@@ -60,6 +60,7 @@ class Reading:
     addressed: set[str]
     cue_count: int
     no_deal: bool = False                # the writer says nobody is buying: a peer introduction
+    group_need: float = 0.0              # need said of a counted group ("two friends who are looking")
 
 
 def _inside_mention(hit: Hit, mentions: list[Mention], m_starts: list[int]) -> bool:
@@ -231,6 +232,9 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         end_fp = len(folded) if end_fp < 0 else end_fp
         matches.append((w.start(), end_fp, folded[w.start():end_fp], "P", 3.0))
     matches.sort()
+    group_need = 0.0
+    m_ends = sorted(m.end for m in mentions)
+    parties_at_end = {m.end for m in mentions if m.email in parties}
     for start_pos, end_pos, matched, role, weight in matches:
         pos = start_pos
         sidx = max(0, bisect_right(sent_starts, pos) - 1)
@@ -248,6 +252,11 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                 evidence[who].provider += weight
                 evidence[who].notes.append(f"P+{weight:g} {matched!r}")
                 cue_count += 1
+            continue
+        if role != "P" and _counted_group_before(folded, pos, sent.start, m_ends, parties_at_end):
+            # "je te présente deux amies qui cherchent", "dos clientes que necesitan": the need is the
+            # group's (listed next), not the person spoken to
+            group_need += weight
             continue
         owners = resolve(pos, sidx, sent.vocative_end if sent.vocative_end <= pos else sent.start)
         if not owners:
@@ -295,7 +304,29 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
 
     peer = float(PEER.count(toks)) + 0.4 * WEAK_PEER.count(toks)
     return Reading(text, folded, sentences, mentions, evidence, peer, hits, hit_owner, hit_need,
-                   addressed_all, cue_count, NO_DEAL.search(toks) is not None)
+                   addressed_all, cue_count, NO_DEAL.search(toks) is not None, group_need)
+
+
+# A relative clause about a counted group: "two of my neighbors have trees that", "deux amies qui",
+# "dos clientes míos de la calle Real que", "zwei Nachbarn, die".
+_RELATIVE_END = re.compile(r"\b(?:who|that|which|qui|que|die|welche)(?: \w+){0,2} $")
+_COUNT_WORD = re.compile(r"\b(?:two|three|four|both|several|deux|trois|quatre|plusieurs|dos|tres|cuatro|varios|varias|"
+                         r"zwei|drei|vier|mehrere|beide)\b")
+
+
+def _counted_group_before(folded: str, pos: int, sent_start: int, m_ends: list[int], party_ends: set[int]) -> bool:
+    """A need cue inside a relative clause whose antecedent is a counted group of people, not a party."""
+    lo = max(sent_start, pos - 80)
+    window = folded[lo:pos]
+    rel = _RELATIVE_END.search(window)
+    if rel is None:
+        return False
+    before = lo + rel.start()
+    # "Hannah, who needs": the antecedent is a named party
+    k = bisect_right(m_ends, before) - 1
+    if k >= 0 and m_ends[k] in party_ends and before - m_ends[k] <= 3:
+        return False
+    return _COUNT_WORD.search(folded, max(sent_start, before - 60), before) is not None
 
 
 _LIST_BULLET = re.compile(r"\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
