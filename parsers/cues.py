@@ -207,6 +207,18 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("cliente client clients customer kunde kundin", r"\b(es|est|is|ist) (un |une |a |an |ein |eine |)?"
      r"(cliente|client|customer|kunde|kundin) (de|of|der|des|du)\b", "C", 2),
     # --- named objects: the party after the cue provides ---
+    # The one brought onto the email is the expert: "I'm cc'ing Lena Marsh", "looping in Dave",
+    # "ich setze Frau Beck in CC", "je mets Me Roux en copie", "pongo en copia a Laia"; weaker, the one
+    # the addressee is introduced to: "connect you with Lori", "te presento a Laia".
+    ("cc'ing ccing copying looping adding cc'd copied",
+     r"\b(cc'?ing|cc'?d|copying|copied|looping in|looped in|adding)( in)? (dr\.? |mr\.? |ms\.? |mrs\.? )?", "PA", 2),
+    ("setze nehme mets mis ajoute copia",
+     r"\b(ich )?(setze|nehme) (ich )?((frau|herrn?|dr\.?) ){0,2}|\bje (mets|ajoute) ((m\.|mme|me|dr\.?) )?|"
+     r"\ben copia a ((don|dona|la|el|dr\.?|dra\.?) )?", "PA", 2),
+    ("connect introduce touch presento presente stelle",
+     r"\b(connect(ing)? you with|introduc(e|ing) you to|put(ting)? you in touch with|(te|le|os|les) presento a|"
+     r"(je|j') (te|vous) presente|ich stelle (dir|ihnen|euch)) ((dr\.?|mr\.?|ms\.?|mrs\.?|frau|herrn?|m\.|mme|me|don|dona|la|el) ){0,2}",
+     "PA", 1),
     ("worked used use hired swear using working trust",
      r"\b(worked with|have used|has used|we used|i used|we use|i use|we hired|i hired|hired|swear by|have been using|been working with|trust)\b", "PA", 2),
 )

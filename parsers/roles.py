@@ -230,6 +230,9 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             continue
         end_fp = folded.find(" ", pos)
         end_fp = len(folded) if end_fp < 0 else end_fp
+        if folded.startswith((" permission", " consent", " the ok", " the go-ahead", " her permission", " his permission"), end_fp):
+            # "Kristen has given us permission to share this": consent, not work done for us
+            continue
         matches.append((w.start(), end_fp, folded[w.start():end_fp], "P", 3.0))
     matches.sort()
     group_need = 0.0
@@ -402,6 +405,10 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
     # "she's been my dentist", "he is a plumber": a pronoun right before.
     before = folded[max(lo, hit.start - 40):hit.start]
     m = _PRONOUN_IS.search(before)
+    if m is None and lo >= hit.start - 40:
+        # "Es la fisio a la que...", "C'est l'orthophoniste qui...": a sentence that starts with the
+        # verb, its subject the person just talked about
+        m = _BARE_IS.match(before)
     if m:
         j = bisect_left(m_starts, hit.start) - 1
         while j >= 0 and mentions[j].start >= sent.start:
@@ -420,7 +427,9 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
     return None
 
 
-_PRONOUN_IS = re.compile(r"\b(she|he|they)('s| is| was|'s been| has been| are)\s+" + PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$")
+_PRONOUN_IS = re.compile(r"\b(?:(she|he|they)('s| is| was|'s been| has been| are)|(?:ella|el) es|(?:elle|il) est|"
+                         r"(?:sie|er) ist)\s+" + PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$")
+_BARE_IS = re.compile(r"\s*(?:es|c'est|c'est l'|ist)\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}?$")
 _AFTER_NOUN = re.compile(r"\s*(i|we)?\s*(mentioned|told you about|use|used)?\s*[,:—–-]?\s*")
 
 
