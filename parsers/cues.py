@@ -206,6 +206,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("gebrauchen brauchen", r"\b(konnte|konnten|kann) (\w+ ){0,3}?gebrauchen\b", "C", 2),
     ("cliente client clients customer kunde kundin", r"\b(es|est|is|ist) (un |une |a |an |ein |eine |)?"
      r"(cliente|client|customer|kunde|kundin) (de|of|der|des|du)\b", "C", 2),
+    # "that's really Jess's department", "c'est le domaine de", "das ist Jonas' Spezialgebiet"
+    ("department area specialty wheelhouse expertise domaine fachgebiet spezialgebiet especialidad",
+     r"'s? (department|area|specialty|speciality|wheelhouse|expertise|fachgebiet|spezialgebiet)\b", "P", 3),
     # --- named objects: the party after the cue provides ---
     # The one brought onto the email is the expert: "I'm cc'ing Lena Marsh", "looping in Dave",
     # "ich setze Frau Beck in CC", "je mets Me Roux en copie", "pongo en copia a Laia"; weaker, the one
@@ -213,7 +216,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("cc'ing ccing copying looping adding cc'd copied",
      r"\b(cc'?ing|cc'?d|copying|copied|looping in|looped in|adding)( in)? (dr\.? |mr\.? |ms\.? |mrs\.? )?", "PA", 2),
     ("setze nehme mets mis ajoute copia",
-     r"\b(ich )?(setze|nehme) (ich )?((frau|herrn?|dr\.?) ){0,2}|\bje (mets|ajoute) ((m\.|mme|me|dr\.?) )?|"
+     r"\b(ich )?(setze|nehme) (ich )?((frau|herrn?|dr\.?) ){0,2}|\bje (te |vous )?(mets|ajoute) (en copie )?((m\.|mme|me|dr\.?) )?|"
      r"\ben copia a ((don|dona|la|el|dr\.?|dra\.?) )?", "PA", 2),
     ("connect introduce touch presento presente stelle",
      r"\b(connect(ing)? you with|introduc(e|ing) you to|put(ting)? you in touch with|(te|le|os|les) presento a|"

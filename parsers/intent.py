@@ -64,7 +64,7 @@ INTRO: tuple[Cue, ...] = (
     # Copying the other person in: "je mets Rachid en copie", "te pongo en copia a Luis", "ich setze
     # Herrn Wolf in CC", "ho messo in copia Marco", "estou copiando"
     Cue("copie copia cc kopie",
-        r"\b((mets|mis|ajoute|rajoute) (\w+ ){1,2}en copie|(pongo|puse|anado) (a \w+ )?en copia|"
+        r"\b((mets|mis|ajoute|rajoute) (\w+ ){1,2}en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
         r"(setze|nehme) (\w+ ){1,2}in (cc|kopie)|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen
     # hier der Kontakt zu", "comme promis, voici les coordonnées", "como te prometí, te paso el contacto".
@@ -117,8 +117,10 @@ PROMISE: tuple[Cue, ...] = (
     Cue("presentare pondre voy", r"\b(te|les|os) (presentare|pondre en contacto)\b|\b(te|les|os) voy a (presentar|poner en contacto)\b"),
 )
 REPLY_TO_INTRO: tuple[Cue, ...] = (
-    Cue("thanks thank cheers", r"\b(thanks|thank you|many thanks|cheers)( so much| again)?,? (\w+,? )?(for (the|this|making the|"
-                               r"your kind|the kind|connecting|introducing|the e-?intro|the intro)\w*|for the introduction)\b"),
+    # "thanks for the intro", "thank you for connecting us" (not "thanks for the kind words about the site")
+    Cue("thanks thank cheers", r"\b(thanks|thank you|many thanks|cheers)( so much| again)?,? (\w+,? )?for (the |this |your |making the |"
+                               r"the kind |your kind )?(e-?intro\w*|intro\b|introduc\w*|connect\w*|referr\w*|recommendation|"
+                               r"kind intro\w*|kind introduc\w*)"),
     Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
     Cue("meet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"),
     Cue("danke freut", r"\bdanke (dir |ihnen |euch )?fur die (vorstellung|verbindung|einfuhrung|vermittlung)\b|\bfreut mich\b"),

@@ -240,6 +240,9 @@ class NameIndex:
                     skip_until = words[i + 1][1]
                     continue
             owners = by_key.get(key) or by_key.get(spelled)
+            if not owners and len(key) > 4 and key[-1] == "s" and word[-1] == "s":
+                # German genitive and family plurals: "Kerstins Tochter", "the Kapoors want"
+                owners = by_key.get(key[:-1])
             if not owners:
                 continue
             if len(owners) > 1 and i + 1 < len(words) and words[i + 1][0] - end <= 2:

@@ -50,6 +50,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             word = text[j + 1:i].lower()
             if word in ABBREV or (len(word) == 1 and word.isalpha()):
                 continue
+            if i > 0 and text[i - 1].isdigit() and text[b.end():b.end() + 1] == " " and text[b.end() + 1:b.end() + 2].islower():
+                # a German ordinal ("in der 10. und braucht", "am 3. lieber"): the sentence goes on
+                continue
         end = b.end()
         if text[start:end].strip():
             spans.append((start, end))
