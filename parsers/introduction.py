@@ -97,7 +97,8 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
         if fwd is not None:
             return fwd
     if len(recipients) >= 2:
-        return _introduction(env, body, recipients, referrer, vocab)
+        return _introduction(env, body, recipients, referrer, vocab,
+                             own_quote=_quotes_own_message(decoded.text, sender.email))
     if len(recipients) == 1:
         return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking, decoded.mailto_links,
                      decoded.vcards)
@@ -187,8 +188,22 @@ def _forwarded_introduction(forwarded: tuple[Forwarded, ...], tracking: Tracking
     return None
 
 
+_QUOTE_ATTRIBUTION = re.compile(r"(?:wrote|schrieb|geschrieben|a [ée]crit|escribi[óo])\s?:", re.IGNORECASE)
+
+
+# The writer says the tracker is being added: "adding my referral tracker", "cc'ing our tracking
+# address", "je mets l'adresse de suivi en copie", "pongo en copia el seguimiento", "Referloop in CC".
+_ADDS_TRACKER = re.compile(r"\b(?:tracker|tracking|referloop|suivi|seguimiento|nachverfolgung|tracking-adresse)\b")
+
+
+def _quotes_own_message(text: str, sender: str) -> bool:
+    """The first quoted message is the sender's own ("On Wed ... Leah <leah@...> wrote:")."""
+    m = _QUOTE_ATTRIBUTION.search(text, 0, 20_000)
+    return m is not None and sender in text[max(0, m.start() - 250):m.start()].lower()
+
+
 def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer: Address,
-                  vocab: Vocabulary) -> Found:
+                  vocab: Vocabulary, own_quote: bool = False) -> Found:
     new = body.new
     toks = Tokens(fold_aligned(new).replace("\n", " "))
     subject = _REPLY_PREFIX.sub("", _FWD_PREFIX.sub("", env.subject or ""))
@@ -222,6 +237,16 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     if thanks and (intro_phrases == 0 or not strong):
         return Found((), "a reply to an existing introduction")
     if is_reply and _quoted_intro_between(body.quoted, people, subject) and not strong:
+        if own_quote and not mentioned and _ADDS_TRACKER.search(toks.folded) \
+                and not any_cue(intent.REPLY_TO_INTRO, toks):
+            # The referrer answers her own introduction only to copy the tracker ("Adding my
+            # referral tracker"): the introduction she quotes is hers, and it is the one to record
+            # (a bump, "did you two connect?", records nothing).
+            quoted = split_body(body.quoted, _sign_names(referrer_person))
+            fake = Envelope(referrer, None, tuple(recipients), (), None, (), (), subject, None, None)
+            found = _introduction(fake, quoted, recipients, referrer, vocab)
+            if found.referrals:
+                return Found(found.referrals, "the referrer's own quoted " + found.reason)
         return Found((), "a reply in the thread of an earlier introduction")
     # Without introduction wording, the text must describe one person to the other: what someone
     # provides, or what someone needs said to another ("Bob needs to move his appointment with Ann",

@@ -112,6 +112,7 @@ class Person:
     keys: frozenset[str]         # single folded words that name this person
     compact: frozenset[str]      # folded multi-word names without spaces ("brightpixel")
     initial: str = ""            # first-name initial when only that is known ("j.kowalski@")
+    family: bool = False         # a household's mailbox ("Familie Brandt", "fam.brandt@", "The Kapoor Family")
 
     @property
     def first_name(self) -> str:
@@ -187,7 +188,12 @@ def make_person(address: Address) -> Person:
                 keys.add(w)
     display = " ".join(tokens) if tokens else ""
     keys.discard("")
-    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial)
+    family = bool(_FAMILY.search(fold(address.name or "")) or _FAMILY.search(local_clean))
+    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial, family)
+
+
+# A household's shared mailbox: "Familie Brandt", "The Kapoor Family", "fam.brandt@", "famillemartin@".
+_FAMILY = re.compile(r"(?:^|[\s._-])(?:familie|family|famille|familia|famiglia|fam)(?:$|[\s._-])|^(?:familie|famille|familia)|family$")
 
 
 @dataclass(frozen=True)
@@ -302,13 +308,17 @@ class NameIndex:
             # "Joanna" for j.kowalski@; "Bea" for Beatriz, "Alex" for Alexandra: a short form
             fits = [p for p in waiting if (p.initial and key[0] == p.initial)
                     or (p.first and len(p.first) > len(key) and p.first.startswith(key))]
+            if not fits:
+                # "Hallo Martina, hallo Stefan" to "Familie Brandt": the greeted names are the household's
+                fits = [p for p in waiting if p.family]
             if len(fits) != 1:
                 continue
             person = fits[0]
             chosen.setdefault(key, person.email)
         if not chosen:
             return found    # ``found`` is in text order already: nothing to add or sort
-        if len(set(chosen.values())) != len(chosen):
+        families = {p.email for p in waiting if p.family}
+        if len(set(chosen.values()) - families) != len([e for e in chosen.values() if e not in families]):
             return found
         extra = [Mention(s, e, chosen[fold(_strip_possessive(w))]) for s, e, w in words
                  if fold(_strip_possessive(w)) in chosen]
