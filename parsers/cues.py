@@ -203,6 +203,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(todavia|aun) no tiene\b|\bno tiene (todavia|aun)\b|\bstill (doesn't|does not|don't|do not) have\b|"
      r"\bstill (has|have) no\b|\bn'a (toujours )?pas (encore )?(de|d')|\bn'ont (toujours )?pas (encore )?(de|d')|"
      r"\bhat noch (kein|keine|keinen)\b", "C", 3),
+    # "doit faire réaliser les diagnostics", "tiene que hacer", "muss ... machen lassen": a job to have done
+    ("doit doivent tiene tienen muss mussen", r"\b(doit|doivent) faire (realiser|faire|refaire|poser|installer)\b|"
+     r"\b(tiene|tienen) que (hacer|encargar|pasar) (la|el|las|los|una|un) \w+\b|\b(muss|mussen) (\w+ ){1,4}machen lassen\b", "C", 2),
     ("gebrauchen brauchen", r"\b(konnte|konnten|kann) (\w+ ){0,3}?gebrauchen\b", "C", 2),
     ("cliente client clients customer kunde kundin", r"\b(es|est|is|ist) (un |une |a |an |ein |eine |)?"
      r"(cliente|client|customer|kunde|kundin) (de|of|der|des|du)\b", "C", 2),
@@ -218,8 +221,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("setze nehme mets mis ajoute copia",
      r"\b(ich )?(setze|nehme) (ich )?((frau|herrn?|dr\.?) ){0,2}|\bje (te |vous )?(mets|ajoute) (en copie )?((m\.|mme|me|dr\.?) )?|"
      r"\ben copia a ((don|dona|la|el|dr\.?|dra\.?) )?", "PA", 2),
-    ("connect introduce touch presento presente stelle",
+    ("connect introduce touch presento presente stelle relation contacto verbinde",
      r"\b(connect(ing)? you with|introduc(e|ing) you to|put(ting)? you in touch with|(te|le|os|les) presento a|"
+     r"(mets|mettre|met) en (relation|contact) avec( (le|la|l') ?(cabinet|societe|entreprise|agence|equipe))?|"
+     r"(pongo|poner(te|le|les|os)?) en contacto con( (el|la) (equipo|empresa|despacho|estudio)( de)?)?|"
+     r"verbinde (dich|sie|euch) mit|"
      r"(je|j') (te|vous) presente|ich stelle (dir|ihnen|euch)) ((dr\.?|mr\.?|ms\.?|mrs\.?|frau|herrn?|m\.|mme|me|don|dona|la|el) ){0,2}",
      "PA", 1),
     ("worked used use hired swear using working trust",
