@@ -141,7 +141,10 @@ LEAD: tuple[Cue, ...] = (
     Cue("your", r"\b(gave|passed|sent|shared|forwarded|handed) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b"),
     Cue("below above attached", r"\b(his|her|their) (details|info|contact info|contact details|number|email|cell|phone|address) "
                                 r"(is |are )?(below|above|attached)\b|\b(details|contact (info|details)) below\b"),
-    Cue("lead referral client customer job one prospect", r"\b(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you\b"),
+    Cue("lead referral client customer job one prospect two three both couple leads referrals",
+        r"\b(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you\b|"
+        r"\b(two|three|both|a couple|a few) (more |new )?(leads |referrals |clients |customers |jobs )?for you\b|"
+        r"\b(both|they|she|he) (know|knows) you'?(ll| will) (be in touch|call|reach out|get in touch)\b"),
     Cue("expecting expects expect waiting", r"\b(expecting|expects|expect|waiting for) (to hear from you|your (call|email|text|message)|"
                                             r"a (call|text|email|message) from you|a (call|text|email))\b"),
     Cue("call contact reach email text ring touch", r"\b(can|could|would|will) you (please )?(be able to )?(call|contact|reach out to|"
@@ -153,7 +156,7 @@ LEAD: tuple[Cue, ...] = (
         r"je vous transfere|ich leite (dir|ihnen)|leite (dir|ihnen) \w+ weiter|weitergeleitet)\b"),
     Cue("forwarding forward way over reach", r"\b(forwarding (this|her|his|their)|forward (this|it) (on |along )?to you|send(ing)? (him|her|them) (your way|over)|"
                                      r"said you'?d (reach out|call|be in touch))\b"),
-    Cue("paso datos llamara llamarias llamala llamalo", r"\b(te paso (el|los|su|sus) (contacto|datos)|sus datos|te llamara|"
+    Cue("paso datos llamara llamarias llamala llamalo", r"\b(te paso (el|los|su|sus|dos|tres|unos|estos|un) (contactos?|datos)|sus datos|te llamara|"
                                                         r"(la|lo|le) llamarias|llamal[oa])\b"),
     Cue("horen erzahlt appel nouvelles llamada", r"\b((freut sich|wartet)( darauf)?,? von (dir|ihnen) zu horen|"
         r"(ihr|ihm) von (dir|ihnen) erzahlt|(il|elle) attend (ton|votre) appel|attend de (tes|vos) nouvelles|"
@@ -190,14 +193,15 @@ LEAD: tuple[Cue, ...] = (
     Cue("reenvio reenvie reenviando", r"\b(os|les) (reenvio|reenvie)\b|\breenvi(o|e) (el|su) (correo|mensaje|mail|email)\b"),
     # The writer promised the contact a call back: "I told him you'd reach out", "ich habe ihr gesagt,
     # dass du dich meldest", "je lui ai dit que vous la contacteriez", "le dije que la llamarías".
-    Cue("told tell gesagt dit dije dijimos",
+    Cue("told tell gesagt dit dije dijimos sabe saben",
         r"\b(told|tell) (him|her|them) (that )?you'?(d|'ll| would| will) (reach out|call|contact|get in touch|"
         r"be in touch|ring|email|text)\b|"
         r"\b(ihr|ihm|ihnen) gesagt,? dass (du|sie) (dich|sich) (bei (ihr|ihm|ihnen) )?melde(st|n|t)\b|"
         r"\b(lui|leur) ai dit que (vous|tu) (la |le |les |l')?(contacteriez|appelleriez|rappelleriez|"
         r"contacterais|appellerais|rappellerais)\b|"
         r"\b(le|les) (he )?dij(e|imos) que (la |lo |le |los |las )?(llamarias|llamaria|contactarias|contactaria|"
-        r"llamariais|escribirias)\b"),
+        r"llamariais|escribirias)\b|\b(ya )?(sabe|saben) que (la |lo |le |les |los |las )?(llamaras|contactaras|"
+        r"escribiras)\b"),
     # Handing over someone's details: "Voici les coordonnées de Mme X", "here are her details",
     # "aquí tienes los datos de", "hier sind ihre Kontaktdaten"; "merci de la contacter de ma part".
     Cue("voici voila here below coordonnees details aqui datos kontaktdaten contacter appeler rappeler",

@@ -504,6 +504,11 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
         return Found((), "contact details in the text but nothing passed on as a lead")
     category = best(category_scores(reading, provider, contact_person, env.subject, vocab,
                                       extra_text=fwd_text))
+    if not contact.forwarded:
+        several = _listed_leads(new, exclude, known)
+        if several:
+            refs = tuple(_lead_referral(referrer, referrer_p, provider, c, category) for c in several)
+            return Found(refs, f"lead: {len(refs)} contacts listed in the body")
     parties = (provider.email, contact.email) if contact.email else (provider.email,)
     names = ((provider.email, provider.display), (referrer.email, referrer_p.display))
     if contact.email:
@@ -512,6 +517,41 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
                     phone=contact.phone, contact_name=contact.name or (contact_person.display or None))
     how = "forwarded request" if contact.forwarded else "contact details in the body"
     return Found((ref,), f"lead: {how}")
+
+
+# A numbered or bulleted item at the start of a line: "1) Hannah Ward, ...", "2. Janet ...", "- Tom ..."
+_ITEM_START = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-–•*])[ \t]+", re.MULTILINE)
+
+
+def _listed_leads(text: str, exclude: set[str], known: set[str]) -> list[LeadContact]:
+    """Several contacts passed on at once, one per numbered or bulleted item ("Two for you: 1) Hannah
+    Ward, hannah@... 2) Janet Blake ... (206) 555-0129"): each item with its own details is a lead."""
+    starts = [m.start() for m in _ITEM_START.finditer(text[:20_000])]
+    if len(starts) < 2:
+        return []
+    out: list[LeadContact] = []
+    seen: set[str] = set()
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        found = find_contact(text[a:b], (), exclude, known)
+        if found is None:
+            return []
+        key = found.email or found.phone or ""
+        if key in seen:
+            return []
+        seen.add(key)
+        out.append(found)
+    return out if len(out) >= 2 else []
+
+
+def _lead_referral(referrer: Address, referrer_p: Person, provider: Person, contact: LeadContact,
+                   category: str | None) -> Referral:
+    """One lead: the provider addressed and one contact passed on (by address or phone only)."""
+    parties = (provider.email, contact.email) if contact.email else (provider.email,)
+    names = ((provider.email, provider.display), (referrer.email, referrer_p.display))
+    if contact.email:
+        names += ((contact.email, contact.name or ""),)
+    return _referral("lead", referrer.email, provider.email, contact.email, parties, category, names,
+                     phone=contact.phone, contact_name=contact.name)
 
 
 def _contact_person(contact: LeadContact) -> Person:

@@ -230,8 +230,11 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             continue
         end_fp = folded.find(" ", pos)
         end_fp = len(folded) if end_fp < 0 else end_fp
-        if folded.startswith((" permission", " consent", " the ok", " the go-ahead", " her permission", " his permission"), end_fp):
-            # "Kristen has given us permission to share this": consent, not work done for us
+        if folded.startswith((" permission", " consent", " the ok", " the go-ahead", " her permission", " his permission",
+                              " a phone number", " a number", " her number", " his number", " their number",
+                              " her details", " his details", " her email", " his email"), end_fp):
+            # "Kristen has given us permission to share this", "she only gave me a phone number":
+            # consent or contact details, not work done for us
             continue
         matches.append((w.start(), end_fp, folded[w.start():end_fp], "P", 3.0))
     matches.sort()
