@@ -68,6 +68,9 @@ _VOC_END = ("meet ", "meet,", "this is", "here's", "here is", "je te", "je vous"
 _VOC_JOIN = ("and ", "& ", "et ", "und ", "y ", "e ")
 
 
+_GROUP_NOUN = re.compile(r"(?i:team|folks|crew|[ée]quipe|equipo)[ \t]{0,3}(?=[,:–—!-])")
+
+
 def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
               parties: set[str]) -> tuple[list[str], int]:
     """Parties addressed at the start of a sentence ("Dana,", "Hi Mark,", "Bea:", "Tariq, Renee –",
@@ -96,6 +99,12 @@ def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts:
         stripped = after.lstrip(" ")
         low = stripped.lower()
         pos = m.end + (len(after) - len(stripped))
+        group = _GROUP_NOUN.match(text, pos)
+        if group is not None:
+            # "Lumen team -", "équipe Dupont :": a company inbox addressed as its team
+            pos = group.end()
+            stripped = text[pos:pos + 16]
+            low = stripped.lower()
         if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or low.startswith(_VOC_END) or (
                 not confirmed and low.startswith(("you ", "your ", "u ", "you'", "i ", "can you", "could you", "would you",
                                                   "please ", "did you", "have you", "do you", "are you", "this is"))):
