@@ -97,8 +97,7 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
         if fwd is not None:
             return fwd
     if len(recipients) >= 2:
-        return _introduction(env, body, recipients, referrer, vocab,
-                             own_quote=_quotes_own_message(decoded.text, sender.email))
+        return _introduction(env, body, recipients, referrer, vocab, full_text=decoded.text)
     if len(recipients) == 1:
         return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking, decoded.mailto_links,
                      decoded.vcards)
@@ -203,7 +202,7 @@ def _quotes_own_message(text: str, sender: str) -> bool:
 
 
 def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer: Address,
-                  vocab: Vocabulary, own_quote: bool = False) -> Found:
+                  vocab: Vocabulary, full_text: str = "") -> Found:
     new = body.new
     toks = Tokens(fold_aligned(new).replace("\n", " "))
     subject = _REPLY_PREFIX.sub("", _FWD_PREFIX.sub("", env.subject or ""))
@@ -237,8 +236,8 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     if thanks and (intro_phrases == 0 or not strong):
         return Found((), "a reply to an existing introduction")
     if is_reply and _quoted_intro_between(body.quoted, people, subject) and not strong:
-        if own_quote and not mentioned and _ADDS_TRACKER.search(toks.folded) \
-                and not any_cue(intent.REPLY_TO_INTRO, toks):
+        if not mentioned and _ADDS_TRACKER.search(toks.folded) and not any_cue(intent.REPLY_TO_INTRO, toks) \
+                and _quotes_own_message(full_text, referrer.email):
             # The referrer answers her own introduction only to copy the tracker ("Adding my
             # referral tracker"): the introduction she quotes is hers, and it is the one to record
             # (a bump, "did you two connect?", records nothing).
