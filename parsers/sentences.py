@@ -50,8 +50,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             word = text[j + 1:i].lower()
             if word in ABBREV or (len(word) == 1 and word.isalpha()):
                 continue
-            if i > 0 and text[i - 1].isdigit() and text[b.end():b.end() + 1] == " " and text[b.end() + 1:b.end() + 2].islower():
-                # a German ordinal ("in der 10. und braucht", "am 3. lieber"): the sentence goes on
+            if i > 0 and text[i - 1].isdigit() and text[b.end():b.end() + 1] == " " and (
+                    text[b.end() + 1:b.end() + 2].islower() or _ORDINAL_BEFORE.search(text, max(0, i - 12), i)):
+                # a German ordinal ("in der 10. und braucht", "im 2. OG", "am 3. März"): the sentence goes on
                 continue
         end = b.end()
         if text[start:end].strip():
@@ -68,6 +69,7 @@ _VOC_END = ("meet ", "meet,", "this is", "here's", "here is", "je te", "je vous"
 _VOC_JOIN = ("and ", "& ", "et ", "und ", "y ", "e ")
 
 
+_ORDINAL_BEFORE = re.compile(r"\b(?:im|am|der|die|das|den|dem|des|zum|zur|vom|ab|bis|seit|ihr|ihre|ihrem|seine|seinem)\s\d{1,3}$")
 _GROUP_NOUN = re.compile(r"(?i:team|folks|crew|[ée]quipe|equipo)[ \t]{0,3}(?=[,:–—!-])")
 
 
