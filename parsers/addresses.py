@@ -66,7 +66,8 @@ def plus_tags(decoded: Decoded, tracking: Tracking) -> list[str]:
 
 
 def receiving_mailbox(raw: bytes) -> str | None:
-    """The mailbox a stored message was delivered to, plus-tag removed.
+    """The mailbox a stored message was delivered to, plus-tag removed; without delivery headers, the
+    first recipient named like a tracking address (``track@``, ``referrals@``, ...), if any.
 
     Used only offline by ``referloop parse`` when no tracking address is configured: a message as
     stored by the tracking mailbox names that mailbox in its delivery headers. ``X-Original-To`` and
@@ -81,6 +82,11 @@ def receiving_mailbox(raw: bytes) -> str | None:
     except Exception:  # noqa: BLE001
         return None
     candidates: list[str] = []
+    try:
+        visible = [f"{b}@{d}" for b, _, d in (split_address(a.email) for a in
+                   parse_addresses([str(v) for v in headers.get_all("to", []) + headers.get_all("cc", [])]))]
+    except Exception:  # noqa: BLE001
+        visible = []
     for name in ("x-original-to", "envelope-to", "x-envelope-to", "delivered-to", "x-delivered-to"):
         try:
             values = [str(v) for v in headers.get_all(name, [])]
@@ -90,10 +96,12 @@ def receiving_mailbox(raw: bytes) -> str | None:
             base, _, domain = split_address(found.email)
             candidates.append(f"{base}@{domain}")
     if not candidates:
-        return None
-    try:
-        visible = {f"{b}@{d}" for b, _, d in (split_address(a.email) for a in
-                   parse_addresses([str(v) for v in headers.get_all("to", []) + headers.get_all("cc", [])]))}
-    except Exception:  # noqa: BLE001
-        visible = set()
+        # A file saved without delivery headers (exported, or copied from the To/Cc side): the tracker
+        # is then the one recipient whose mailbox name says what it is for.
+        return next((v for v in visible if v.partition("@")[0] in TRACKER_NAMES), None)
     return next((c for c in candidates if c in visible), candidates[0])
+
+
+# Mailbox names people give a tracking address (before any +tag).
+TRACKER_NAMES = frozenset({"track", "tracker", "tracking", "referloop", "referral", "referrals", "intros",
+                           "introductions", "refer", "log"})

@@ -77,3 +77,14 @@ def test_a_filing_tag_with_people_copied_is_not_a_reply():
 ])
 def test_an_odd_tag_is_a_reply_only_to_us_alone_or_in_our_thread(to: str, extra: str):
     assert _classify(to, extra=extra) == "reply"
+
+
+def test_without_delivery_headers_the_recipient_named_like_a_tracker_is_the_mailbox():
+    raw = (b"From: Ann <ann@a.example>\nTo: Bob <bob@b.example>, Cy <cy@c.example>\n"
+           b"Cc: Track+bni@Referloop.example\nSubject: Intro\n\nBob, meet Cy.\n")
+    assert receiving_mailbox(raw) == "track@referloop.example"
+
+
+def test_without_delivery_headers_or_a_tracker_name_there_is_no_mailbox():
+    raw = b"From: Ann <ann@a.example>\nTo: Bob <bob@b.example>\nCc: cy@c.example\nSubject: Hi\n\nHello.\n"
+    assert receiving_mailbox(raw) is None
