@@ -338,6 +338,9 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     listed = _listed_parties(reading, parties)
     if listed:
         return listed_referrals(listed, parties, reading, referrer, env, vocab, names)
+    paired = _paired_contacts(parties, reading, referrer, env, vocab, names)
+    if paired:
+        return paired
     # Three or more: one person who needs something, introduced to each of the others. When a
     # couple is introduced ("Mark and Susan, meet Rita"), the first of them in the headers stands
     # for both.
@@ -368,6 +371,71 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
                                           vocab, per_provider=len(providers) > 1))
         out.append(_referral("introduction", referrer.email, provider.email, contact.email,
                              (provider.email, contact.email), category, names))
+    return out
+
+
+# Two people named together as one group: "Sam, Rita -", "Emily & Will:", "Nuria y a Héctor", "Birgit und
+# Stefan", "Hugo et Léa". Only the words between the two mentions are tested.
+_PAIR_JOIN = re.compile(r"[ \t]{0,2}(?:,|&|\+|/|and|y(?: a)?|e|und|et|sowie)[ \t]{1,3}|,[ \t]{0,2}", re.IGNORECASE)
+
+
+def _household(a: Person, b: Person) -> bool:
+    """Two people of one household: the same family name and the same mail domain ("David and Grace
+    Lee", david.lee@ and grace.lee@ at one provider). A household is one contact."""
+    def family(p: Person) -> str:
+        words = p.display.split()
+        if len(words) >= 2:
+            return fold(words[-1])
+        local = p.email.split("@", 1)[0]
+        parts = re.split(r"[._-]", local)
+        return fold(parts[-1]) if len(parts) >= 2 else ""
+    fa, fb = family(a), family(b)
+    return bool(fa) and fa == fb and a.email.rsplit("@", 1)[1] == b.email.rsplit("@", 1)[1]
+
+
+def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,
+                     names: tuple[tuple[str, str], ...]) -> list[Referral]:
+    """One provider introduced to two people addressed or presented together as a group.
+
+    The pair ("Tomas, Lucia - Ingrid is the tutor", "Te presento a Nuria y a Héctor") are both
+    contacts when the third person is the one described as the provider: one referral per contact.
+    A couple of one household stays one contact (the first of them in the headers).
+    """
+    if len(parties) != 3 or reading.no_deal:
+        return []
+    emails = {p.email for p in parties}
+    ms = [m for m in reading.mentions if m.email in emails and not m.company]
+    # runs of mentions joined one to the next; only a run of exactly two people is a pair ("Ingrid,
+    # Tomas and Lucia both have" greets one and names the other two)
+    runs: list[list[str]] = []
+    for i, m in enumerate(ms):
+        prev = ms[i - 1] if i else None
+        if prev is not None and prev.email != m.email and m.start - prev.end <= 8 and \
+                _PAIR_JOIN.fullmatch(reading.text, prev.end, m.start):
+            runs[-1].append(m.email)
+        else:
+            runs.append([m.email])
+    pair: set[str] = set()
+    for run in runs:
+        if len(run) == 2:
+            if pair and pair != set(run):
+                return []
+            pair = set(run)
+    if len(pair) != 2:
+        return []
+    two = [p for p in parties if p.email in pair]
+    single = next(p for p in parties if p.email not in pair)
+    if _household(*two):
+        return []
+    ev = reading.evidence
+    lean = ev[single.email].lean
+    if lean < 1 or lean - max(ev[p.email].lean for p in two) < 1:
+        return []
+    out = []
+    for contact in two:
+        category = best(category_scores(reading, single, contact, env.subject, vocab))
+        out.append(_referral("introduction", referrer.email, single.email, contact.email,
+                             (single.email, contact.email), category, names))
     return out
 
 
