@@ -1,5 +1,6 @@
 """kill -9 at random points while the daemon works through 500 introductions, restarted each time:
-no referral lost or doubled, and no email doubled at the SMTP server.
+no referral lost or doubled, no email doubled at the SMTP server, and none missing except one a kill
+caught between its handover mark and its final dot (recorded as sent without confirmation).
 
 Why it holds: mail is stored with its cursor in one transaction, processed from stored rows (the
 workflow commits the referral, its acknowledgement and the row's status together), moved last; each
@@ -45,6 +46,13 @@ def test_kill_nine_twenty_times_loses_and_doubles_nothing(dovecot, smtp, tmp_pat
     def progress() -> int:
         return _count(db_path, "SELECT COUNT(*) FROM referral") + len(smtp.handler.messages)
 
+    def all_done() -> bool:
+        """Nothing left to do: every message stored, handled and moved, and no email waiting to go."""
+        return (_count(db_path, "SELECT COUNT(*) FROM referral") >= INTROS
+                and _count(db_path, "SELECT COUNT(*) FROM inbound_message WHERE moved = 0") == 0
+                and _count(db_path, "SELECT COUNT(*) FROM outbound WHERE status IN "
+                                    "('queued', 'sending', 'handing_over')") == 0)
+
     kills_at: list[int] = []
     for _ in range(KILLS):
         before = progress()
@@ -52,8 +60,7 @@ def test_kill_nine_twenty_times_loses_and_doubles_nothing(dovecot, smtp, tmp_pat
         try:
             # Kill only after some progress since the last kill, so the kills spread over the run (a
             # finished run has nothing left to progress: then the remaining kills come straight away).
-            wait_for(lambda: progress() > before or progress() >= 2 * INTROS or proc.poll() is not None,
-                     timeout=30, step=0.01)
+            wait_for(lambda: progress() > before or all_done() or proc.poll() is not None, timeout=30, step=0.01)
             assert proc.poll() is None, (tmp_path / "daemon.log").read_text()[-3000:]
             time.sleep(rng.uniform(0.0, 0.3))
         finally:
@@ -63,9 +70,7 @@ def test_kill_nine_twenty_times_loses_and_doubles_nothing(dovecot, smtp, tmp_pat
 
     proc = start_daemon(config, tmp_path / "daemon.log")
     try:
-        finished = wait_for(lambda: len(smtp.handler.messages) >= INTROS
-                            and _count(db_path, "SELECT COUNT(*) FROM inbound_message WHERE moved = 0") == 0
-                            and _count(db_path, "SELECT COUNT(*) FROM referral") >= INTROS, timeout=120)
+        finished = wait_for(all_done, timeout=120)
         time.sleep(1.0)   # anything doubled would arrive now
     finally:
         proc.send_signal(signal.SIGTERM)
@@ -79,12 +84,20 @@ def test_kill_nine_twenty_times_loses_and_doubles_nothing(dovecot, smtp, tmp_pat
     doubled_mail = sum(n - 1 for n in ids.values() if n > 1)
     quarantined = _count(db_path, "SELECT COUNT(*) FROM inbound_message WHERE status = 'quarantined'")
     unconfirmed = _count(db_path, "SELECT COUNT(*) FROM outbound WHERE last_error LIKE 'sent without%'")
+    # SMTP cannot make a kill between an email's handover mark and its final dot harmless both ways: the
+    # outbox never sends twice, so such an email (at most one per kill) is recorded as sent without
+    # confirmation and is missing at the server. Anything else missing is a bug.
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+        unconfirmed_ids = {f"<{row[0]}>" for row in conn.execute(
+            "SELECT message_id FROM outbound WHERE last_error LIKE 'sent without%'")}
+    lost = unconfirmed_ids - set(ids)
     print(f"\nkill -9: {len(kills_at)} kills at progress {kills_at}; referrals {referrals} "
           f"(distinct intros {distinct}), emails {len(smtp.handler.messages)}, doubled emails {doubled_mail}, "
-          f"quarantined {quarantined}, sent-unconfirmed after a kill {unconfirmed}")
+          f"quarantined {quarantined}, sent-unconfirmed after a kill {unconfirmed}, lost at a kill {len(lost)}")
     assert len(kills_at) == KILLS
     assert referrals == distinct == INTROS                     # 0 lost, 0 doubled
-    assert doubled_mail == 0 and len(ids) == INTROS            # every acknowledgement exactly once
-    assert len(answered) == INTROS and set(answered.values()) == {1}
+    assert doubled_mail == 0 and len(lost) <= 2                # never twice; at most the email on the wire
+    assert len(ids) + len(lost) == INTROS                      # every other acknowledgement arrived
+    assert len(answered) + len(lost) == INTROS and set(answered.values()) == {1}
     assert dovecot.count(user, "INBOX") == 0
     assert dovecot.count(user, "Referloop/Processed") == INTROS
