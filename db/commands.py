@@ -55,6 +55,12 @@ def _send(workflow, parsed: ParsedMessage, person: Person | None, template: str,
     return out is not None
 
 
+def _why_not_sent(person: Person | None, address: str) -> str:
+    """Commands are answered even after an opt-out, so a refusal is the address or the answer cap."""
+    return (outbox.suppressed(person, allow_opted_out=True, address=address)
+            or "the cap on automatic answers to this address was reached")
+
+
 def report_context(person: Person | None, now: datetime, share_amounts: bool, default_currency: str) -> dict:
     """The sender's own ledger, ready for the report templates."""
     ledger = person_ledger(person, default_currency)
@@ -87,7 +93,7 @@ def reply_report(workflow, parsed: ParsedMessage, person: Person | None, now: da
         return f"report refused: {sender.email} is not authenticated"
     context = report_context(person, now, workflow.config.privacy.share_amounts, workflow.config.tracking.currency)
     if not _send(workflow, parsed, person, "report", "report", now, authenticated=True, **context):
-        return f"report not sent: {outbox.suppressed(person)}"
+        return f"report not sent: {_why_not_sent(person, sender.email)}"
     return f"report sent to {sender.email} ({len(context['partners'])} partners shown)"
 
 
@@ -100,5 +106,5 @@ def reply_help(workflow, parsed: ParsedMessage, now: datetime) -> str:
         return f"help already sent to {sender.email} today"
     person = Person.get_or_none(Person.email == sender.email)
     if not _send(workflow, parsed, person, "help", "help", now):
-        return f"help not sent: {outbox.suppressed(person)}"
+        return f"help not sent: {_why_not_sent(person, sender.email)}"
     return f"help sent to {sender.email}"

@@ -51,8 +51,10 @@ class SendResult:
     error: str = ""
 
 
-def suppressed(person: Person | None, allow_opted_out: bool = False) -> str | None:
-    """Why mail to this person must not go out, or None."""
+def suppressed(person: Person | None, allow_opted_out: bool = False, address: str = "") -> str | None:
+    """Why mail to this person (or address) must not go out, or None."""
+    if not address.isascii():
+        return "the address is not ASCII, and this service does not send SMTPUTF8 mail"
     if person is None:
         return None
     if person.bouncing_at is not None:
@@ -96,8 +98,9 @@ def queue(composer: Composer, draft: Draft, *, kind: str, now: datetime, deadlin
     :data:`ANSWER_KINDS`) to one address: beyond it the answer is refused, which is what ends a loop
     with an automaton that slipped past the auto-reply checks. None keeps the old, uncapped behaviour.
     """
-    if suppressed(person, allow_opted_out) or not draft.to.email.isascii():
-        # A non-ASCII address needs SMTPUTF8 from end to end, which this service does not offer.
+    refusal = suppressed(person, allow_opted_out, draft.to.email)
+    if refusal:
+        log.info("no %s to %r: %s", kind, draft.to.email, refusal)
         return None
     if (max_answers_per_hour is not None and is_answer(kind)
             and answers_in_last_hour(draft.to.email, now) >= max_answers_per_hour):

@@ -145,3 +145,14 @@ def test_help_explains_the_commands_to_anyone_once_a_day(app, sender):
     assert "Joe" not in body and "Steve" not in body                              # help holds no data
     html = msg.get_body(("html",)).get_content()
     assert f'href="mailto:{stop}?subject=stop"' in html
+
+
+def test_help_to_an_address_that_needs_smtputf8_is_refused_with_the_reason(app):
+    raw = ("From: Zoë <zoë@example.test>\nTo: track+help@example.test\nSubject: help\n"
+           "Message-ID: <cmd-utf8@client.example>\nDate: Thu, 10 Apr 2025 12:00:00 +0000\n\nhelp\n").encode()
+    parsed = parse_message(raw, app.workflow.tracking_for("track@example.test"))
+    assert parsed.kind == "command" and parsed.sender.email == "zoë@example.test"
+
+    assert reply_help(app.workflow, parsed, NOW) == ("help not sent: the address is not ASCII, and this "
+                                                     "service does not send SMTPUTF8 mail")
+    assert sent() == []
