@@ -516,6 +516,13 @@ def verdict(ok: bool) -> str:
     return "meets target" if ok else "MISSES target"
 
 
+def print_ratio(what: str, product: float, baseline: float, target: float) -> None:
+    """The one line every throughput benchmark prints: the product next to its raw baseline."""
+    ratio = product / baseline
+    print(f"{what}: {num(product)} emails/s; baseline {num(baseline)}/s; ratio {pct(ratio)} "
+          f"(target >= {pct(target)}: {verdict(ratio >= target)})", flush=True)
+
+
 def write_json(path: str | None, data: dict) -> None:
     if path:
         Path(path).write_text(json.dumps(data, indent=2, default=str))

@@ -97,8 +97,7 @@ def main(argv: list[str] | None = None) -> dict:
             run.update(baseline_per_s=baseline, baseline_seconds=base_s, per_s=product, ratio=ratio,
                        ok=ratio >= TARGET)
             results["runs"][db] = run
-            print(f"ingest {db}: {c.num(product)} emails/s; baseline {c.num(baseline)}/s; ratio {c.pct(ratio)} "
-                  f"(target >= {c.pct(TARGET)}: {c.verdict(ratio >= TARGET)})", flush=True)
+            c.print_ratio(f"ingest {db}", product, baseline, TARGET)
             print(f"    processed {run['processed']:,} in {run['seconds']:.1f} s (failed {run['failed']}, moved "
                   f"{run['moved']:,}); {run['referrals']:,} referrals, {run['acks_queued']:,} acknowledgements queued; "
                   f"statuses {run['statuses']}", flush=True)

@@ -158,8 +158,7 @@ def main(argv: list[str] | None = None) -> dict:
             results["runs"][db] = {"per_s": product, "baseline_per_s": baseline, "ratio": ratio, "sent": report.sent,
                                    "send_failed": report.send_failed, "not_sent": left, "seconds": seconds,
                                    "batch_size": config.outbox.batch_size, "mean_bytes": mean, "ok": ratio >= TARGET}
-            print(f"send {db}: {c.num(product)} emails/s; baseline {c.num(baseline)}/s; ratio {c.pct(ratio)} "
-                  f"(target >= {c.pct(TARGET)}: {c.verdict(ratio >= TARGET)})", flush=True)
+            c.print_ratio(f"send {db}", product, baseline, TARGET)
             print(f"    sent {report.sent:,} in {seconds:.1f} s, failed {report.send_failed}, left unsent {left}; "
                   f"batch_size {config.outbox.batch_size}; mean {mean:,.0f} bytes", flush=True)
             if args.profile:
