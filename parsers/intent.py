@@ -25,7 +25,18 @@ INTRO: tuple[Cue, ...] = (
     Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
     Cue("looping loop adding copying cc'ing ccing cc'd cc", r"\b(loop(ing)? in|adding \w+|copying \w+|cc'?(ing|d)? \w+)\b"),
     Cue("this here's here", r"\b(this is \w+|here'?s \w+|here is \w+)\b"),
-    Cue("two both", r"\b(you two|you both|both of you)\b"),
+    # "you two", but not "are you both free Thursday?", "see you both at 10", "thank you both"
+    Cue("two both", r"\b(you two|(?<!are )(?<!were )(?<!see )(?<!thank )(?<!meet )(?<!join )you both"
+                    r"(?! (free|available|around|still|coming|ok|okay|good|for|on|at|in|this|next|tomorrow|today)\b)|both of you)\b"),
+    # What the two share, said to both at once, is the introduction when no verb makes it: "you are
+    # both building dev tools in Austin", "vous êtes tous les deux designers à Lyon", "ihr seid beide
+    # neu in Graz", "los dos estáis montando una tienda online".
+    Cue("both deux beide dos ambos ambas",
+        r"\b(you are both|you're both|you have both|you've both)\b|"
+        r"\bvous (etes|avez|cherchez|travaillez|faites|venez|lancez|montez) (toutes?|tous) (les )?deux\b|"
+        r"\b(ihr seid|ihr habt|sie sind|sie haben|ihr sucht|ihr arbeitet|ihr baut) (alle )?beide\b|"
+        r"\b(los|las) dos (sois|son|estais|estan|teneis|tienen|buscais|buscan|trabajais|trabajan|acabais|acaban)\b|"
+        r"\b(ambos|ambas) (sois|son|estais|estan|teneis|tienen|buscais|buscan|trabajais|trabajan)\b"),
     Cue("over take let leave", r"\b(over to you|take it from here|let you (two|both|all)|leave (it to )?(you|the two))\b"),
     # Double opt-in: both agreed, so the introduction is made now ("since you both said yes", "como los
     # dos me dijeron que sí", "puisque vous avez dit oui tous les deux", "da Sie beide zugestimmt haben").
