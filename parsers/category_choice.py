@@ -24,7 +24,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("steuer", "tax"), ("tax", "tax"), ("law", "legal"), ("legal", "legal"), ("avocat", "legal"),
     ("abogad", "legal"), ("anwalt", "legal"), ("plumb", "plumbing"), ("electric", "electrical"),
     ("hvac", "hvac"), ("heating", "hvac"), ("heizung", "hvac"), ("elektro", "electrical"), ("sanitaer", "plumbing"),
-    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("dach", "roofing"), ("elec", "electrical"), ("deck", "carpentry"), ("carpent", "carpentry"), ("wood", "carpentry"), ("cabinet", "carpentry"),
+    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("dach", "roofing"), ("elec", "electrical"), ("deck", "carpentry"), ("carpent", "carpentry"), ("wood", "carpentry"), ("cabinetry", "carpentry"), ("cabinets", "carpentry"),
     ("remodel", "renovation"), ("renov", "renovation"), ("build", "construction"), ("construct", "construction"),
     ("architect", "architecture"), ("interior", "interior-design"), ("garden", "landscaping"),
     ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),
@@ -34,14 +34,36 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("dental", "dentistry"), ("dentist", "dentistry"), ("clinic", "medical"), ("therap", "therapy"),
     ("photo", "photography"), ("video", "videography"), ("cater", "catering"), ("kitchen", "catering"),
     ("event", "event-planning"), ("mechanic", "auto-repair"), ("auto", "auto-repair"), ("garage", "auto-repair"),
-    ("pest", "pest-control"), ("psicolog", "therapy"), ("psycholog", "therapy"), ("counsel", "therapy"), ("flor", "florist"), ("brand", "branding"), ("pixel", "web-design"),
+    ("pest", "pest-control"), ("psicolog", "therapy"), ("psycholog", "therapy"), ("counsel", "therapy"), ("flor", "florist"), ("branding", "branding"), ("pixel", "web-design"),
     ("webdesign", "web-design"), ("websites", "web-design"), ("webdev", "web-design"), ("design", "graphic-design"), ("software", "software-development"),
     ("network", "it"), ("tech", "it"), ("market", "marketing"), ("translat", "translation"),
     ("talent", "recruiting"), ("recruit", "recruiting"), ("staffing", "recruiting"), ("consult", "consulting"),
     ("insur", "insurance"), ("mortgage", "mortgage"), ("lending", "mortgage"), ("wealth", "financial-planning"),
     ("financial", "financial-planning"), ("realty", "real-estate"), ("homes", "real-estate"),
     ("realestate", "real-estate"), ("immobili", "real-estate"), ("property", "property-management"),
+    # the same trades as German, French and Spanish firms name themselves
+    ("umzug", "moving"), ("umzueg", "moving"), ("demenag", "moving"), ("mudanz", "moving"),
+    ("traiteur", "catering"), ("tierarzt", "veterinary"), ("veterin", "veterinary"), ("hundeschul", "pet-care"),
+    ("notar", "legal"), ("notaire", "legal"), ("fotograf", "photography"), ("maler", "painting"),
+    ("peintre", "painting"), ("pintor", "painting"), ("pintur", "painting"), ("schreiner", "carpentry"), ("tischler", "carpentry"),
+    ("menuis", "carpentry"), ("carpinter", "carpentry"), ("garten", "landscaping"), ("jardin", "landscaping"),
+    ("reinigung", "cleaning"), ("nettoy", "cleaning"), ("limpiez", "cleaning"), ("arquitect", "architecture"),
+    ("zahnarzt", "dentistry"), ("dentaire", "dentistry"), ("fisio", "physiotherapy"), ("kinesi", "physiotherapy"),
+    ("comptab", "accounting"), ("versicher", "insurance"), ("assuranc", "insurance"), ("seguros", "insurance"),
+    ("traduc", "translation"), ("uebersetz", "translation"), ("fleur", "florist"), ("blumen", "florist"),
+    ("elektri", "electrical"), ("bakery", "catering"), ("backerei", "catering"), ("patisserie", "catering"), ("pasteleria", "catering"), ("electricien", "electrical"), ("electricist", "electrical"),
 )
+# Local parts of shared business mailboxes: whoever writes from "info@" or "commandes@" is a firm.
+_SHARED_LOCALS = frozenset({
+    "info", "hello", "hallo", "hola", "bonjour", "hi", "contact", "contacto", "kontakt", "office", "buero", "bureau",
+    "oficina", "team", "equipe", "equipo", "admin", "bookings", "booking", "orders", "commandes", "commande",
+    "pedidos", "reservas", "reservations", "reservierung", "termine", "citas", "rdv", "appointments", "studio",
+    "estudio", "atelier", "praxis", "kanzlei", "cabinet", "clinic", "clinica", "clinique", "agence", "agency",
+    "agencia", "shop", "tienda", "boutique", "store", "laden", "werkstatt", "taller", "accueil", "reception",
+    "recepcion", "empfang", "frontdesk", "enquiries", "inquiries", "sales", "ventas", "ventes", "vertrieb",
+    "service", "servicio", "support", "care", "kunden", "clientes", "projects", "quotes", "angebote",
+    "presupuestos", "devis", "mail", "post", "welcome", "new", "hey",
+})
 
 _UPPER_IT = re.compile(r"\bIT\b")
 
@@ -62,6 +84,17 @@ def domain_categories(p: Person) -> tuple[str, ...]:
              if (stem in label if len(stem) > 4 else (label.endswith(_short_endings(stem)) or stem in parts))
              or any(w.startswith(stem) for w in words)]
     return tuple(dict.fromkeys(found))
+
+
+def shared_inbox(p: Person) -> bool:
+    """A firm's shared mailbox ("info@", "commandes@", "fontaneria@"): a business, never a private buyer.
+
+    Introductions put a firm on the email when it is the one to do the work, so with no direction in
+    the words, the shared inbox is the provider."""
+    local = fold(p.email.split("@", 1)[0]).split("+", 1)[0]
+    if local in _SHARED_LOCALS:
+        return True
+    return any(len(stem) > 4 and local.startswith(stem) for stem, _ in DOMAIN_HINTS)
 
 
 def category_scores(reading: Reading, provider: Person | None, contact: Person | None, subject: str,
@@ -142,4 +175,4 @@ def best(scores: dict[str, float]) -> str | None:
     return cat if score >= 1.5 else None
 
 
-__all__ = ["DOMAIN_HINTS", "best", "category_scores", "domain_categories"]
+__all__ = ["DOMAIN_HINTS", "best", "category_scores", "domain_categories", "shared_inbox"]

@@ -48,6 +48,17 @@ INTRO: tuple[Cue, ...] = (
     # "Ich überlasse Ihnen beiden den Rest", "je vous laisse la suite", "I'll leave the rest to you two"
     Cue("uberlasse rest suite resto", r"\b(uberlasse (ich )?(ihnen|euch|dir)|den rest (uberlasse|uberlass)|"
         r"(leave|leaving) the rest to you|je vous laisse (la suite|voir)|os dejo (el resto|que)|les dejo (el resto|que))\b"),
+    # Presenting someone already spoken of: "these are the people I told you about", "das sind die
+    # Leute, von denen ich dir erzählt habe", "voici le traiteur dont je t'ai parlé", "este es el
+    # fontanero del que te hablé" ("the caterer I mentioned will do the food" presents no one).
+    Cue("told mentioned erzahlt berichtet parle hable hablado comente mencione",
+        r"\b(this is|these are|here is|here are|meet) the (\w+ ){1,2}(that |who |whom )?i "
+        r"(told you about|was telling you about|mentioned)\b|"
+        r"\b(das|dies|hier) (ist|sind) (die|der|das) (\w+ ){0,2}?\w+,? von (denen|der|dem) ich (dir|ihnen|euch) (schon )?"
+        r"(erzahlt|berichtet) (habe|hatte)\b|"
+        r"\b(voici|voila|c'est) (le|la|les|l') ?(\w+ ){0,2}?\w+ dont je (t'|vous )ai parle\b|"
+        r"\b(este es|esta es|estos son|estas son|aqui (tienes|tiene|teneis) a) (el|la|los|las) (\w+ ){0,2}?\w+ "
+        r"(de quien|de quienes|del que|de la que|de los que|de las que) (te|le|os|les) (hable|he hablado|comente|mencione)\b"),
     Cue("should must talk meet connect thought", r"\b((should|must) (talk|meet|connect)|thought you should)\b"),
     Cue("zusammen zusammenbringen", r"\b(bringe (euch|sie|dich)( beide| zwei)?( mal)? (mit \w+ )?zusammen|zusammenbringen)\b"),
     Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",

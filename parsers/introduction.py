@@ -19,7 +19,7 @@ from typing import Literal
 
 from . import addresses, intent
 from .categories import Vocabulary, vocabulary
-from .category_choice import best, category_scores, domain_categories
+from .category_choice import best, category_scores, domain_categories, shared_inbox
 from .envelope import Envelope
 from .leads import LeadContact, find_contact, pasted_form, vcard_contact, voicemail_contact
 from .mime import Decoded, parse_addresses
@@ -329,6 +329,8 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
                 diff = 1 if top in cats_a else -1
             elif bool(cats_a) != bool(cats_b):
                 diff = 1 if cats_a else -1
+            elif shared_inbox(a) != shared_inbox(b):
+                diff = 1 if shared_inbox(a) else -1
         if abs(diff) < 1 or reading.no_deal or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
             return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)
@@ -363,7 +365,10 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
                           category, names)]
     needy = [p for p in parties if ev[p.email].lean < 0 and ev[p.email].lean <= lowest + 3]
     contact = needy[0]
-    providers = [p for p in ranked if ev[p.email].lean > 0 and p not in needy] or \
+    # The others are providers when described as such, or when they are a firm's shared inbox
+    # ("Maria from Soto Flowers" at hello@): a firm is never the buyer's companion.
+    providers = [p for p in ranked if p not in needy and (ev[p.email].lean > 0 or
+                                                          (ev[p.email].lean == 0 and shared_inbox(p)))] or \
         [p for p in ranked[::-1] if p not in needy][:1]
     out = []
     for provider in providers:
@@ -445,6 +450,11 @@ _LINE_LEAD = re.compile(r"[ \t]*(?:[-–—•*·][ \t]*|\d{1,2}[.)][ \t]*)?(?:(
                         r"Dr\.?|Dra\.?|Sr\.?|Sra\.?|Don|Doña|Prof\.?)[ \t]+){0,2}")
 
 
+# A bullet item that names a party within its first words: "- die Tierarztpraxis Dr. Seidel, ...",
+# "- Estudio Lumen, los arquitectos ...", "- l'agence Rive", "• the Blue Fern team".
+_BULLET_LEAD = re.compile(r"[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]*(?:[\w'’.-]{1,20}[ \t]+){0,2}(?:[lLdD]['’])?")
+
+
 def _listed_parties(reading: Reading, parties: list[Person]) -> list[Person]:
     """The parties presented one by one, each at the start of a line or list item of their own.
 
@@ -457,9 +467,11 @@ def _listed_parties(reading: Reading, parties: list[Person]) -> list[Person]:
     emails = {p.email for p in parties}
     ms = [m for m in reading.mentions if m.email in emails]
     listed: set[str] = set()
+    bulleted: set[str] = set()
     for i, m in enumerate(ms):
         line_start = text.rfind("\n", 0, m.start) + 1
-        if _LINE_LEAD.fullmatch(text, line_start, m.start) is None:
+        bullet = _BULLET_LEAD.fullmatch(text, line_start, m.start)
+        if bullet is None and _LINE_LEAD.fullmatch(text, line_start, m.start) is None:
             continue
         line_end = text.find("\n", m.end)
         rest = text[m.end:line_end if line_end >= 0 else len(text)]
@@ -468,8 +480,16 @@ def _listed_parties(reading: Reading, parties: list[Person]) -> list[Person]:
         if i + 1 < len(ms) and ms[i + 1].start - m.end <= 12 and ms[i + 1].email != m.email:
             continue
         listed.add(m.email)
+        if bullet is not None:
+            bulleted.add(m.email)
+    if len(bulleted) >= 2:
+        # a bullet list is the list; a paragraph that happens to start with a name is not part of it
+        listed = bulleted
     if len(listed) < 2 or len(emails) - len(listed) != 1:
         return []
+    leans = [reading.evidence[e].lean for e in listed]
+    if min(leans) <= -2 and max(leans) >= 2:
+        return []  # one listed needs, another provides: not one role shared by a list
     return [p for p in parties if p.email in listed]
 
 
