@@ -183,6 +183,22 @@ LEAD: tuple[Cue, ...] = (
     Cue("horen erzahlt appel nouvelles llamada", r"\b((freut sich|wartet)( darauf)?,? von (dir|ihnen) zu horen|"
         r"(ihr|ihm) von (dir|ihnen) erzahlt|(il|elle) attend (ton|votre) appel|attend de (tes|vos) nouvelles|"
         r"espera (tu|su) llamada)\b"),
+    # Someone of the writer's needs the provider's trade: "a client of ours needs an electrician",
+    # "ein Kunde von uns braucht einen Elektriker", "une amie cherche un notaire", "un vecino necesita
+    # un fontanero"; and the provider is sent to them: "melde dich direkt bei ihm", "contactez-la directement".
+    Cue("needs looking braucht sucht besoin cherche necesita busca",
+        r"\b(a|one of (my|our)) (client|customer|friend|neighbou?r|colleague|member|contact|tenant)s?( of (mine|ours))? "
+        r"(needs|is looking for|wants|is after)\b|"
+        r"\b(ein|eine|einer) (kunde|kundin|kunden|freund|freundin|nachbar|nachbarin|bekannter|bekannte|kollege|kollegin|"
+        r"mandant|mandantin|mieter|mieterin)( von (mir|uns)| meiner| unserer)? (braucht|sucht|benotigt)\b|"
+        r"\b(un|une) (client|cliente|ami|amie|voisin|voisine|collegue|connaissance)( a (moi|nous)| de (mes|nos) amis)? "
+        r"(a besoin|cherche|recherche)\b|"
+        r"\b(un|una) (cliente|clienta|amigo|amiga|vecino|vecina|colega|conocido|conocida)( mio| mia| nuestro| nuestra)? "
+        r"(necesita|busca|anda buscando)\b"),
+    Cue("melde meldet melden contactez contacte contactale escribele llamale directement direkt directamente",
+        r"\b(melde dich|melden sie sich|meld dich) (doch )?(bitte )?(direkt )?bei (ihm|ihr|ihnen)\b|"
+        r"\b(contactez|contacte|appelez|appelle|ecrivez|ecris)-(le|la|les|lui|leur) (directement|de ma part)\b|"
+        r"\b(contactale|contactalo|contactala|escribele|llamale|contactadle|escribidle|llamadle) (directamente|de mi parte)\b"),
     Cue("gebe kontaktdaten meldet ruf", r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an)\b"),
     Cue("transmets coordonnees appeler appelle-la appelle-le", r"\b(je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))\b"),
     # "tu peux l'appeler ?", "pourriez-vous la contacter", "¿la puedes llamar?", "kannst du sie anrufen"
