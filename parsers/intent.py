@@ -17,6 +17,19 @@ from .text import Cue, CueIndex, Tokens
 _MEET = (r"\bmeet\b(?! (you|u|up|at|on|in|for|with|him|her|them|us|me|again|soon|over|tomorrow|today|tonight|"
          r"next|this|that|there|here|some|sometime|halfway|monday|tuesday|wednesday|thursday|friday|saturday|"
          r"sunday|the deadline|the team|our|your|my)\b)")
+# Presenting someone already spoken of: "these are the people I told you about", "das sind die
+# Leute, von denen ich dir erzählt habe", "voici le traiteur dont je t'ai parlé", "este es el
+# fontanero del que te hablé" ("the caterer I mentioned will do the food" presents no one).
+_PRESENTS_SPOKEN_OF = (
+    r"\b(this is|these are|here is|here are|meet) the (\w+ ){1,2}(that |who |whom )?i "
+    r"(told you about|was telling you about|mentioned)\b|"
+        r"\b(das|dies|hier) (ist|sind) (die|der|das) (\w+ ){0,2}?\w+,? von (denen|der|dem) ich (dir|ihnen|euch) (schon )?"
+        r"(erzahlt|berichtet) (habe|hatte)\b|"
+        r"\b(voici|voila|c'est) (le|la|les|l') ?(\w+ ){0,2}?\w+ dont je (t'|vous )ai parle\b|"
+        r"\b(este es|esta es|estos son|estas son|aqui (tienes|tiene|teneis) a) (el|la|los|las) (\w+ ){0,2}?\w+ "
+        r"(de quien|de quienes|del que|de la que|de los que|de las que) (te|le|os|les) (hable|he hablado|comente|mencione)\b")
+_SPOKEN_OF_TRIGGERS = "told mentioned erzahlt berichtet parle hable hablado comente mencione"
+
 INTRO: tuple[Cue, ...] = (
     Cue("meet", _MEET),
     Cue("introduce introducing introduction intro introductions intros e-intro",
@@ -48,17 +61,7 @@ INTRO: tuple[Cue, ...] = (
     # "Ich überlasse Ihnen beiden den Rest", "je vous laisse la suite", "I'll leave the rest to you two"
     Cue("uberlasse rest suite resto", r"\b(uberlasse (ich )?(ihnen|euch|dir)|den rest (uberlasse|uberlass)|"
         r"(leave|leaving) the rest to you|je vous laisse (la suite|voir)|os dejo (el resto|que)|les dejo (el resto|que))\b"),
-    # Presenting someone already spoken of: "these are the people I told you about", "das sind die
-    # Leute, von denen ich dir erzählt habe", "voici le traiteur dont je t'ai parlé", "este es el
-    # fontanero del que te hablé" ("the caterer I mentioned will do the food" presents no one).
-    Cue("told mentioned erzahlt berichtet parle hable hablado comente mencione",
-        r"\b(this is|these are|here is|here are|meet) the (\w+ ){1,2}(that |who |whom )?i "
-        r"(told you about|was telling you about|mentioned)\b|"
-        r"\b(das|dies|hier) (ist|sind) (die|der|das) (\w+ ){0,2}?\w+,? von (denen|der|dem) ich (dir|ihnen|euch) (schon )?"
-        r"(erzahlt|berichtet) (habe|hatte)\b|"
-        r"\b(voici|voila|c'est) (le|la|les|l') ?(\w+ ){0,2}?\w+ dont je (t'|vous )ai parle\b|"
-        r"\b(este es|esta es|estos son|estas son|aqui (tienes|tiene|teneis) a) (el|la|los|las) (\w+ ){0,2}?\w+ "
-        r"(de quien|de quienes|del que|de la que|de los que|de las que) (te|le|os|les) (hable|he hablado|comente|mencione)\b"),
+    Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue("should must talk meet connect thought", r"\b((should|must) (talk|meet|connect)|thought you should)\b"),
     Cue("zusammen zusammenbringen", r"\b(bringe (euch|sie|dich)( beide| zwei)?( mal)? (mit \w+ )?zusammen|zusammenbringen)\b"),
     Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
@@ -98,6 +101,7 @@ INTRO: tuple[Cue, ...] = (
 )
 # Phrases that only an introduction uses (as opposed to "you two" or "over to you").
 STRONG_INTRO: tuple[Cue, ...] = (
+    Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
     Cue("introduce introducing", r"\bintroduc(e|ing) (you|\w+ to)\b"),
     Cue("this here's", r"\b(this is \w+|here's \w+)\b"),

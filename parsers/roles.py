@@ -195,6 +195,11 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     def resolve(pos: int, sidx: int, lo_limit: int) -> list[str]:
         """The parties an actor reference before ``pos`` stands for, within the sentence."""
         j = bisect_right(actor_pos, pos) - 1
+        # "del que te hablé", "dont je t'ai parlé", "von dem ich dir erzählt habe": "you" inside a
+        # relative clause is its object, not who acts in the main clause
+        while j >= 0 and actor_pos[j] >= lo_limit and actor_who[j] in ("@you", "@self") and \
+                _RELATIVE_BEFORE.search(folded, max(0, actor_pos[j] - 14), actor_pos[j]):
+            j -= 1
         if j < 0 or actor_pos[j] < lo_limit:
             return []
         who = actor_who[j]
@@ -338,7 +343,13 @@ def _counted_group_before(folded: str, pos: int, sent_start: int, m_ends: list[i
 _LIST_BULLET = re.compile(r"\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
 # After "Name," a relative pronoun describes the person named ("Anika Rao, who designed our office").
 _RELATIVE_AFTER = re.compile(r"\s*(?:who|which|qui|que|quien|der|die|el cual|la cual)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:del que|de la que|de quien|dont|von dem|von der|von denen|that|whom)(?: je| ich| i)? ?$")
 _WORDS_BEFORE_NOUN = re.compile(r"\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}")
+# Words that present someone to the person just addressed: "this is", "here's", "voici", "das ist".
+_PRESENTATIVE_WORDS = (r"(?:this is|here'?s|here is|meet|voici|voila|je (?:te|vous) presente|das ist|hier ist|"
+                       r"(?:te|les|os) presento(?: a| al)?|este es|esta es|ecco)")
+_PRESENTATIVE = re.compile(r"\s*" + _PRESENTATIVE_WORDS + r"\b")
+_PRESENTED_NOUN = re.compile(r"\b" + _PRESENTATIVE_WORDS + r"\s+" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}?$")
 
 
 def _listed_not_addressed(text: str, folded: str, start: int, vend: int, person_nouns: list[int]) -> bool:
@@ -350,6 +361,8 @@ def _listed_not_addressed(text: str, folded: str, start: int, vend: int, person_
     """
     if _LIST_BULLET.match(text, start):
         return True
+    if _PRESENTATIVE.match(folded, vend):
+        return False  # "Marc, voici le traiteur ...": Marc is spoken to, the caterer presented to him
     if _RELATIVE_AFTER.match(folded, vend):
         return True
     k = bisect_left(person_nouns, vend)
@@ -407,6 +420,16 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
             return mentions[k].email
     # "she's been my dentist", "he is a plumber": a pronoun right before.
     before = folded[max(lo, hit.start - 40):hit.start]
+    if sent.addressee and _PRESENTED_NOUN.search(before):
+        # "Marc, voici le traiteur dont je te parlais": the one presented to the addressee, named
+        # next ("here's the accountant, Dana") or, with two parties, the other one
+        k2 = bisect_left(m_starts, hit.end)
+        if k2 < len(mentions) and mentions[k2].email in parties and mentions[k2].start < sent.end and \
+                mentions[k2].start - hit.end <= 30 and _AFTER_NOUN.fullmatch(folded[hit.end:mentions[k2].start]):
+            return mentions[k2].email
+        others = [p for p in parties if p != sent.addressee]
+        if len(others) == 1:
+            return others[0]
     m = _PRONOUN_IS.search(before)
     if m is None and lo >= hit.start - 40:
         # "Es la fisio a la que...", "C'est l'orthophoniste qui...": a sentence that starts with the
