@@ -44,7 +44,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     # the same trades as German, French and Spanish firms name themselves
     ("umzug", "moving"), ("umzueg", "moving"), ("demenag", "moving"), ("mudanz", "moving"),
     ("traiteur", "catering"), ("tierarzt", "veterinary"), ("veterin", "veterinary"), ("hundeschul", "pet-care"),
-    ("notar", "legal"), ("notaire", "legal"), ("fotograf", "photography"), ("maler", "painting"),
+    ("notar", "notary"), ("notaire", "notary"), ("fotograf", "photography"), ("maler", "painting"),
     ("peintre", "painting"), ("pintor", "painting"), ("pintur", "painting"), ("schreiner", "carpentry"), ("tischler", "carpentry"),
     ("menuis", "carpentry"), ("carpinter", "carpentry"), ("garten", "landscaping"), ("jardin", "landscaping"),
     ("reinigung", "cleaning"), ("nettoy", "cleaning"), ("limpiez", "cleaning"), ("arquitect", "architecture"),
