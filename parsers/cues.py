@@ -99,8 +99,16 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?<=\bohne )(sie|ihn)\b(?= (hatten|waren|wurden)\b)|(?<=\bwithout )(her|him|them)\b(?=,? (we|i)\b)|"
      r"(?<=\bsans )(elle|lui|eux)\b(?=,? (nous|on|je|j')\b)|(?<=\bsin )(ella|el)\b(?=,? (no|nunca)\b)", "P", 3),
     # French
-    ("cherche cherchent recherche recherchent besoin souhaite souhaitent voudrait voudraient aimerait aimeraient",
-     r"\b(cherche|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
+    ("cherche cherchent recherche recherchent besoin souhaite souhaitent voudrait voudraient aimerait aimeraient souhaiterait souhaiteraient",
+     r"\b(cherche|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|souhaiterait|"
+     r"souhaiteraient|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
+    # A problem someone has: "elle a une fuite sous la baignoire", "il est en litige avec un client",
+    # "tiene una avería", "hat einen Wasserschaden"
+    ("a ont tiene tienen hat haben litige conflit",
+     r"\b(a|ont|avons) (une|un|des) (fuite|probleme|panne|souci|soucis|litige|degat|degats|infiltration)s?\b|"
+     r"\b(est|sont) (actuellement )?en (litige|conflit)\b|"
+     r"\b(tiene|tienen) (una|un|unas|unos) (fuga|problema|averia|gotera|goteras|humedad|humedades|conflicto|litigio)s?\b|"
+     r"\b(hat|haben) (ein|einen|eine) (problem|leck|wasserschaden|rohrbruch|streit|rechtsstreit)\b", "C", 2),
     ("veut veulent envisage envisagent pense projette mal",
      r"\b(veut|veulent|envisage|envisagent|pense a|projette|a du mal)\b", "C", 2),
     ("vient", r"\bvient d'(acheter|emmenager|ouvrir)\b|\bvient de (s'installer|creer|lancer)\b", "C", 1),
@@ -127,10 +135,14 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("go-to guy gal person favorite favourite",
      r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
     ("notre nos mon ma mes nous moi",
-     r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w+e|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
+     r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w+(?:e|es|i|is|it|u|us|ert|int)|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
      r"transforme|sauve|accompagne|conseille|renove|concu|remis|soigne|gueri|repare|installe|depanne)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
+    # "Maître Girard nous a défendus", "elle m'a sauvé la mise": work done for the writer
+    ("nous m'a m'ont",
+     r"\b(?:nous|m')\s?(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w+(?:e|es|ee|ees|i|is|it|u|us|ert|int)\b", "P", 3),
     ("notre nos mon ma mes",
-     r"\b(?:s'occupe de|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente)\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
+     r"\b(?:s'occupe de|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente|"
+     r"intervient (?:sur|dans|chez|pour))\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
      r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft|behandelt|"
      r"unterrichtet|repariert|vertritt|versichert|begleitet|renoviert|gestaltet|fotografiert|berät|pflegt|beraten|"

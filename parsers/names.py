@@ -48,7 +48,8 @@ _NICKNAME_GROUPS = (
     "jose pepe", "francisco paco pancho", "ignacio nacho", "guadalupe lupe", "manuel manolo manu",
     "jesus chuy", "dolores lola", "concepcion concha", "rosario charo", "enrique quique", "alejandro alex",
     "guillermo memo", "roberto beto", "alberto beto", "eduardo lalo", "isabelle isa", "mohammed mo",
-    "muhammad mo",
+    "muhammad mo", "emmanuel manu", "emmanuelle manue", "antonia toni", "antonio toni tono", "jose maria chema",
+    "maria jose marijo", "jean-baptiste jb", "marie-claire marie", "friedrich fritz", "dorothea doro",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:
@@ -306,8 +307,10 @@ class NameIndex:
             if key in self._by_key or key in _NOT_FIRST_NAMES:
                 continue
             # "Joanna" for j.kowalski@; "Bea" for Beatriz, "Alex" for Alexandra: a short form
+            # "Manu" for Emmanuel, "Toni" for Antonia, "Beth" for Elizabeth: a short form inside the name
             fits = [p for p in waiting if (p.initial and key[0] == p.initial)
-                    or (p.first and len(p.first) > len(key) and p.first.startswith(key))]
+                    or (p.first and len(p.first) > len(key) and p.first.startswith(key))
+                    or (p.first and len(key) >= 4 and len(p.first) > len(key) and key in p.first)]
             if not fits:
                 # "Hallo Martina, hallo Stefan" to "Familie Brandt": the greeted names are the household's
                 fits = [p for p in waiting if p.family]

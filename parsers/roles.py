@@ -269,6 +269,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             # group's (listed next), not the person spoken to
             group_need += weight
             continue
+        if matched.startswith(_FIRST_PERSON_OBJECT):
+            # "Maître Girard nous a défendus", "nos arregló la fuga": the writer is the object, the
+            # actor comes before
+            pos -= 1
         owners = resolve(pos, sidx, sent.vocative_end if sent.vocative_end <= pos else sent.start)
         if not owners:
             continue
@@ -343,6 +347,7 @@ def _counted_group_before(folded: str, pos: int, sent_start: int, m_ends: list[i
 _LIST_BULLET = re.compile(r"\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
 # After "Name," a relative pronoun describes the person named ("Anika Rao, who designed our office").
 _RELATIVE_AFTER = re.compile(r"\s*(?:who|which|qui|que|quien|der|die|el cual|la cual)\b")
+_FIRST_PERSON_OBJECT = ("nous ", "m'", "me ", "nos ", "uns ", "mir ", "mich ", "us ")
 _RELATIVE_BEFORE = re.compile(r"\b(?:del que|de la que|de quien|dont|von dem|von der|von denen|that|whom)(?: je| ich| i)? ?$")
 _WORDS_BEFORE_NOUN = re.compile(r"\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}")
 # Words that present someone to the person just addressed: "this is", "here's", "voici", "das ist".
