@@ -49,6 +49,7 @@ INTRO: tuple[Cue, ...] = (
         r"\bvous (etes|avez|cherchez|travaillez|faites|venez|lancez|montez) (toutes?|tous) (les )?deux\b|"
         r"\b(ihr seid|ihr habt|sie sind|sie haben|ihr sucht|ihr arbeitet|ihr baut) (alle )?beide\b|"
         r"\b(los|las) dos (sois|son|estais|estan|teneis|tienen|buscais|buscan|trabajais|trabajan|acabais|acaban)\b|"
+        r"\b(los|las) dos (me |os |se )?(\w+(ais|eis|is|asteis|isteis)|habeis \w+)\b|"
         r"\b(ambos|ambas) (sois|son|estais|estan|teneis|tienen|buscais|buscan|trabajais|trabajan)\b"),
     Cue("over take let leave", r"\b(over to you|take it from here|let you (two|both|all)|leave (it to )?(you|the two))\b"),
     # Double opt-in: both agreed, so the introduction is made now ("since you both said yes", "como los
@@ -75,9 +76,9 @@ INTRO: tuple[Cue, ...] = (
         r"conectar(te|les|os)|(os|les) dejo)\b"),
     # "You two should meet" said outright, as people write it in each language: "creo que deberían
     # conocerse", "vous devriez vous rencontrer", "vocês precisam se conhecer", "dovreste conoscervi".
-    Cue("conocerse conoceros conozcan rencontrer rencontriez connaitre parler conhecer conhecam conoscervi conoscere sentirvi",
+    Cue("conocer conocerse conoceros conozcan rencontrer rencontriez connaitre parler conhecer conhecam conoscervi conoscere sentirvi",
         r"\b((deberian|deberiais|tienen que|teneis que|tenes que|tendrian que|deben|quiero que) (conocerse|conoceros|"
-        r"se conozcan|os conozcais)|devriez vous (rencontrer|parler|connaitre)|"
+        r"se conozcan|os conozcais)|(os|se) (teneis|tienen|deberiais|deberian|tendriais|tendrian) que conocer|devriez vous (rencontrer|parler|connaitre)|"
         r"faut (absolument )?que vous vous (rencontriez|parliez|connaissiez)|"
         r"(precisam|deveriam|tem que|tinham que|devem) se conhecer|"
         r"(dovreste|dovete|dovevate) (conoscervi|sentirvi|parlarvi|incontrarvi))\b"),
@@ -104,7 +105,7 @@ INTRO: tuple[Cue, ...] = (
 STRONG_INTRO: tuple[Cue, ...] = (
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
-    Cue("introduce introducing", r"\bintroduc(e|ing) (you|\w+ to)\b"),
+    Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b"),
     Cue("this here's", r"\b(this is \w+|here's \w+)\b"),
     Cue("vorstellen presente presento connecting pongo mets bekannt", r"\b(vorstellen|je (te|vous) presente|(te|les|os|los|las) presento|"
         r"connecting you|(te|les|os) pongo en contacto|je (te|vous) mets en (relation|contact)|bekannt (zu )?machen)\b"),

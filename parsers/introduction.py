@@ -287,7 +287,15 @@ def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
     for a, b in zip(ms, ms[1:]):
         if a.email != b.email and b.start - a.end <= 40 and _PRESENTS.fullmatch(text, a.end, b.start):
             count += 1
+        elif a.email != b.email and _VOCATIVE_GAP.fullmatch(text, a.end, b.start) and _DESCRIBED.match(text, b.end):
+            # "Chloe, Nina is the student who watched our cats": one party told who the other is
+            count += 1
     return count
+
+
+_VOCATIVE_GAP = re.compile(r"[ \t]{0,2}[,:–—-][ \t]{0,3}")
+_DESCRIBED = re.compile(r"\s(?:is|was|'s|est|ist|es|era|war)\s+(?:the|our|my|a|an|le|la|l'|notre|mon|ma|un|une|der|die|das|"
+                        r"unser|unsere|mein|meine|ein|eine|el|nuestro|nuestra|mi|un|una)\b", re.IGNORECASE)
 
 
 def _quoted_intro_between(quoted: str, people: list[Person], subject: str = "") -> bool:
