@@ -249,7 +249,7 @@ ROLE_CUES = CueIndex(tuple((Cue(t, p), role, w) for t, p, role, w in _CUES))
 # with the writer as beneficiary. Found from each first-person word backwards, over a short window.
 WORK_VERB_BEFORE = re.compile(
     r"\b(?:has |have |had )?(?:\w{2,}ed|did|done|built|made|found|got|gotten|took|taken|shot|kept|ran|redid|rebuilt|"
-    r"sold|taught|gave|given|saved|put together|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
+    r"sold|taught|gave|given|saved|put together|put in|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
     r"handles?|manages?|services|takes care of|took care of|looks after|looked after|maintains?|cleans?|"
     r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
     r"photographs|tutors|coaches|treats|trains|takes?)\b(?:\s+[\w'-]+){0,5}?\s+$")

@@ -392,6 +392,9 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
 _PAIR_JOIN = re.compile(r"[ \t]{0,2}(?:,|&|\+|/|and|y(?: a)?|e|und|et|sowie)[ \t]{1,3}|,[ \t]{0,2}", re.IGNORECASE)
 
 
+_GROUP_VOCATIVE_END = re.compile(r"[ \t]{0,2}(?:[,:!–—-]|\n|(?:you|os|vous|ihr|euch)\b)", re.IGNORECASE)
+
+
 def _household(a: Person, b: Person) -> bool:
     """Two people of one household: the same family name and the same mail domain ("David and Grace
     Lee", david.lee@ and grace.lee@ at one provider). A household is one contact."""
@@ -421,16 +424,21 @@ def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address,
     # runs of mentions joined one to the next; only a run of exactly two people is a pair ("Ingrid,
     # Tomas and Lucia both have" greets one and names the other two)
     runs: list[list[str]] = []
+    run_ends: list[int] = []
     for i, m in enumerate(ms):
         prev = ms[i - 1] if i else None
         if prev is not None and prev.email != m.email and m.start - prev.end <= 8 and \
                 _PAIR_JOIN.fullmatch(reading.text, prev.end, m.start):
             runs[-1].append(m.email)
+            run_ends[-1] = m.end
         else:
             runs.append([m.email])
+            run_ends.append(m.end)
     pair: set[str] = set()
-    for run in runs:
-        if len(run) == 2:
+    for run, run_end in zip(runs, run_ends):
+        # a group spoken to ends the vocative ("Tom and Priya, you both", "Laura, Diego: os presento");
+        # "Luis, Tom is at 22 Orchard Lane" speaks to Luis about Tom
+        if len(run) == 2 and _GROUP_VOCATIVE_END.match(reading.text, run_end):
             if pair and pair != set(run):
                 return []
             pair = set(run)
