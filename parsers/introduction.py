@@ -97,7 +97,15 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
         if fwd is not None:
             return fwd
     if len(recipients) >= 2:
-        return _introduction(env, body, recipients, referrer, vocab, full_text=decoded.text)
+        found = _introduction(env, body, recipients, referrer, vocab, full_text=decoded.text)
+        if not found.referrals and forwarded:
+            # "Re-sending with Referloop copied": the writer forwards her own introduction to the
+            # same people, and the forwarded text is the introduction to record
+            own = tuple(f for f in forwarded if _from_address(f) == sender.email)
+            resent = _forwarded_introduction(own, tracking, sender, recipients) if own else None
+            if resent is not None:
+                return resent
+        return found
     if len(recipients) == 1:
         return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking, decoded.mailto_links,
                      decoded.vcards)
@@ -155,6 +163,11 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
         if len(matching) == 1 or (matching and len(words) > 1):
             return matching[0]
     return None
+
+
+def _from_address(fwd: Forwarded) -> str:
+    frm = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
+    return frm[0].email if frm else ""
 
 
 def _forwarded_introduction(forwarded: tuple[Forwarded, ...], tracking: Tracking, sender: Address,
@@ -229,7 +242,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     intro_phrases = count_cues(intent.INTRO, toks)
     presented = _presents_by_name(new, reading, {p.email for p in people})
     intro_phrases += presented
-    subject_intro = not is_reply and intent.subject_is_intro(Tokens(fold(subject)), subject)
+    # "Fwd: Kit <> Abe": the subject is the forwarded message's, and says nothing of the new text
+    is_forward = bool(_FWD_PREFIX.match(env.subject or "")) and bool(body.forwarded)
+    subject_intro = not is_reply and not is_forward and intent.subject_is_intro(Tokens(fold(subject)), subject)
     thanks = any_cue(intent.REPLY_TO_INTRO, toks)
     strong = bool(presented) or any_cue(intent.STRONG_INTRO, toks)
 
