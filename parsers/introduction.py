@@ -277,6 +277,12 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     parties = people
     if len(parties) > 2 and len(mentioned) >= 2:
         parties = mentioned
+    if len(parties) > 2:
+        # the writer's spouse copied along ("Steve's cc'd only to see the photos"): of her household,
+        # and not described as a provider
+        kept = [p for p in parties if not (_household(p, referrer_person) and reading.evidence[p.email].lean <= 0)]
+        if len(kept) >= 2:
+            parties = kept
     referrals = _assign_roles(parties, reading, referrer, env, vocab)
     if not referrals:
         return Found((), "no two people to introduce")
