@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import datetime
 from functools import lru_cache
 
-from peewee import IntegrityError
+from peewee import IntegrityError, Query
 
-from .models import Person, naive
-from .prepared import Prepared, PreparedSelect
+from .models import Person, database, naive
+from .prepared import Prepared, PreparedSelect, instance
 
 _BY_EMAIL = PreparedSelect(Person, lambda email: Person.email == email, "email")
 _SET_NAME = Prepared(lambda id, name: Person.update(name=name).where(Person.id == id), "id", "name")
@@ -22,13 +22,34 @@ def _by_emails(n: int) -> PreparedSelect:
     return PreparedSelect(Person, lambda **m: Person.email.in_([m[x] for x in names]), *names)
 
 
+class _InsertPeople(Prepared):
+    """``n`` people at once, skipping addresses another transaction stored first. Where the database
+    has RETURNING (PostgreSQL) the new rows come back with the insert, which saves reading them in a
+    second statement: a round trip per new person on that database."""
+
+    def __init__(self, n: int) -> None:
+        self.fields = Person._meta.sorted_fields
+        self.slots = [(f"e{i}", f"n{i}", f"c{i}") for i in range(n)]
+        super().__init__(self._build, *(x for triple in self.slots for x in triple))
+
+    def _build(self, **m: object) -> Query:
+        query = Person.insert_many([{"email": m[e], "name": m[nm], "created_at": m[c]}
+                                    for e, nm, c in self.slots]).on_conflict_ignore()
+        return query.returning(*self.fields) if returns_rows() else query
+
+    def inserted(self, **values: object) -> list[Person]:
+        """Insert; the people actually inserted (only where :func:`returns_rows`, else none)."""
+        cursor = self.execute(**values)
+        return [instance(Person, self.fields, row) for row in cursor.fetchall()] if returns_rows() else []
+
+
+def returns_rows() -> bool:
+    return bool(getattr(database.obj, "returning_clause", False))
+
+
 @lru_cache(maxsize=32)
-def _insert_new(n: int) -> Prepared:
-    """``n`` people at once, skipping addresses another transaction stored first."""
-    fields = [(f"e{i}", f"n{i}", f"c{i}") for i in range(n)]
-    return Prepared(lambda **m: Person.insert_many(
-        [{"email": m[e], "name": m[nm], "created_at": m[c]} for e, nm, c in fields]).on_conflict_ignore(),
-        *(x for triple in fields for x in triple))
+def _insert_new(n: int) -> _InsertPeople:
+    return _InsertPeople(n)
 
 
 def find_person(email: str) -> Person | None:
@@ -65,9 +86,11 @@ def get_or_create_people(names: dict[str, str], now: datetime) -> dict[str, Pers
         values: dict[str, object] = {}
         for i, e in enumerate(missing):
             values.update({f"e{i}": e, f"n{i}": (given.get(e) or "").strip()[:200], f"c{i}": naive(now)})
-        _insert_new(len(missing)).execute(**values)
-        found.update({p.email: p for p in _by_emails(len(missing)).instances(
-            **{f"e{i}": e for i, e in enumerate(missing)})})
+        found.update({p.email: p for p in _insert_new(len(missing)).inserted(**values)})
+        missing = [e for e in missing if e not in found]   # stored first by another transaction
+        if missing:
+            found.update({p.email: p for p in _by_emails(len(missing)).instances(
+                **{f"e{i}": e for i, e in enumerate(missing)})})
     for email, name in names.items():
         person = found[email.strip().lower()]
         if name and not person.name:
