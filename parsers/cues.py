@@ -147,7 +147,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft|behandelt|"
      r"unterrichtet|repariert|vertritt|versichert|begleitet|renoviert|gestaltet|fotografiert|berät|pflegt|beraten|"
      r"behandeln|unterstutzt|unterstutzen|hat uns|hatte)\b"
-     r"(?:\s+[\w-]+){0,5}?\s+(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b"
+     # "hat über mich ein Haus gekauft": bought through the writer, a client of theirs
+     r"(?:\s+[\w-]+){0,5}?\s+(?<!uber )(?<!durch )(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b"
      # "hat mich nach dir gefragt", "hat uns gebeten": asking the writer is not work done for them
      r"(?!(?:\s+[\w-]+){0,3}?\s+(?:gefragt|gebeten|angerufen|angeschrieben|kontaktiert|erzahlt|informiert|empfohlen)\b)", "P", 3),
     ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),

@@ -205,6 +205,14 @@ LEAD: tuple[Cue, ...] = (
         r"\b(melde dich|melden sie sich|meld dich) (doch )?(bitte )?(direkt )?bei (ihm|ihr|ihnen)\b|"
         r"\b(contactez|contacte|appelez|appelle|ecrivez|ecris)-(le|la|les|lui|leur) (directement|de ma part)\b|"
         r"\b(contactale|contactalo|contactala|escribele|llamale|contactadle|escribidle|llamadle) (directamente|de mi parte)\b"),
+    # "ich habe eine Umzugsanfrage für Sie", "j'ai une demande pour vous", "tengo un encargo para ti";
+    # "Frau Kühn erwartet Ihren Anruf"; a bare details label ("Kontakt:", "Contact :", "Datos de contacto:")
+    Cue("anfrage auftrag kunde kundin interessent demande client cliente encargo trabajo anruf rueckruf kontakt contact contacto",
+        r"\b(eine|einen|ein) \w*(anfrage|auftrag|kunde|kundin|interessent|interessentin) (fur|an) (sie|dich|euch)\b|"
+        r"\b(une|un) (demande|client|cliente|chantier|dossier) pour (vous|toi)\b|"
+        r"\b(un|una) (encargo|trabajo|cliente|clienta|pedido|presupuesto) para (ti|usted|vosotros|ustedes)\b|"
+        r"\b(erwartet|erwarten|wartet auf|freut sich auf) (ihren|deinen|euren) (anruf|ruckruf)\b|"
+        r"(^|\s)(kontakt|kontaktdaten|contact|coordonnees|contacto|datos de contacto) ?: "),
     Cue("gebe kontaktdaten meldet ruf", r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an)\b"),
     Cue("transmets coordonnees appeler appelle-la appelle-le", r"\b(je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))\b"),
     # "tu peux l'appeler ?", "pourriez-vous la contacter", "¿la puedes llamar?", "kannst du sie anrufen"

@@ -622,7 +622,8 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
     lead_phrase = any_cue(intent.LEAD, toks)
     fwd_text = ("\n".join(f.text for f in forwarded)[:5000] + "\n" + form_text[:5000]).strip()
     fwd_need = bool(contact.forwarded and _REQUEST.search(fold(fwd_text)))
-    if ev_c.lean > 0 and ev_c.lean > ev_p.lean:
+    if ev_c.lean > 0 and ev_c.lean > ev_p.lean and ev_c.provider >= 2:
+        # (a title alone, "Dr. Reinhardt", does not make the person described a provider)
         return Found((), "recommends a provider to the person addressed; not a lead")
     if not (lead_phrase or ev_c.contact >= 2 or fwd_need):
         return Found((), "contact details in the text but nothing passed on as a lead")
