@@ -88,8 +88,13 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("your", r"\b(will|'ll|can|could) (help you|set up your|do your|handle your|take care of your|fix your|"
              r"sort out your|get your|look after your|build your|design your|manage your)\b", "P", 2),
     # German
-    ("sucht suchen braucht brauchen benotigt benotigen mochte mochten wunscht wunschen suche",
-     r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b", "C", 3),
+    ("sucht suchen braucht brauchen benotigt benotigen mochte mochten wunscht wunschen suche hatte hatten gern gerne",
+     r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b|"
+     r"\b(hatte|hatten|hattest) (\w+ ){0,2}gerne?\b", "C", 3),
+    # verb last, as German relative clauses put it: "der unsere Firmenwebsite gebaut hat"
+    ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir",
+     r"\b(?:der|die|welcher|welche)\s+(?:\w+\s+){0,2}?(?:unser\w*|mein\w*|uns|mir)\s+(?:[\w-]+\s+){0,4}?"
+     r"(?:ge\w+t|ge\w+en|\w+iert)\s+(?:hat|haben|hatte|hatten)\b", "P", 3),
     ("hatte wurde plant planen uberlegt vor interessiert",
      r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
     ("heiraten heiratet gestresst umziehen", r"\b(heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),

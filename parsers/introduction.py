@@ -250,6 +250,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
 
     if thanks and (intro_phrases == 0 or not strong):
         return Found((), "a reply to an existing introduction")
+    if _INVITATION.search(toks.folded) or _INVITATION_SUBJECT.match(fold(subject)):
+        if not (presented or any_cue(intent.STRONG_INTRO, toks)):
+            return Found((), "an invitation to an event, not an introduction")
     if is_reply and _quoted_intro_between(body.quoted, people, subject) and not strong:
         if not mentioned and _ADDS_TRACKER.search(toks.folded) and not any_cue(intent.REPLY_TO_INTRO, toks) \
                 and _quotes_own_message(full_text, referrer.email):
@@ -301,10 +304,22 @@ _PRESENTS = re.compile(r"\s{0,3}[,:]?\s{0,3}(?:this is|here'?s|here is|meet|das 
                        re.IGNORECASE)
 
 
+# An event invitation copied to the tracker: the people it lists are guests, not introduced.
+_INVITATION = re.compile(r"\b(?:you'?re (?:all )?invited|you are (?:all )?invited|please rsvp|rsvp by|"
+                         r"(?:seid|sind) (?:alle )?(?:herzlich )?eingeladen|herzliche einladung|"
+                         r"(?:vous etes|tu es) (?:tous |toutes )?(?:cordialement )?invite|"
+                         r"(?:estais|estan|estas|esta) (?:todos |todas )?invitad[oa]s?)\b")
+_INVITATION_SUBJECT = re.compile(r"\s*(?:invitation|einladung|invitacion|save the date)\b")
+
+
 def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
     """How many times one party is named and the other presented to them right after."""
     ms = [m for m in reading.mentions if m.email in parties]
     count = 0
+    if len({m.email for m in ms}) >= 2:
+        # "Hallo Lukas, ... Das ist Nicolas Studer, der unsere Website gebaut hat": a party presented
+        # by name to the reader, the other party named elsewhere
+        count += sum(1 for m in ms if _PRESENTED_BEFORE.search(text, max(0, m.start - 40), m.start))
     for a, b in zip(ms, ms[1:]):
         if a.email != b.email and b.start - a.end <= 40 and _PRESENTS.fullmatch(text, a.end, b.start):
             count += 1
@@ -314,6 +329,10 @@ def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
     return count
 
 
+_PRESENTED_BEFORE = re.compile(r"(?:^|[.!?:;\n]\s{0,3}|,\s{0,2})(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|"
+                               r"voici|voil[aà]|je (?:te|vous) pr[ée]sente|(?:te|les|os) presento(?: a)?|este es|esta es|"
+                               r"ecco)\s{1,3}(?:(?:Herrn?|Frau|Dr\.?|Mme|M\.|Sr\.?|Sra\.?|Don|Doña|Mr\.?|Mrs\.?|Ms\.?)\s{1,3}){0,2}$",
+                               re.IGNORECASE)
 _VOCATIVE_GAP = re.compile(r"[ \t]{0,2}[,:–—-][ \t]{0,3}")
 _DESCRIBED = re.compile(r"\s(?:is|was|'s|est|ist|es|era|war)\s+(?:the|our|my|a|an|le|la|l'|notre|mon|ma|un|une|der|die|das|"
                         r"unser|unsere|mein|meine|ein|eine|el|nuestro|nuestra|mi|un|una)\b", re.IGNORECASE)

@@ -142,6 +142,26 @@ def _domain_words(domain: str) -> list[str]:
     return [label] + [w for w in label.split("-") if w != label]
 
 
+# Consonant pairs that begin English, German, French or Spanish words: "br", "sch", "st"...
+_ONSETS = frozenset("bl br ch cl cr dr dw fl fr gl gn gr kl kn kr kw ph pl pr ps pf qu sc sh sk sl sm sn sp st sw "
+                    "sz th tr ts tw vl vr wh wr zw".split())
+_VOWELS = frozenset("aeiouy")
+
+
+def _initial_and_surname(local: str, domain: str) -> bool:
+    """An address like "jsmith" or "bbaxter": one letter, then a family name.
+
+    The two first letters cannot begin a word ("js", "bb", "lm"), or the rest is the firm's name
+    in the domain ("bbaxter@baxterbuilds")."""
+    if not (5 <= len(local) <= 14 and local.isalpha()):
+        return False
+    rest = local[1:]
+    if rest in fold(domain.split(".")[0]):
+        return True
+    first, second = local[0], local[1]
+    return first not in _VOWELS and second not in _VOWELS and local[:2] not in _ONSETS and rest[0] != rest[1]
+
+
 @functools.lru_cache(maxsize=4096)
 def make_person(address: Address) -> Person:
     local, _, domain = address.email.partition("@")
@@ -159,6 +179,9 @@ def make_person(address: Address) -> Person:
         pieces = [p for p in re.split(r"[._+\-]+", fold(local)) if p]
         if len(pieces) >= 2 and len(pieces[0]) == 1 and pieces[0].isalpha():
             initial = pieces[0]
+        elif len(pieces) == 1 and _initial_and_surname(pieces[0], domain):
+            # "bbaxter@baxterbuilds", "lmiles@": a first initial run into the family name
+            initial, local = pieces[0][0], pieces[0][1:]
         parts = [p for p in _local_words(local) if p not in _GENERIC]
         if len(parts) >= 2 or (parts and len(parts[0]) >= 3):
             tokens = [p.capitalize() for p in parts[:3]]
