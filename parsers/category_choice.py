@@ -82,7 +82,7 @@ def domain_categories(p: Person) -> tuple[str, ...]:
     # inside a name ("petrova", "lawson").
     found = [cat for stem, cat in DOMAIN_HINTS
              if (stem in label if len(stem) > 4 else (label.endswith(_short_endings(stem)) or stem in parts))
-             or any(w.startswith(stem) for w in words)]
+             or any((w.startswith(stem) if len(stem) > 4 else w in _short_endings(stem)) for w in words)]
     return tuple(dict.fromkeys(found))
 
 

@@ -67,9 +67,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("looking searching seeking clients customers work projects referrals",
      r"\b(looking for|seeking|wants|needs|hoping for) (new |more |a few )?(clients|customers|projects|referrals|leads)\b|"
      r"\bgrow(ing)? (his|her|their) (practice|business|client base)\b", "P", 5),
+    # a company raising money needs lawyers, accountants, investors: "they're raising a $2M seed"
+    ("raising", r"\b(is|are|'re|'s|currently|now) raising (a|an|their|his|her|money|funds|capital|\$|\d)", "C", 2),
     ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
     ("need needs needed needing", r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))", "C", 3),
-    ("want wants wanted like love", r"\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
+    ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
     ("hoping hopes thinking thought considering use plan plans",

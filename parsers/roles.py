@@ -27,7 +27,7 @@ from .cues import (BOTH, BOTH_WORDS, FIRST_PERSON_TRIGGERS, FIRST_SUBJECTS, NO_D
                    SECOND, THIRD_ACTORS, WEAK_PEER, WORK_VERB_BEFORE)
 from .names import Mention, Person, name_index
 from .sentences import Sentence, split_sentences, starts_with_mention_of, trailing_vocative, vocative
-from .text import Tokens, fold_aligned
+from .text import Tokens, fold, fold_aligned
 
 
 @dataclass
@@ -306,11 +306,24 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         elif owner is not None and _parenthesised(folded, h):
             evidence[owner].provider += 2
             evidence[owner].notes.append(f"P+2 ({h.text})")
+        elif owner is not None and _LINE_LABEL_BEFORE.fullmatch(text, text.rfind("\n", 0, h.start) + 1, h.start) and \
+                _LABEL_DASH.match(text, h.end):
+            # "📸 Photography — Nina Park", "Steuerberatung: Frau Ott": a service labelling a line, then who
+            evidence[owner].provider += 3
+            evidence[owner].notes.append(f"P+3 {h.text!r} — name")
         if owner is None:
             owners = resolve(h.start, sidx, sent.start)
             owner = owners[0] if owners else None
         hit_owner.append(owner)
         hit_need.append(any(s == sidx and p <= h.start for p, s in need_pos))
+    # "🎧 Music — Petra Bloom.": a line labelled with what someone offers, then their name
+    for m in mentions:
+        if m.email in parties:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            label = _LABELLED_LINE.fullmatch(text, line_start, m.start)
+            if label is not None and fold(label.group(1)).split()[0] not in _NOT_LABELS:
+                evidence[m.email].provider += 2
+                evidence[m.email].notes.append(f"P+2 line label {label.group(1)!r}")
     # "Dr. Rahman": a title that only providers carry here.
     for m in mentions:
         if m.email in parties and text[max(0, m.start - 4):m.start].lower().replace(" ", "") in ("dr.", "dr"):
@@ -347,6 +360,12 @@ def _counted_group_before(folded: str, pos: int, sent_start: int, m_ends: list[i
 _LIST_BULLET = re.compile(r"\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
 # After "Name," a relative pronoun describes the person named ("Anika Rao, who designed our office").
 _RELATIVE_AFTER = re.compile(r"\s*(?:who|which|qui|que|quien|der|die|el cual|la cual)\b")
+_LABELLED_LINE = re.compile(r"[^\w\n]{0,6}([A-ZÀ-Ý][\w&/' ]{1,28}?)[ \t]{1,2}[—–][ \t]{1,2}")
+_NOT_LABELS = frozenset({"hi", "hello", "hey", "dear", "hallo", "hola", "bonjour", "salut", "thanks", "thank", "cheers",
+                         "ps", "p", "note", "re", "fwd", "subject", "from", "to", "cc", "sent", "date", "von", "an", "de",
+                         "objet", "asunto", "para", "good", "morning", "buenos", "guten", "liebe", "lieber", "chere", "cher"})
+_LINE_LABEL_BEFORE = re.compile(r"[^\w\n]{0,6}")
+_LABEL_DASH = re.compile(r"[ \t]{0,2}[—–:-][ \t]{0,2}")
 _FIRST_PERSON_OBJECT = ("nous ", "m'", "me ", "nos ", "uns ", "mir ", "mich ", "us ")
 _RELATIVE_BEFORE = re.compile(r"\b(?:del que|de la que|de quien|dont|von dem|von der|von denen|that|whom)(?: je| ich| i)? ?$")
 _WORDS_BEFORE_NOUN = re.compile(r"\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}")
