@@ -102,7 +102,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "osteopathy": ("!osteopat*", "osteopathy", "osteopathie", "osteopatia"),
     "massage": ("!massage therapist*", "massage*"),
     "dentistry": ("!dentist*", "dental", "~filling*", "~teeth", "~tooth", "~crown", "!orthodontist*",
-                  "!zahnarzt*", "zahn*", "!dentiste*", "!dentista*", "~cavit*", "~checkup*", "~dental cleaning", "~root canal", "~braces", "~invisalign", "~wisdom teeth", "muela*", "endodoncia", "~empaste*", "~caries",
+                  "!zahnarzt*", "zahn*", "!dentiste*", "!dentista*", "~cavit*", "~checkup*", "~dental cleaning", "~root canal", "~braces", "~invisalign", "~wisdom teeth", "~muela*", "~endodoncia", "~empaste*", "~caries",
                   "~dent", "~dents", "~carie", "~plombage", "~detartrage"),
     "medical": ("!doctor", "!doctors", "!doctor's", "!physician*", "!gp", "!arzt", "!arztin", "!medecin*", "!medico*", "!pediatrician*",
                 "!dermatologist*"),

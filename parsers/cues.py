@@ -111,6 +111,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"souhaiteraient|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
     # A problem someone has: "elle a une fuite sous la baignoire", "il est en litige avec un client",
     # "tiene una avería", "hat einen Wasserschaden"
+    # pain: "le duele una muela", "tiene dolor de espalda", "a mal au dos", "hat Rückenschmerzen"
+    ("duele duelen dolor mal schmerzen pain toothache",
+     r"\b(le|me|te|les) (duele|duelen)\b|\b(tiene|tienen) dolor\b|\ba (tres |tellement |tres )?mal (au|a la|aux|a l')\b|"
+     r"\b(hat|haben) (starke |oft )?\w*schmerzen\b|\b(has|have|'s got|got) (a |bad |terrible )?(toothache|back pain|knee pain|pain)\b",
+     "C", 2),
     ("a ont tiene tienen hat haben litige conflit",
      r"\b(a|ont|avons) (une|un|des) (fuite|probleme|panne|souci|soucis|litige|degat|degats|infiltration)s?\b|"
      r"\b(est|sont) (actuellement )?en (litige|conflit)\b|"
