@@ -113,7 +113,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # "tiene una avería", "hat einen Wasserschaden"
     # pain: "le duele una muela", "tiene dolor de espalda", "a mal au dos", "hat Rückenschmerzen"
     ("duele duelen dolor mal schmerzen pain toothache",
-     r"\b(le|me|te|les) (duele|duelen)\b|\b(tiene|tienen) dolor\b|\ba (tres |tellement |tres )?mal (au|a la|aux|a l')\b|"
+     r"\b(le|me|te|les) (duele|duelen)\b|\b(tiene|tienen|con) dolor\b|\ba (tres |tellement |tres )?mal (au|a la|aux|a l')\b|"
      r"\b(hat|haben) (starke |oft )?\w*schmerzen\b|\b(has|have|'s got|got) (a |bad |terrible )?(toothache|back pain|knee pain|pain)\b",
      "C", 2),
     ("a ont tiene tienen hat haben litige conflit",
