@@ -166,7 +166,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),
     ("nuestra nuestro nuestros nuestras mi mis",
      r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno|trabajo con|ayudo a|atendio a|trato a|cuido a|"
-     r"preparo|organizo|enseno a|encontro|vendio)\b(?:\s+[\w-]+){0,4}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
+     r"preparo|organizo|enseno a|encontro|vendio|dio clases|da clases|daba clases)\b(?:\s+[\w-]+){0,6}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
     # --- reputation (provider) ---
     ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
     ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b", "P", 3),
@@ -247,11 +247,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(ich )?(setze|nehme) (ich )?((frau|herrn?|dr\.?) ){0,2}|\bje (te |vous )?(mets|ajoute) (en copie )?((m\.|mme|me|dr\.?) )?|"
      r"\ben copia a ((don|dona|la|el|dr\.?|dra\.?) )?", "PA", 2),
     ("connect introduce touch presento presente stelle relation contacto verbinde",
-     r"\b(connect(ing)? you with|introduc(e|ing) you to|put(ting)? you in touch with|(te|le|os|les) presento a|"
-     r"(mets|mettre|met) en (relation|contact) avec( (le|la|l') ?(cabinet|societe|entreprise|agence|equipe))?|"
+     # ("te presento a X", "je vous présente X", "ich stelle Ihnen X vor" present either side: the one
+     # addressed is as often the provider, so they say nothing of the role)
+     r"\b(connect(ing)? you with|introduc(e|ing) you to|put(ting)? you in touch with|"
      r"(pongo|poner(te|le|les|os)?) en contacto con( (el|la) (equipo|empresa|despacho|estudio)( de)?)?|"
-     r"verbinde (dich|sie|euch) mit|"
-     r"(je|j') (te|vous) presente|ich stelle (dir|ihnen|euch)) ((dr\.?|mr\.?|ms\.?|mrs\.?|frau|herrn?|m\.|mme|me|don|dona|la|el) ){0,2}",
+     r"verbinde (dich|sie|euch) mit) ((dr\.?|mr\.?|ms\.?|mrs\.?|frau|herrn?|m\.|mme|me|don|dona|la|el) ){0,2}",
      "PA", 1),
     ("worked used use hired swear using working trust",
      r"\b(worked with|have used|has used|we used|i used|we use|i use|we hired|i hired|hired|swear by|have been using|been working with|trust)\b", "PA", 2),
