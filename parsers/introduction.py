@@ -24,7 +24,7 @@ from .envelope import Envelope
 from .leads import LeadContact, find_contact, pasted_form, vcard_contact, voicemail_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
-from .names import NICKNAMES, Person, make_person, name_index
+from .names import NICKNAMES, Person, make_person, name_index, same_organisation
 from .roles import Reading, read_roles, read_subject
 from .intent import any_cue, count_cues
 from .text import Body, Forwarded, Tokens, fold, fold_aligned, split_body
@@ -98,6 +98,15 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
             return fwd
     if len(recipients) >= 2:
         found = _introduction(env, body, recipients, referrer, vocab, full_text=decoded.text)
+        if not found.referrals and len(recipients) == 2:
+            # a lead for one person, with the writer's colleague copied ("Kate's cc'd, she'll send
+            # you the plans")
+            others = [a for a in recipients if not same_organisation(a.email, referrer.email)]
+            if len(others) == 1:
+                lead = _lead(env, body, forwarded, others[0], referrer, vocab, tracking, decoded.mailto_links,
+                             decoded.vcards)
+                if lead.referrals:
+                    return lead
         if not found.referrals and forwarded:
             # "Re-sending with Referloop copied": the writer forwards her own introduction to the
             # same people, and the forwarded text is the introduction to record
@@ -284,6 +293,13 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         # the writer's spouse copied along ("Steve's cc'd only to see the photos"): of her household,
         # and not described as a provider
         kept = [p for p in parties if not (_household(p, referrer_person) and reading.evidence[p.email].lean <= 0)]
+        if len(kept) >= 2:
+            parties = kept
+    if len(parties) > 2:
+        # the writer's colleague or assistant copied to help ("I've copied Deb, my assistant"): of her
+        # own firm, and nothing said of them as needing anything
+        kept = [p for p in parties if not (same_organisation(p.email, referrer.email)
+                                           and reading.evidence[p.email].contact == 0)]
         if len(kept) >= 2:
             parties = kept
     referrals = _assign_roles(parties, reading, referrer, env, vocab)

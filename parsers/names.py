@@ -162,6 +162,21 @@ def _initial_and_surname(local: str, domain: str) -> bool:
     return first not in _VOWELS and second not in _VOWELS and local[:2] not in _ONSETS and rest[0] != rest[1]
 
 
+def same_organisation(a: str, b: str) -> bool:
+    """Two addresses at one firm's own domain (not a webmail provider's): colleagues."""
+    da, db = a.rsplit("@", 1)[-1].lower(), b.rsplit("@", 1)[-1].lower()
+    return da == db and not _mailbox_provider(da.split(".")[0])
+
+
+# Words that mailbox providers put in their names ("maplemail", "postfach", "webpost"): a shared
+# domain there says nothing about working together.
+_PROVIDER_WORDS = ("mail", "post", "box", "correo", "courriel", "postfach", "web", "online", "net", "home")
+
+
+def _mailbox_provider(label: str) -> bool:
+    return label in _WEBMAIL or any(w in label for w in _PROVIDER_WORDS)
+
+
 @functools.lru_cache(maxsize=4096)
 def make_person(address: Address) -> Person:
     local, _, domain = address.email.partition("@")
@@ -388,4 +403,4 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
-__all__ = ["Person", "Mention", "NameIndex", "name_index", "make_person", "NICKNAMES", "TITLES", "WORD"]
+__all__ = ["Person", "Mention", "NameIndex", "name_index", "make_person", "same_organisation", "NICKNAMES", "TITLES", "WORD"]
