@@ -111,6 +111,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"souhaiteraient|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
     # A problem someone has: "elle a une fuite sous la baignoire", "il est en litige avec un client",
     # "tiene una avería", "hat einen Wasserschaden"
+    # expecting a baby: "erwartet im Februar ihr erstes Kind", "is expecting their first", "attend un bébé"
+    ("expecting pregnant erwartet schwanger attend enceinte embarazada espera",
+     r"\b(is|are|'s|'re) (expecting|pregnant)\b|\berwartet (im \w+ )?(ihr|sein|ein) (erstes |zweites |drittes )?(kind|baby)\b|"
+     r"\b(ist|sind) schwanger\b|\b(attend|attendent) (un bebe|son premier|leur premier)\b|\best enceinte\b|"
+     r"\b(esta|estan) embarazada|\bespera (un bebe|su primer|su segundo)\b", "C", 2),
     # pain: "le duele una muela", "tiene dolor de espalda", "a mal au dos", "hat Rückenschmerzen"
     ("duele duelen dolor mal schmerzen pain toothache",
      r"\b(le|me|te|les) (duele|duelen)\b|\b(tiene|tienen|con) dolor\b|\ba (tres |tellement |tres )?mal (au|a la|aux|a l')\b|"
@@ -204,6 +209,20 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("reach", r"\b(you can|you could) (also )?reach (him|her|them)\b", "P", 1),
     # --- about the addressee ("you") ---
     ("your", r"\b(gave|passed|sent|shared|forwarded|handed|given) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "PY", 3),
+    # work the addressee did for the writer: "du hast mich durchs Wochenbett gebracht", "dass du mich
+    # wieder fit gekriegt hast", "tu m'as sauvé la mise", "tú me arreglaste el tejado"
+    ("du hast tu m'as me",
+     r"\bdu hast (mich|uns|mir) (\w+ ){0,6}?(ge\w+t|ge\w+en|\w+iert)\b|"
+     r"\bdu (mich|uns|mir) (\w+ ){0,6}?(ge\w+t|ge\w+en|\w+iert) hast\b|"
+     r"\btu (m'as|nous as) (\w+ ){0,2}?\w+(e|es|i|is|it|u|us)\b|"
+     r"\b(tu |usted )?(me|nos) (arreglaste|ayudaste|hiciste|salvaste|llevaste|reformaste|ensenaste|curaste)\b", "PY", 3),
+    # the one for the job: "Tobias ist genau der Richtige dafür", "she's exactly the right person",
+    # "c'est la bonne personne", "es justo la persona que necesitas"
+    ("richtige richtiger right person personne persona",
+     r"\b(ist|ware) (genau |absolut )?(der|die) (richtige|richtiger|beste|perfekte)\b|"
+     r"\b(is|'s) (exactly |just )?(the right person|the right guy|the person you need|the one you need|your (guy|gal|person))\b|"
+     r"\b(est|c'est) (exactement |vraiment )?(la bonne personne|le bon interlocuteur|la personne qu'il (vous|te) faut)\b|"
+     r"\bes (justo |exactamente )?(la persona (indicada|ideal|que necesitas|que buscas))\b", "P", 3),
     ("spoke speak talked praises raved told thought think came", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b", "PY", 3),
     ("ti usted te tu toi vous ton votre dich sie ihr dein nummer kontaktdaten",
      r"\bhable (muy )?bien de (ti|usted)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),

@@ -316,17 +316,34 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             owner = owners[0] if owners else None
         hit_owner.append(owner)
         hit_need.append(any(s == sidx and p <= h.start for p, s in need_pos))
-    # "🎧 Music — Petra Bloom.": a line labelled with what someone offers, then their name
-    for m in mentions:
-        if m.email in parties:
-            line_start = text.rfind("\n", 0, m.start) + 1
-            label = _LABELLED_LINE.fullmatch(text, line_start, m.start)
-            if label is not None and fold(label.group(1)).split()[0] not in _NOT_LABELS:
+    # "🎧 Music — Petra Bloom.": a line labelled with what someone offers, then their name; and the
+    # other way round, "Luis Ferreira - photography.", "Gus Adeyemi - Smoke & Salt catering."
+    hit_starts = [h.start for h in hits]
+    for i, m in enumerate(mentions):
+        if m.email not in parties:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        label = _LABELLED_LINE.fullmatch(text, line_start, m.start)
+        if label is not None and fold(label.group(1)).split()[0] not in _NOT_LABELS:
+            evidence[m.email].provider += 2
+            evidence[m.email].notes.append(f"P+2 line label {label.group(1)!r}")
+            continue
+        if _LINE_LABEL_BEFORE.fullmatch(text, line_start, m.start):
+            dash = _NAME_THEN_DASH.match(text, m.end)
+            if dash is None:
+                continue
+            k = bisect_left(hit_starts, dash.end())
+            next_mention = next((o.start for o in mentions[i + 1:] if o.email != m.email), len(text))
+            if k < len(hits) and hits[k].start - dash.end() <= 30 and hits[k].start < next_mention and \
+                    "\n" not in text[dash.end():hits[k].start]:
                 evidence[m.email].provider += 2
-                evidence[m.email].notes.append(f"P+2 line label {label.group(1)!r}")
+                evidence[m.email].notes.append(f"P+2 name - {hits[k].text!r}")
     # "Dr. Rahman": a title that only providers carry here.
+    titled: set[str] = set()
     for m in mentions:
-        if m.email in parties and text[max(0, m.start - 4):m.start].lower().replace(" ", "") in ("dr.", "dr"):
+        if m.email in parties and m.email not in titled and \
+                text[max(0, m.start - 4):m.start].lower().replace(" ", "") in ("dr.", "dr"):
+            titled.add(m.email)   # once per person, however often the title is written
             evidence[m.email].provider += 1
             evidence[m.email].notes.append("P+1 Dr.")
 
@@ -364,6 +381,7 @@ _LABELLED_LINE = re.compile(r"[^\w\n]{0,6}([A-ZÀ-Ý][\w&/' ]{1,28}?)[ \t]{1,2}[
 _NOT_LABELS = frozenset({"hi", "hello", "hey", "dear", "hallo", "hola", "bonjour", "salut", "thanks", "thank", "cheers",
                          "ps", "p", "note", "re", "fwd", "subject", "from", "to", "cc", "sent", "date", "von", "an", "de",
                          "objet", "asunto", "para", "good", "morning", "buenos", "guten", "liebe", "lieber", "chere", "cher"})
+_NAME_THEN_DASH = re.compile(r"(?:\s+(?:at|from|of|von|de|du|chez)\s+[^\n—–-]{1,30}?)?[ \t]{1,2}[—–-][ \t]{1,2}")
 _LINE_LABEL_BEFORE = re.compile(r"[^\w\n]{0,6}")
 _LABEL_DASH = re.compile(r"[ \t]{0,2}[—–:-][ \t]{0,2}")
 _FIRST_PERSON_OBJECT = ("nous ", "m'", "me ", "nos ", "uns ", "mir ", "mich ", "us ")
