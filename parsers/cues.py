@@ -111,6 +111,13 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"souhaiteraient|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
     # A problem someone has: "elle a une fuite sous la baignoire", "il est en litige avec un client",
     # "tiene una avería", "hat einen Wasserschaden"
+    # asked the writer for a recommendation: "me ha pedido que le recomiende una notaría", "m'a demandé
+    # si je connaissais un bon notaire", "hat mich gefragt, ob ich jemanden kenne"
+    ("pedido pidio demande gefragt gebeten asked",
+     r"\b(me|nos) (ha|han|habia) pedido que (le|les) (recomiende|recomendemos|pase)\b|\b(me|nos) (pidio|pidieron) que (le|les) "
+     r"(recomendara|recomiende|pasara)\b|\bm'a demande (de lui recommander|si je connaissais|un contact|une adresse)\b|"
+     r"\bhat mich (gefragt|gebeten),? (ob ich (jemanden|einen|eine)|um (einen kontakt|eine empfehlung))\b|"
+     r"\basked me (to recommend|for a recommendation|for a referral|if i knew)\b", "C", 3),
     # expecting a baby: "erwartet im Februar ihr erstes Kind", "is expecting their first", "attend un bébé"
     ("expecting pregnant erwartet schwanger attend enceinte embarazada espera",
      r"\b(is|are|'s|'re) (expecting|pregnant)\b|\berwartet (im \w+ )?(ihr|sein|ein) (erstes |zweites |drittes )?(kind|baby)\b|"
@@ -152,11 +159,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("go-to guy gal person favorite favourite",
      r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
     ("notre nos mon ma mes nous moi",
-     r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w+(?:e|es|i|is|it|u|us|ert|int)|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
+     r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w{2,}(?:e|ee|ees|i|it|u|us|ert|int)|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
      r"transforme|sauve|accompagne|conseille|renove|concu|remis|soigne|gueri|repare|installe|depanne)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
     # "Maître Girard nous a défendus", "elle m'a sauvé la mise": work done for the writer
     ("nous m'a m'ont",
-     r"\b(?:nous|m')\s?(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w+(?:e|es|ee|ees|i|is|it|u|us|ert|int)\b", "P", 3),
+     r"\b(?:nous|m')\s?(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w+(?:e|ee|ees|i|it|u|us|ert|int)\b", "P", 3),
     ("notre nos mon ma mes",
      r"\b(?:s'occupe de|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente|"
      r"intervient (?:sur|dans|chez|pour))\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
@@ -202,7 +209,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      "no-nonsense quick zuverlassig kompetent fiable competent competente talent talentueux talentueuse budgets confianza profesional",
      r"\b(thorough|responsive|reliable|trustworthy|meticulous|knowledgeable|reasonably priced|affordable|"
      r"brilliant with|great with|patient with|no-nonsense|quick to answer|zuverlassig|kompetent|fiable|"
-     r"competente?|a un vrai talent|talentueu\w+|respecte les budgets|de confianza|muy profesional)\b", "P", 1),
+     r"competente?|a un vrai talent|talentueu\w+|respecte les budgets|(es|son|muy|totalmente|gente|persona) de (toda )?confianza|muy profesional)\b", "P", 1),
     ("honest never always books demand",
      r"\b(honest about|never once|never makes|always (on time|responsive|reliable)|books up fast|in demand)\b", "P", 1),
     ("attached", r"\b(his|her|their) (business card|card|website|site|portfolio) (is|are) (attached|linked)\b", "P", 2),
@@ -212,9 +219,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # work the addressee did for the writer: "du hast mich durchs Wochenbett gebracht", "dass du mich
     # wieder fit gekriegt hast", "tu m'as sauvé la mise", "tú me arreglaste el tejado"
     ("du hast tu m'as me",
-     r"\bdu hast (mich|uns|mir) (\w+ ){0,6}?(ge\w+t|ge\w+en|\w+iert)\b|"
-     r"\bdu (mich|uns|mir) (\w+ ){0,6}?(ge\w+t|ge\w+en|\w+iert) hast\b|"
-     r"\btu (m'as|nous as) (\w+ ){0,2}?\w+(e|es|i|is|it|u|us)\b|"
+     # (telling and asking are not work: "du hast mir gesagt", "tu m'as dit")
+     r"\bdu hast (mich|uns|mir) (\w+ ){0,6}?(?!(gesagt|erzahlt|geschrieben|gefragt|geschickt)\b)(ge\w+t|ge\w+en|\w+iert)\b|"
+     r"\bdu (mich|uns|mir) ([\w-]+ ){0,6}?(?!(gesagt|erzahlt|geschrieben|gefragt|geschickt)\b)(ge\w+t|ge\w+en|\w+iert) hast\b|"
+     r"\btu (m'as|nous as) (?!(\w+ )?(dit|demande|ecrit|raconte|parle|envoye|appele|propose|explique|promis)\b)"
+     r"(\w+ ){0,2}?\w+(e|ee|ees|i|it|u|us)\b|"
      r"\b(tu |usted )?(me|nos) (arreglaste|ayudaste|hiciste|salvaste|llevaste|reformaste|ensenaste|curaste)\b", "PY", 3),
     # the one for the job: "Tobias ist genau der Richtige dafür", "she's exactly the right person",
     # "c'est la bonne personne", "es justo la persona que necesitas"

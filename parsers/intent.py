@@ -64,6 +64,10 @@ INTRO: tuple[Cue, ...] = (
         r"(leave|leaving) the rest to you|je vous laisse (la suite|voir)|os dejo (el resto|que)|les dejo (el resto|que))\b"),
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue("should must talk meet connect thought", r"\b((should|must) (talk|meet|connect)|thought you should)\b"),
+    # "I think you'd get along", "you two would hit it off", "skipping the double opt-in"
+    Cue("along hit click opt-in optin",
+        r"\b(you'd|you would|you'll|you will|you two would|you both would|you two will) (really |definitely |totally )?"
+        r"(get along|hit it off|click|get on)\b|\b(skipping|skip|without) the double opt-?in\b"),
     Cue("zusammen zusammenbringen", r"\b(bringe (euch|sie|dich)( beide| zwei)?( mal)? (mit \w+ )?zusammen|zusammenbringen)\b"),
     Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
         r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|bekannt ?(zu )?machen|in kontakt (zu )?bringen|"

@@ -174,6 +174,18 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
     return None
 
 
+_BULK_SENDER = re.compile(r"^(?:news|newsletter|noreply|no-reply|donotreply|do-not-reply|info|mailer|bulletin|updates|"
+                          r"announce|digest|marketing|hello)[@.+-]", re.IGNORECASE)
+_UNSUBSCRIBE = re.compile(r"\b(?:unsubscribe|abmelden|abbestellen|se d[ée]sabonner|d[ée]sinscri|darse de baja|"
+                          r"cancelar (?:la )?suscripci[óo]n|newsletter)\b", re.IGNORECASE)
+
+
+def _bulk_mail(fwd: Forwarded) -> bool:
+    """A forwarded newsletter or announcement: sent from a list address, or offering to unsubscribe."""
+    return bool(_BULK_SENDER.match(_from_address(fwd)) and _UNSUBSCRIBE.search(fwd.text[-3000:])) or \
+        bool(_UNSUBSCRIBE.search(fwd.get("subject") or ""))
+
+
 def _from_address(fwd: Forwarded) -> str:
     frm = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
     return frm[0].email if frm else ""
@@ -609,6 +621,8 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
           vcards: tuple[str, ...] = ()) -> Found:
     new = body.new
     toks = Tokens(fold_aligned(new).replace("\n", " "))
+    # a forwarded newsletter or mailing is nobody's request for a service
+    forwarded = tuple(f for f in forwarded if not _bulk_mail(f))
     if not new.strip() and not forwarded:
         return Found((), "no new text")
     if any_cue(intent.PERMISSION, toks):

@@ -269,7 +269,11 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             # group's (listed next), not the person spoken to
             group_need += weight
             continue
-        if matched.startswith(_FIRST_PERSON_OBJECT):
+        inverted = _INVERTED_SUBJECT.match(folded, end_pos)
+        if inverted is not None and role in ("C", "P"):
+            # "Danach braucht sie eine gute Physio", "necesita ella": the subject follows the verb
+            pos = inverted.end()
+        elif matched.startswith(_FIRST_PERSON_OBJECT):
             # "Maître Girard nous a défendus", "nos arregló la fuga": the writer is the object, the
             # actor comes before
             pos -= 1
@@ -384,6 +388,7 @@ _NOT_LABELS = frozenset({"hi", "hello", "hey", "dear", "hallo", "hola", "bonjour
 _NAME_THEN_DASH = re.compile(r"(?:\s+(?:at|from|of|von|de|du|chez)\s+[^\n—–-]{1,30}?)?[ \t]{1,2}[—–-][ \t]{1,2}")
 _LINE_LABEL_BEFORE = re.compile(r"[^\w\n]{0,6}")
 _LABEL_DASH = re.compile(r"[ \t]{0,2}[—–:-][ \t]{0,2}")
+_INVERTED_SUBJECT = re.compile(r" (?:sie|er|ella|el|elle|il)\b")
 _FIRST_PERSON_OBJECT = ("nous ", "m'", "me ", "nos ", "uns ", "mir ", "mich ", "us ")
 _RELATIVE_BEFORE = re.compile(r"\b(?:del que|de la que|de quien|dont|von dem|von der|von denen|that|whom)(?: je| ich| i)? ?$")
 _WORDS_BEFORE_NOUN = re.compile(r"\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}")
