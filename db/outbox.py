@@ -165,6 +165,13 @@ def release_claims(db: Database) -> int:
         return _release(Outbound.id.is_null(False), Outbound.claimed_at)
 
 
+# The claim's transaction on PostgreSQL, in one round trip. Its commit need not wait for the disk (see
+# :func:`claim`). Bitmap scans are off: the due rows are best read in due order from the index on
+# (status, next_attempt_at), stopping at the limit. Right after mail was queued in bulk the statistics
+# still count few queued rows, and the planner then prefers a bitmap scan that reads and sorts every
+# queued row for each claim (5 ms instead of 0.1 ms per claim of 100 rows out of 10,000).
+_CLAIM_SETTINGS = "SET LOCAL synchronous_commit TO OFF; SET LOCAL enable_bitmapscan TO OFF"
+
 # UPDATE ... RETURNING: PostgreSQL, and SQLite from 3.35 (older SQLite reads the claimed rows back).
 _SQLITE_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
 
@@ -179,12 +186,13 @@ def claim(db: Database, now: datetime, limit: int, stale: timedelta = STALE_CLAI
     One statement claims and returns the rows. On PostgreSQL the claim's commit does not wait for the
     disk: a claim lost to a server crash only leaves its emails queued, and any later commit that
     waits for the disk (such as a handover mark) makes it durable first, the log being written in order.
+    See :data:`_CLAIM_SETTINGS` for how the due rows are found there.
     """
     now_n = naive(now)
     postgres = is_postgres(db)
     with (db.atomic() if postgres else db.atomic("IMMEDIATE")):
         if postgres:
-            db.execute_sql("SET LOCAL synchronous_commit TO OFF")
+            db.execute_sql(_CLAIM_SETTINGS)
         if release_stale:
             _release(Outbound.claimed_at < now_n - stale, Outbound.claimed_at)
         due = (Outbound.select(Outbound.id)
