@@ -109,8 +109,6 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("cherche cherchent recherche recherchent besoin souhaite souhaitent voudrait voudraient aimerait aimeraient souhaiterait souhaiteraient",
      r"\b(cherche|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|souhaiterait|"
      r"souhaiteraient|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
-    # A problem someone has: "elle a une fuite sous la baignoire", "il est en litige avec un client",
-    # "tiene una avería", "hat einen Wasserschaden"
     # asked the writer for a recommendation: "me ha pedido que le recomiende una notaría", "m'a demandé
     # si je connaissais un bon notaire", "hat mich gefragt, ob ich jemanden kenne"
     ("pedido pidio demande gefragt gebeten asked",
@@ -128,6 +126,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(le|me|te|les) (duele|duelen)\b|\b(tiene|tienen|con) dolor\b|\ba (tres |tellement |tres )?mal (au|a la|aux|a l')\b|"
      r"\b(hat|haben) (starke |oft )?\w*schmerzen\b|\b(has|have|'s got|got) (a |bad |terrible )?(toothache|back pain|knee pain|pain)\b",
      "C", 2),
+    # A problem someone has: "elle a une fuite sous la baignoire", "il est en litige avec un client",
+    # "tiene una avería", "hat einen Wasserschaden"
     ("a ont tiene tienen hat haben litige conflit",
      r"\b(a|ont|avons) (une|un|des) (fuite|probleme|panne|souci|soucis|litige|degat|degats|infiltration)s?\b|"
      r"\b(est|sont) (actuellement )?en (litige|conflit)\b|"
