@@ -70,7 +70,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # a company raising money needs lawyers, accountants, investors: "they're raising a $2M seed"
     ("raising", r"\b(is|are|'re|'s|currently|now) raising (a|an|their|his|her|money|funds|capital|\$|\d)", "C", 2),
     ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
-    ("need needs needed needing", r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))", "C", 3),
+    # ("shout if you need anything" offers help; it is nobody's need)
+    ("need needs needed needing", r"(?<!if you )(?<!you ever )(?<!anything you )(?<!whatever you )"
+     r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))", "C", 3),
     ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
@@ -158,6 +160,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # --- did work for the writer (provider): see _WORK_FOR_US below ---
     ("go-to guy gal person favorite favourite",
      r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
+    # "meet Kobus, our pool guy", "Dana — my go-to plumber" (the cue starts at the name's end)
+    ("guy gal go-to", r"(?<=\w)[,—–-]? (?:our|my) (?:\w+ )?(?:guy|gal|go-to \w+|lady|man)\b", "P", 3),
     ("notre nos mon ma mes nous moi",
      r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w{2,}(?:e|ee|ees|i|it|u|us|ert|int)|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
      r"transforme|sauve|accompagne|conseille|renove|concu|remis|soigne|gueri|repare|installe|depanne)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
@@ -172,7 +176,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"unterrichtet|repariert|vertritt|versichert|begleitet|renoviert|gestaltet|fotografiert|berät|pflegt|beraten|"
      r"behandeln|unterstutzt|unterstutzen|hat uns|hatte)\b"
      # "hat über mich ein Haus gekauft": bought through the writer, a client of theirs
-     r"(?:\s+[\w-]+){0,5}?\s+(?<!uber )(?<!durch )(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b"
+     r"(?:\s+[\w-]+){0,7}?\s+(?<!uber )(?<!durch )(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b"
      # "hat mich nach dir gefragt", "hat uns gebeten": asking the writer is not work done for them
      r"(?!(?:\s+[\w-]+){0,3}?\s+(?:gefragt|gebeten|angerufen|angeschrieben|kontaktiert|erzahlt|informiert|empfohlen)\b)", "P", 3),
     ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),
@@ -293,11 +297,14 @@ WORK_VERB_BEFORE = re.compile(
     r"sold|taught|gave|given|saved|put together|put in|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
     r"handles?|manages?|services|takes care of|took care of|looks after|looked after|maintains?|cleans?|"
     r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
-    r"photographs|tutors|coaches|treats|trains|takes?)\b(?:\s+[\w'-]+){0,5}?\s+$")
+    r"photographs|tutors|coaches|treats|trains|takes?)\b(?:\s+[\w'-]+){0,7}?\s+$")
 NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "texted", "called", "reminded",
                        "messaged", "copied", "cc'd", "promised", "wanted", "needed", "added", "invited",
                        "connected", "looped", "contacted", "pinged", "used", "visited", "joined", "followed",
-                       "mailed", "bcc'd", "forwarded", "cced", "warned", "surprised", "inspired", "impressed"})
+                       "mailed", "bcc'd", "forwarded", "cced", "warned", "surprised", "inspired", "impressed",
+                       # what happened to someone, not work they did for the writer
+                       "named", "adopted", "moved", "retired", "married", "divorced", "renamed", "arrived",
+                       "returned", "graduated", "relocated", "decided", "agreed", "offered"})
 
 # Peer introductions: nobody buys anything. Strong cues say so outright; weak ones ("you should
 # talk") also close ordinary introductions and only count when nothing gives a direction.

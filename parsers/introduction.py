@@ -425,6 +425,14 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     ranked = sorted(parties, key=lambda p: ev[p.email].lean)
     lowest = ev[ranked[0].email].lean
     if lowest >= 0:
+        described = [p for p in parties if ev[p.email].lean >= 2]
+        others = [p for p in parties if ev[p.email].lean <= 0]
+        if len(described) >= 2 and len(others) == 1 and len(described) + 1 == len(parties):
+            # "here are my two go-to tradies": each described provider for the one person left
+            contact = others[0]
+            return [_referral("introduction", referrer.email, p.email, contact.email, (p.email, contact.email),
+                              best(category_scores(reading, p, contact, "", vocab, per_provider=True)), names)
+                    for p in described]
         # Nobody says what they need: one clear provider, and the contact is the most named of the
         # others who is not the provider's own staff (same domain: an assistant, an office manager).
         top = ranked[-1]

@@ -348,7 +348,9 @@ class NameIndex:
             # "Manu" for Emmanuel, "Toni" for Antonia, "Beth" for Elizabeth: a short form inside the name
             fits = [p for p in waiting if (p.initial and key[0] == p.initial)
                     or (p.first and len(p.first) > len(key) and p.first.startswith(key))
-                    or (p.first and len(key) >= 4 and len(p.first) > len(key) and key in p.first)]
+                    or (p.first and len(key) >= 4 and len(p.first) > len(key) and key in p.first)
+                    # "Jono" for Jonathan, "Davo" for David: the name's start and an -o or -y
+                    or (p.first and 4 <= len(key) < len(p.first) and key[-1] in "oy" and p.first.startswith(key[:-1]))]
             if not fits:
                 # "Hallo Martina, hallo Stefan" to "Familie Brandt": the greeted names are the household's
                 fits = [p for p in waiting if p.family]
