@@ -135,7 +135,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "copywriting": ("!copywriter*", "copywriting", "~copy for"),
     "translation": ("!translator*", "translation*", "!traducteur*", "!traductrice*", "traduction*",
                     "!traductor*", "!traductora*", "traduccion*", "!ubersetzer*", "ubersetzung*", "!interpreter*", "~translate*", "~localization", "~localisation", "~ubersetz*", "~tradu*"),
-    "recruiting": ("!recruiter*", "recruiting", "recruitment", "!headhunter*", "~hires", "~hiring",
+    "recruiting": ("search firm", "executive search", "~shortlist", "!recruiter*", "recruiting", "recruitment", "!headhunter*", "~hires", "~hiring",
                    "~executive search", "~placed", "personalvermittl*", "recrutement*", "~recruter", "~directeur d'usine", "reclutamiento",
                    "!reclutador*", "~candidates", "~hire", "~headhunt*", "~talent", "~job search", "~placement", "~job openings"),
     "consulting": ("!consultant*", "consulting", "!berater*", "!consultor*", "consultancy", "~compliance", "~strategy", "!advisor*", "!adviser*", "beratung", "conseil", "consultoria"),

@@ -454,6 +454,13 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     providers = [p for p in ranked if p not in needy and (ev[p.email].lean > 0 or
                                                           (ev[p.email].lean == 0 and shared_inbox(p)))] or \
         [p for p in ranked[::-1] if p not in needy][:1]
+    if len(providers) == 1 and len(needy) >= 2 and len(needy) + 1 == len(parties) and \
+            _named_together(reading, {p.email for p in needy}):
+        # "Maxime et Sarah cherchent leur premier condo": everyone but the one provider needs it
+        contacts = [p for i, p in enumerate(needy) if not any(_household(p, q) for q in needy[:i])]
+        provider = providers[0]
+        return [_referral("introduction", referrer.email, provider.email, c.email, (provider.email, c.email),
+                          best(category_scores(reading, provider, c, env.subject, vocab)), names) for c in contacts]
     out = []
     for provider in providers:
         category = best(category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
@@ -469,6 +476,13 @@ _PAIR_JOIN = re.compile(r"[ \t]{0,2}(?:,|&|\+|/|and|y(?: a)?|e|und|et|sowie)[ \t
 
 
 _GROUP_VOCATIVE_END = re.compile(r"[ \t]{0,2}(?:[,:!–—-]|\n|(?:you|os|vous|ihr|euch)\b)", re.IGNORECASE)
+
+
+def _named_together(reading: Reading, emails: set[str]) -> bool:
+    """Two of these people named as one group somewhere: "Maxime et Sarah cherchent", "Tom and Ana"."""
+    ms = [m for m in reading.mentions if m.email in emails]
+    return any(a.email != b.email and b.start - a.end <= 8 and _PAIR_JOIN.fullmatch(reading.text, a.end, b.start)
+               for a, b in zip(ms, ms[1:]))
 
 
 def _household(a: Person, b: Person) -> bool:

@@ -130,7 +130,13 @@ def starts_with_mention_of(text: str, start: int, end: int, mentions: list[Menti
     k = bisect_left(m_starts, start)
     if k >= len(mentions) or mentions[k].start >= end or mentions[k].email != email:
         return False
-    return text[start:mentions[k].start].strip() == "" and text[mentions[k].end:mentions[k].end + 1] not in (",", ":")
+    # "Tom has a mole", "Frau Dr. Schulz eröffnet ...": only titles before the name
+    return _TITLES_ONLY.fullmatch(text, start, mentions[k].start) is not None and \
+        text[mentions[k].end:mentions[k].end + 1] not in (",", ":")
+
+
+_TITLES_ONLY = re.compile(r"\s*(?:(?:Herrn?|Frau|Dr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Mme|M\.|Me|Ma[iî]tre|Sr\.?|Sra\.?|"
+                          r"D\.|Dª|Don|Doña|Madame|Monsieur)\s+){0,3}")
 
 
 def trailing_vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
