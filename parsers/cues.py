@@ -158,8 +158,19 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("nostro nostra mio mia nosso nossa meu minha",
      r"\b(?:e|sera|e stato|e stata) (?:il|la|o|a) (?:nostro|nostra|mio|mia|nosso|nossa|meu|minha) \w+", "P", 3),
     # --- did work for the writer (provider): see _WORK_FOR_US below ---
+    # a trade said in the present: "Devon Harris shoots food and interiors", "she designs websites
+    # for restaurants", "Pete fixes boilers"
+    ("shoots photographs designs builds repairs installs fixes paints tutors teaches coaches caters grooms renovates "
+     "remodels rewires translates insures audits", r"\b(shoots|photographs|designs|builds|repairs|installs|fixes|paints|tutors|"
+     r"teaches|coaches|caters|grooms|renovates|remodels|rewires|translates|insures|audits) (\w+ )?(weddings|food|portraits|"
+     r"interiors|events|homes|houses|kitchens|bathrooms|decks|websites|logos|brands|apps|boilers|furnaces|roofs|gardens|"
+     r"kids|students|teams|executives|dogs|cars|documents|books|contracts|businesses|restaurants|families|companies)\b", "P", 2),
     ("go-to guy gal person favorite favourite",
      r"\b(has been|'s been|was|is|'s) (?:my|our) (?:\w+ )?(?:go-to|guy|gal|person|favorite|favourite)\b", "P", 3),
+    # "ist seit Jahren unser Partner für ...", "has been our partner for years", "est notre partenaire"
+    ("partner partnerin ansprechpartner partenaire socio",
+     r"\b(ist|is|'s|has been|est|es) (seit jahren |for years |depuis des annees |desde hace anos )?(unser|unsere|our|notre|nuestro|nuestra) "
+     r"(\w+ )?(partner|partnerin|ansprechpartner|ansprechpartnerin|dienstleister|partenaire|prestataire|socio|proveedor)\b", "P", 3),
     # "meet Kobus, our pool guy", "Dana — my go-to plumber" (the cue starts at the name's end)
     ("guy gal go-to", r"(?<=\w)[,—–-]? (?:our|my) (?:\w+ )?(?:guy|gal|go-to \w+|lady|man)\b", "P", 3),
     ("notre nos mon ma mes nous moi",
@@ -169,7 +180,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("nous m'a m'ont",
      r"\b(?:nous|m')\s?(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w+(?:e|ee|ees|i|it|u|us|ert|int)\b", "P", 3),
     ("notre nos mon ma mes",
-     r"\b(?:s'occupe de|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente|"
+     r"\b(?:s'occupe de|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente|fait|nettoie|"
      r"intervient (?:sur|dans|chez|pour))\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
      r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft|behandelt|"

@@ -269,10 +269,11 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             # group's (listed next), not the person spoken to
             group_need += weight
             continue
-        if role == "P" and _NOUN_RELATIVE_BEFORE.search(folded, max(0, pos - 40), pos) and \
-                not _mention_ends_near(mentions, pos - 5, pos):
-            # "connect Halden Logistics with the search firm that found our last two CFOs": the work
-            # is the firm's described there, not the one named earlier
+        if role == "P" and (_NOUN_RELATIVE_BEFORE.search(folded, max(0, pos - 40), pos) or
+                            _ASKED_WHO.search(folded, max(0, pos - 30), pos)) and \
+                not _mention_ends_near(mentions, pos - 7, pos):
+            # "connect Halden Logistics with the search firm that found our last two CFOs", "you asked
+            # who shot our menu photos": the work is someone's not named there
             continue
         inverted = _INVERTED_SUBJECT.match(folded, end_pos)
         if inverted is not None and role in ("C", "P"):
@@ -393,6 +394,7 @@ _NOT_LABELS = frozenset({"hi", "hello", "hey", "dear", "hallo", "hola", "bonjour
 _NAME_THEN_DASH = re.compile(r"(?:\s+(?:at|from|of|von|de|du|chez)\s+[^\n—–-]{1,30}?)?[ \t]{1,2}[—–-][ \t]{1,2}")
 _LINE_LABEL_BEFORE = re.compile(r"[^\w\n]{0,6}")
 _LABEL_DASH = re.compile(r"[ \t]{0,2}[—–:-][ \t]{0,2}")
+_ASKED_WHO = re.compile(r"\b(?:asked|ask|asking|wondering|wondered|know|knew|remember|find out|sure) (?:me |us )?who $")
 _NOUN_RELATIVE_BEFORE = re.compile(r"\b(?:the|a|an) (?:[\w-]+ ){1,3}(?:that|which) $")
 
 
