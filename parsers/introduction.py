@@ -175,15 +175,20 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
 
 
 _BULK_SENDER = re.compile(r"^(?:news|newsletter|noreply|no-reply|donotreply|do-not-reply|info|mailer|bulletin|updates|"
-                          r"announce|digest|marketing|hello)[@.+-]", re.IGNORECASE)
+                          r"announce|digest|marketing|hello|lettre|infolettre|rundbrief|boletin|club|members)[@.+-]",
+                          re.IGNORECASE)
+_NEWSY_SUBJECT = re.compile(r"\b(?:newsletter|la lettre|infolettre|bulletin|rundbrief|boletin|bolet[íi]n|digest|"
+                            r"monthly update|news)\b", re.IGNORECASE)
 _UNSUBSCRIBE = re.compile(r"\b(?:unsubscribe|abmelden|abbestellen|se d[ée]sabonner|d[ée]sinscri|darse de baja|"
                           r"cancelar (?:la )?suscripci[óo]n|newsletter)\b", re.IGNORECASE)
 
 
 def _bulk_mail(fwd: Forwarded) -> bool:
     """A forwarded newsletter or announcement: sent from a list address, or offering to unsubscribe."""
-    return bool(_BULK_SENDER.match(_from_address(fwd)) and _UNSUBSCRIBE.search(fwd.text[-3000:])) or \
-        bool(_UNSUBSCRIBE.search(fwd.get("subject") or ""))
+    subject = fwd.get("subject") or ""
+    bulk_sender = bool(_BULK_SENDER.match(_from_address(fwd)))
+    return (bulk_sender and bool(_UNSUBSCRIBE.search(fwd.text[-3000:]) or _NEWSY_SUBJECT.search(subject))) or \
+        bool(_UNSUBSCRIBE.search(subject))
 
 
 def _from_address(fwd: Forwarded) -> str:
