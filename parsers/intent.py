@@ -111,7 +111,9 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
     Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b"),
     Cue("this here's", r"\b(this is \w+|here's \w+)\b"),
-    Cue("vorstellen presente presento connecting pongo mets bekannt", r"\b(vorstellen|je (te|vous) presente|(te|les|os|los|las) presento|"
+    Cue("vorstellen presente presento connecting pongo mets bekannt presenter presentarle", r"\b(vorstellen|je (te|vous) presente|(te|les|os|los|las) presento|"
+        r"(je me permets de|permettez-moi de|j'aimerais|je souhaite|je voudrais) (te|vous) presenter|"
+        r"(permitame|permitanme|me permito) presentar(le|les)|"
         r"connecting you|(te|les|os) pongo en contacto|je (te|vous) mets en (relation|contact)|bekannt (zu )?machen)\b"),
 )
 SUBJECT_INTRO: tuple[Cue, ...] = (
@@ -132,13 +134,19 @@ PERMISSION: tuple[Cue, ...] = (
     Cue("know", r"\blet me know if you('d| would)? (like|want) (an intro|me to introduce|to be introduced|"
                 r"an introduction|to connect|me to connect)\b"),
     Cue("happy glad", r"\b(happy|glad) to (introduce|connect|make an intro)[^.!?]{0,60}\bif\b"),
-    Cue("shall can may", r"\b(shall i (introduce|connect)|can i (introduce|connect) you|may i (introduce|connect) you[^.!]{0,60}\?)"),
+    Cue("shall can", r"\b(shall i (introduce|connect)|can i (introduce|connect) you)"),
     Cue("soll hattest hatten ware darf", r"\b(soll ich (dich|euch|sie|ihnen)[^.!?]{0,60}vorstellen|hattest du interesse|"
-                                         r"hatten sie interesse|ware es ok(ay)?,? wenn ich|darf ich (dich|euch|sie|ihnen)[^.!]{0,60}vorstellen\?)"),
+                                         r"hatten sie interesse|ware es ok(ay)?,? wenn ich)"),
     Cue("veux-tu voulez-vous dit peux", r"\b(veux-tu que je|voulez-vous que je|ca te dit que je|est-ce que je peux (te|vous) (presenter|mettre))"),
     Cue("quieres quiere quieren parece gustaria", r"\b((quieres|quiere|quieren) que (te|le|les) (presente|ponga)|"
                                                   r"te parece (bien )?si te presento|te gustaria que te presente|"
                                                   r"(te|le|les|os) parece (bien )?(que|si) (te|le|les|os|los|las) (presente|presento|ponga|pongo))\b"),
+)
+# "May I introduce you to Dana?", "Darf ich Ihnen Sabine Wimmer vorstellen?": the polite way to make an
+# introduction when both are on the email, and a request for permission when the other is not.
+POLITE_PRESENT: tuple[Cue, ...] = (
+    Cue("may", r"\bmay i (introduce|connect) you[^.!]{0,60}\?"),
+    Cue("darf", r"\bdarf ich (dich|euch|sie|ihnen)[^.!]{0,60}vorstellen\?"),
 )
 PROMISE: tuple[Cue, ...] = (
     Cue("introduce connect touch intro loop",
@@ -217,6 +225,10 @@ LEAD: tuple[Cue, ...] = (
         r"\b(un|una) (encargo|trabajo|cliente|clienta|pedido|presupuesto) para (ti|usted|vosotros|ustedes)\b|"
         r"\b(erwartet|erwarten|wartet auf|freut sich auf) (ihren|deinen|euren) (anruf|ruckruf)\b|"
         r"(^|\s)(kontakt|kontaktdaten|contact|coordonnees|contacto|datos de contacto) ?: "),
+    # "Magst du dich bei ihm melden?", "can you squeeze her in?", "could you fit him in this week?"
+    Cue("magst kannst konntest willst squeeze fit slot",
+        r"\b(magst|kannst|konntest|willst) du dich (\w+ )?bei (ihm|ihr|ihnen) melden\b|"
+        r"\b(can|could) you (please )?(squeeze|fit|slot|get) (her|him|them) in\b"),
     Cue("gebe kontaktdaten meldet ruf", r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an)\b"),
     Cue("transmets coordonnees appeler appelle-la appelle-le", r"\b(je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))\b"),
     # "tu peux l'appeler ?", "pourriez-vous la contacter", "¿la puedes llamar?", "kannst du sie anrufen"
@@ -225,7 +237,7 @@ LEAD: tuple[Cue, ...] = (
         r"(l'|la |le |les )(appeler|contacter|rappeler)\b|"
         r"\b(la|lo|le) (puedes|podrias|podes|puede|podria) (llamar|contactar)\b|\b(puedes|podrias|podes|puede|podria) "
         r"(llamarla|llamarlo|llamarle|contactarla|contactarlo)\b|"
-        r"\b(kannst du|konnen sie|konntest du|konnten sie) (sie|ihn) (\w+ ){0,2}?(anrufen|kontaktieren|zuruckrufen)\b"),
+        r"\b(kannst du|konnen sie|konntest du|konnten sie) (sie|ihn) (\w+ ){0,5}?(anrufen|kontaktieren|zuruckrufen)\b"),
     # Phone-only leads and passed-on voicemails: "pls call Jim at 555-0142, tell him I sent you",
     # "Llamadla, por favor, al 612...", "Bitte rufen Sie Herrn Kaiser unter ... zurück", "Voicemail
     # from ...", "Message vocal de ...", "je vous transmets ce message".
@@ -321,5 +333,5 @@ def promise_only(toks: Tokens) -> bool:
     return True
 
 
-__all__ = ["INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "PROMISE", "REPLY_TO_INTRO", "LEAD",
+__all__ = ["INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
            "subject_is_intro", "promise_only", "any_cue", "count_cues"]

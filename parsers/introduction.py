@@ -265,7 +265,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
             reading.evidence[email].contact += ev.contact
             reading.evidence[email].notes.extend(f"subject {n}" for n in ev.notes)
     mentioned = [p for p in people if any(m.email == p.email for m in reading.mentions)]
-    intro_phrases = count_cues(intent.INTRO, toks)
+    if len(mentioned) < 2 and any_cue(intent.POLITE_PRESENT, toks):
+        return Found((), "asks for permission to introduce; no introduction yet")
+    intro_phrases = count_cues(intent.INTRO, toks) + count_cues(intent.POLITE_PRESENT, toks)
     presented = _presents_by_name(new, reading, {p.email for p in people})
     intro_phrases += presented
     # "Fwd: Kit <> Abe": the subject is the forwarded message's, and says nothing of the new text
@@ -382,7 +384,7 @@ def _quoted_intro_between(quoted: str, people: list[Person], subject: str = "") 
     if not quoted:
         return False
     qtoks = Tokens(fold_aligned(quoted[:4000]).replace("\n", " "))
-    if any_cue(intent.PERMISSION, qtoks):
+    if any_cue(intent.PERMISSION, qtoks) or any_cue(intent.POLITE_PRESENT, qtoks):
         # the earlier message only asked whether it may introduce them (double opt-in): the
         # introduction is the one being written now
         return False
@@ -652,7 +654,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
     forwarded = tuple(f for f in forwarded if not _bulk_mail(f))
     if not new.strip() and not forwarded:
         return Found((), "no new text")
-    if any_cue(intent.PERMISSION, toks):
+    if any_cue(intent.PERMISSION, toks) or any_cue(intent.POLITE_PRESENT, toks):
         return Found((), "asks for permission to introduce; no introduction yet")
     if intent.promise_only(toks):
         return Found((), "promises an introduction for later")
