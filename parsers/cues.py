@@ -185,7 +185,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
      r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft|behandelt|"
      r"unterrichtet|repariert|vertritt|versichert|begleitet|renoviert|gestaltet|fotografiert|berät|pflegt|beraten|"
-     r"behandeln|unterstutzt|unterstutzen|hat uns|hatte)\b"
+     r"behandeln|unterstutzt|unterstutzen|hat uns|hatte|ubersetzt|pruft|liefert|wartet|reinigt|installiert|druckt)\b"
      # "hat über mich ein Haus gekauft": bought through the writer, a client of theirs
      r"(?:\s+[\w-]+){0,7}?\s+(?<!uber )(?<!durch )(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b"
      # "hat mich nach dir gefragt", "hat uns gebeten": asking the writer is not work done for them

@@ -276,7 +276,9 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             # who shot our menu photos": the work is someone's not named there
             continue
         inverted = _INVERTED_SUBJECT.match(folded, end_pos)
-        if inverted is not None and role in ("C", "P"):
+        if inverted is not None and role in ("C", "P") and text[inverted.start() + 1].islower() and \
+                not _SUBJECT_BEFORE.search(folded, max(0, pos - 6), pos):
+            # (not "ich möchte Sie ...", where "Sie" is the one spoken to, nor "ich möchte sie ...")
             # "Danach braucht sie eine gute Physio", "necesita ella": the subject follows the verb
             pos = inverted.end()
         elif matched.startswith(_FIRST_PERSON_OBJECT):
@@ -402,6 +404,7 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
     return any(lo <= m.end <= hi for m in mentions)
 
 
+_SUBJECT_BEFORE = re.compile(r"\b(?:ich|wir|du|ihr|er|sie|es|yo|je|nous|il|elle|on|i|we|he|she|they) $")
 _INVERTED_SUBJECT = re.compile(r" (?:sie|er|ella|el|elle|il)\b")
 _FIRST_PERSON_OBJECT = ("nous ", "m'", "me ", "nos ", "uns ", "mir ", "mich ", "us ")
 _RELATIVE_BEFORE = re.compile(r"\b(?:del que|de la que|de quien|dont|von dem|von der|von denen|that|whom)(?: je| ich| i)? ?$")
