@@ -39,7 +39,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
               "~trust", "~living trust", "~will and trust", "~lawsuit", "~litigation", "~divorce", "~custody",
               "~contract*", "!counsel", "~patent*", "~term sheet*", "~probate", "!anwalt*", "!anwalt", "!rechtsanw*",
               "!anwaltin", "!avocat*", "!abogad*", "!juriste", "~immigration", "~trademark*", "~lease review", "~wills", "~estate", "~power of attorney", "~lease", "~landlord dispute", "~wrongful termination", "~visa", "~green card", "~h-1b", "~incorporat*", "~llc", "~prenup", "~eviction", "~testament", "~herencia", "~succession", "~arbeitsrecht", "~droit du travail", "~litige", "~demanda", "!avocate*", "!abogada*", "!rechtsanwalt*", "!*anwalt*"),
-    "notary": ("!notary", "!notaries", "!notaire*", "notariel*", "!notar", "!notarin", "!notare", "notariat*", "!notario*",
+    "notary": ("!escribano*", "!escribana*", "escribania*", "~sucesion", "~succession", "~erbschaft", "!notary", "!notaries", "!notaire*", "notariel*", "!notar", "!notarin", "!notare", "notariat*", "!notario*",
                "!notaria", "~beurkundung", "~beglaubig*", "~acte de vente", "~acte authentique", "~escritura*",
                "~compromis de vente", "~kaufvertrag", "~notarized", "~notarised"),
     "plumbing": ("~spule", "~tropfend*", "~wasserhahn", "~abfluss*", "~rohrbruch", "!installateur", "!installateurin", "~fregadero", "~evier", "!plumber*", "plumbing", "~water heater*", "~sump pump*", "~pipe*", "~drain*", "~faucet*",

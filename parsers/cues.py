@@ -62,11 +62,15 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # --- needs (contact) ---
     ("looking searching shopping hunting",
      r"\b(is|are|'s|'re|been|was|were|still|currently|actively)\s+(looking|searching|shopping around|hunting)\s+(for|to)\b"
-     r"(?! (new |more |a few )?(clients|customers|work|projects|business|referrals|opportunities|leads))", "C", 3),
-    ("looking searching", r"\b(looking|searching) for\b(?! (new |more |a few )?(clients|customers|work|projects|business|referrals|opportunities|leads))", "C", 2),
-    ("looking searching seeking clients customers work projects referrals",
-     r"\b(looking for|seeking|wants|needs|hoping for) (new |more |a few )?(clients|customers|projects|referrals|leads)\b|"
+     r"(?! (a |new |more |a few |a new )?(clients|customers|work|projects|business|referrals|opportunities|leads|family|families|job|placement))", "C", 3),
+    ("looking searching", r"\b(looking|searching) for\b(?! (a |new |more |a few |a new )?(clients|customers|work|projects|business|referrals|opportunities|leads|family|families|job|placement))", "C", 2),
+    # looking for work: "she's looking for a new family" (a nanny), "looking for new clients"
+    ("looking searching seeking clients customers work projects referrals family families job placement",
+     r"\b(looking for|seeking|wants|needs|hoping for) (a |new |more |a few |a new )?(clients|customers|projects|referrals|leads|"
+     r"family|families|job|placement)\b|"
      r"\bgrow(ing)? (his|her|their) (practice|business|client base)\b", "P", 5),
+    # "vas a necesitar un escribano", "va a necesitar", "necesitarás"
+    ("necesitar necesitaras necesitara", r"\b(vas|va|van|vais) a necesitar\b|\bnecesitar(a|as|an|eis|ais)\b", "C", 2),
     # a company raising money needs lawyers, accountants, investors: "they're raising a $2M seed"
     ("raising", r"\b(is|are|'re|'s|currently|now) raising (a|an|their|his|her|money|funds|capital|\$|\d)", "C", 2),
     ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),

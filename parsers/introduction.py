@@ -432,7 +432,7 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     ranked = sorted(parties, key=lambda p: ev[p.email].lean)
     lowest = ev[ranked[0].email].lean
     if lowest >= 0:
-        described = [p for p in parties if ev[p.email].lean >= 2]
+        described = [p for p in parties if ev[p.email].lean >= 2 or (ev[p.email].lean >= 0 and shared_inbox(p))]
         others = [p for p in parties if ev[p.email].lean <= 0]
         if len(described) >= 2 and len(others) == 1 and len(described) + 1 == len(parties):
             # "here are my two go-to tradies": each described provider for the one person left
@@ -461,10 +461,11 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     providers = [p for p in ranked if p not in needy and (ev[p.email].lean > 0 or
                                                           (ev[p.email].lean == 0 and shared_inbox(p)))] or \
         [p for p in ranked[::-1] if p not in needy][:1]
-    if len(providers) == 1 and len(needy) >= 2 and len(needy) + 1 == len(parties) and \
-            _named_together(reading, {p.email for p in needy}):
+    wanting = [p for p in parties if ev[p.email].lean < 0]
+    if len(providers) == 1 and len(wanting) >= 2 and len(wanting) + 1 == len(parties) and \
+            _named_together(reading, {p.email for p in wanting}):
         # "Maxime et Sarah cherchent leur premier condo": everyone but the one provider needs it
-        contacts = [p for i, p in enumerate(needy) if not any(_household(p, q) for q in needy[:i])]
+        contacts = [p for i, p in enumerate(wanting) if not any(_household(p, q) for q in wanting[:i])]
         provider = providers[0]
         return [_referral("introduction", referrer.email, provider.email, c.email, (provider.email, c.email),
                           best(category_scores(reading, provider, c, env.subject, vocab)), names) for c in contacts]
