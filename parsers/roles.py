@@ -396,7 +396,8 @@ _NOT_LABELS = frozenset({"hi", "hello", "hey", "dear", "hallo", "hola", "bonjour
 _NAME_THEN_DASH = re.compile(r"(?:\s+(?:at|from|of|von|de|du|chez)\s+[^\n—–-]{1,30}?)?[ \t]{1,2}[—–-][ \t]{1,2}")
 _LINE_LABEL_BEFORE = re.compile(r"[^\w\n]{0,6}")
 _LABEL_DASH = re.compile(r"[ \t]{0,2}[—–:-][ \t]{0,2}")
-_ASKED_WHO = re.compile(r"\b(?:asked|ask|asking|wondering|wondered|know|knew|remember|find out|sure) (?:me |us )?who $")
+_ASKED_WHO = re.compile(r"\b(?:asked|ask|asking|wondering|wondered|know|knew|remember|find out|sure) (?:me |us )?who $|"
+                        r"\b(?:que es|es|c'est|ist) (?:quien|qui|lui qui|elle qui|der|die) $")
 _NOUN_RELATIVE_BEFORE = re.compile(r"\b(?:the|a|an) (?:[\w-]+ ){1,3}(?:that|which) $")
 
 
