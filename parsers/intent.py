@@ -225,6 +225,17 @@ LEAD: tuple[Cue, ...] = (
         r"\b(un|una) (encargo|trabajo|cliente|clienta|pedido|presupuesto) para (ti|usted|vosotros|ustedes)\b|"
         r"\b(erwartet|erwarten|wartet auf|freut sich auf) (ihren|deinen|euren) (anruf|ruckruf)\b|"
         r"(^|\s)(kontakt|kontaktdaten|contact|coordonnees|contacto|datos de contacto) ?: "),
+    # passing the contact on: "te adjunto el contacto de Javiera", "os paso su móvil", "I'm passing
+    # hers to you", "she asked for your info", "te copio lo que me mandó por WhatsApp", "ella sabe que la
+    # vas a llamar", "je te copie son message"
+    Cue("adjunto paso passing pass asked copio copie sabe saben",
+        r"\b(te|le|os|les) adjunto (el contacto|los datos|sus datos|su tarjeta|su vcard|la vcard)\b|"
+        r"\b(te|os|le|les) paso su (movil|numero|telefono|celular|correo|mail|contacto|whatsapp|email)\b|"
+        r"\b(passing|pass|passed) (his|hers|theirs|her details|his details|her info|his info|her number|his number) "
+        r"(on |along )?to you\b|\basked (me )?for your (info|number|details|contact|email)\b|"
+        r"\b(te|le|os|les) (copio|reenvio|paso) (lo que|el mensaje|su mensaje|el audio)\b|"
+        r"\bje (te|vous) (copie|transfere|colle) (son message|ce qu'(il|elle) m'a)\b|"
+        r"\b(sabe|saben) que (la|lo|le|les) (vas|va|van|vais) a (llamar|escribir|contactar)\b"),
     # "Magst du dich bei ihm melden?", "can you squeeze her in?", "could you fit him in this week?"
     Cue("magst kannst konntest willst squeeze fit slot",
         r"\b(magst|kannst|konntest|willst) du dich (\w+ )?bei (ihm|ihr|ihnen) melden\b|"
