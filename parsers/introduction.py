@@ -316,8 +316,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
             parties = kept
     if len(parties) > 2:
         # the writer's colleague or assistant copied to help ("I've copied Deb, my assistant"): of her
-        # own firm, and nothing said of them as needing anything
-        kept = [p for p in parties if not (same_organisation(p.email, referrer.email)
+        # own firm, not listed as one of the people referred, and nothing said of them as needing anything
+        listed = {p.email for p in _listed_parties(reading, parties)}
+        kept = [p for p in parties if not (same_organisation(p.email, referrer.email) and p.email not in listed
                                            and reading.evidence[p.email].contact == 0)]
         if len(kept) >= 2:
             parties = kept

@@ -121,8 +121,12 @@ def _fold_short(text: str) -> str:
     return _fold(text)
 
 
+# Letters that Unicode does not decompose into a base letter and an accent: "Đức", "Łukasz", "Øster".
+_UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ı": "i", "ŧ": "t", "ð": "d"})
+
+
 def _fold(text: str) -> str:
-    text = text.lower().replace("ß", "ss").replace("’", "'").replace("æ", "ae").replace("ø", "o")
+    text = text.lower().replace("ß", "ss").replace("’", "'").replace("æ", "ae").translate(_UNDECOMPOSED)
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
@@ -138,6 +142,8 @@ def _aligned_char(ch: str) -> str:
         low = ch
     if low == "’" or low == "‘":
         return "'"
+    if low in "đłøħıŧð":
+        return low.translate(_UNDECOMPOSED)
     base = unicodedata.normalize("NFKD", low)[:1]
     return base if base and base.isascii() and base.isalpha() else low
 
