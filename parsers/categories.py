@@ -129,7 +129,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "it": ("it support", "it", "~network", "~networks", "~wi-fi", "~wifi", "~phone system", "~backups",
            "~computers", "~servers", "tech support", "managed it", "informatique", "informatica", "~edv",
            "~cybersecurity", "!sysadmin*", "~laptops", "~email migration", "~microsoft 365", "~office 365", "~printer setup", "~cybersecurity", "!it guy", "~tech", "!informaticien*", "!informatico*", "!it-berater*", "!techniker*"),
-    "marketing": ("marketing", "seo", "~social media", "~ads", "~advertising", "~campaign*", "!marketer*",
+    "marketing": ("publicidad", "~redes sociales", "publicite", "werbung", "~anuncios", "~atraer mas", "~mas pacientes", "~more patients", "~mehr patienten", "marketing", "seo", "~social media", "~ads", "~advertising", "~campaign*", "!marketer*",
                   "~newsletter*", "~instagram", "~facebook ads", "~google ads", "~social", "~seo", "~branding campaign", "~marketing agency"),
     "public-relations": ("!publicist*", "public relations", "~press coverage", "~media relations"),
     "copywriting": ("!copywriter*", "copywriting", "~copy for"),

@@ -175,6 +175,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("partner partnerin ansprechpartner partenaire socio",
      r"\b(ist|is|'s|has been|est|es) (seit jahren |for years |depuis des annees |desde hace anos )?(unser|unsere|our|notre|nuestro|nuestra) "
      r"(\w+ )?(partner|partnerin|ansprechpartner|ansprechpartnerin|dienstleister|partenaire|prestataire|socio|proveedor)\b", "P", 3),
+    # a firm presented as what it is: "Brújula Digital, la agencia que lleva ...", "Tan Studio, the agency
+    # behind our menus", "Kanzlei Roth, die Kanzlei, die ..."
+    ("agencia agency estudio studio despacho firma firm empresa company agence cabinet agentur kanzlei",
+     r"(?<=\w), (la|el|the|l'|le|die|das|der) ?(agencia|agency|estudio|studio|despacho|firma|firm|empresa|company|"
+     r"agence|cabinet|agentur|kanzlei)\b", "P", 2),
     # "meet Kobus, our pool guy", "Dana — my go-to plumber" (the cue starts at the name's end)
     ("guy gal go-to", r"(?<=\w)[,—–-]? (?:our|my) (?:\w+ )?(?:guy|gal|go-to \w+|lady|man)\b", "P", 3),
     ("notre nos mon ma mes nous moi",
