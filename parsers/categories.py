@@ -42,7 +42,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "notary": ("!escribano*", "!escribana*", "escribania*", "~sucesion", "~succession", "~erbschaft", "!notary", "!notaries", "!notaire*", "notariel*", "!notar", "!notarin", "!notare", "notariat*", "!notario*",
                "!notaria", "~beurkundung", "~beglaubig*", "~acte de vente", "~acte authentique", "~escritura*",
                "~compromis de vente", "~kaufvertrag", "~notarized", "~notarised"),
-    "plumbing": ("~spule", "~tropfend*", "~wasserhahn", "~abfluss*", "~rohrbruch", "!installateur", "!installateurin", "~fregadero", "~evier", "!plumber*", "plumbing", "~water heater*", "~sump pump*", "~pipe*", "~drain*", "~faucet*",
+    "plumbing": ("~calentador*", "!plomero*", "plomeria", "~spule", "~tropfend*", "~wasserhahn", "~abfluss*", "~rohrbruch", "!installateur", "!installateurin", "~fregadero", "~evier", "!plumber*", "plumbing", "~water heater*", "~sump pump*", "~pipe*", "~drain*", "~faucet*",
                  "~toilet*", "~sewer", "~burst pipe", "~abfluss", "~verstopft", "~tropft", "~rohrbruch", "~wasserhahn", "!klempner*", "!installateur*", "sanitar*", "!plombier*",
                  "plomberie", "!fontanero*", "!idraulic*", "!encanador*", "!fontanera*", "fontaneria", "!plomero*", "!plomera*", "~tuberia*", "~fuite d'eau", "~wasserrohr*", "~leak", "~leaks", "~leaking", "~clogged", "~sink", "~shower", "~fuite", "~fuga", "~evier", "~fregadero"),
     "electrical": ("!electrician*", "electrical", "~wiring", "~rewir*", "~breaker*", "~outlets", "~panel upgrade",

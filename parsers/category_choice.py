@@ -51,7 +51,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("zahnarzt", "dentistry"), ("dentaire", "dentistry"), ("fisio", "physiotherapy"), ("kinesi", "physiotherapy"),
     ("comptab", "accounting"), ("versicher", "insurance"), ("assuranc", "insurance"), ("seguros", "insurance"),
     ("traduc", "translation"), ("uebersetz", "translation"), ("fleur", "florist"), ("blumen", "florist"),
-    ("elektri", "electrical"), ("inmobili", "real-estate"), ("reforma", "renovation"), ("escriban", "notary"), ("bakery", "catering"), ("backerei", "catering"), ("patisserie", "catering"), ("pasteleria", "catering"), ("electricien", "electrical"), ("electricist", "electrical"),
+    ("elektri", "electrical"), ("inmobili", "real-estate"), ("reforma", "renovation"), ("plomer", "plumbing"), ("escriban", "notary"), ("bakery", "catering"), ("backerei", "catering"), ("patisserie", "catering"), ("pasteleria", "catering"), ("electricien", "electrical"), ("electricist", "electrical"),
 )
 # Local parts of shared business mailboxes: whoever writes from "info@" or "commandes@" is a firm.
 _SHARED_LOCALS = frozenset({

@@ -236,6 +236,13 @@ LEAD: tuple[Cue, ...] = (
         r"\b(te|le|os|les) (copio|reenvio|paso) (lo que|el mensaje|su mensaje|el audio)\b|"
         r"\bje (te|vous) (copie|transfere|colle) (son message|ce qu'(il|elle) m'a)\b|"
         r"\b(sabe|saben) que (la|lo|le|les) (vas|va|van|vais) a (llamar|escribir|contactar)\b"),
+    # "le paso el contacto de mi vecino", "card attached", "he's happy for you to reach out", "anbei eine
+    # Anfrage", "übernehmen Sie das direkt", "ist abends unter 555-0125 erreichbar"
+    Cue("paso attached happy anbei unten ubernehmen ubernimm erreichbar",
+        r"\b(le|les|os) paso (el|los|su|sus) (contacto|contactos|datos)\b|\b(contact )?card (is )?attached\b|"
+        r"\bhappy for you to (reach out|call|contact|email|get in touch)\b|"
+        r"\b(anbei|unten|nachstehend) (eine|die|seine|ihre) anfrage\b|\b(ubernehmen sie|ubernimm) (das|die anfrage) "
+        r"(bitte )?(direkt|gern)\b|\bist (\w+ ){1,5}?erreichbar\b"),
     # "Magst du dich bei ihm melden?", "can you squeeze her in?", "could you fit him in this week?"
     Cue("magst kannst konntest willst squeeze fit slot",
         r"\b(magst|kannst|konntest|willst) du dich (\w+ )?bei (ihm|ihr|ihnen) melden\b|"
