@@ -85,7 +85,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                    "!veterinari*", "~vaccin*", "~spay*", "~neuter*"),
     "childcare": ("!nanny", "!nannies", "!babysitter*", "babysitting", "daycare", "childcare", "child care",
                   "!au pair", "!tagesmutter", "!nounou*", "creche", "!ninera*", "guarderia", "~toddler*", "~after-school", "~after school"),
-    "tutoring": ("!tutor*", "~precalc*", "~calculus", "~algebra", "~chemistry", "~sat prep", "~homework",
+    "tutoring": ("clases de ingles", "~ingles de negocios", "~business english", "~english lessons", "~cours d'anglais", "~englischunterricht", "!tutor*", "~precalc*", "~calculus", "~algebra", "~chemistry", "~sat prep", "~homework",
                  "~grades", "~math", "nachhilfe*", "soutien scolaire", "cours particuliers", "clases particulares",
                  "!profesor particular", "!profesora particular", "!profesor de ingles", "!profesora de ingles",
                  "!professeur d'anglais", "!prof d'anglais", "!englischlehrer*", "!nachhilfelehrer*", "~exam prep", "~act prep", "~test prep", "~math score", "~mathe", "~maths", "~devoirs", "~matematicas",

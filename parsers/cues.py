@@ -199,7 +199,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?:\s+[\w-]+){0,7}?\s+(?<!uber )(?<!durch )(?:unser|unsere|unseren|unserer|unserem|mein|meine|meinen|meiner|meinem|uns|mir|mich)\b"
      # "hat mich nach dir gefragt", "hat uns gebeten": asking the writer is not work done for them
      r"(?!(?:\s+[\w-]+){0,3}?\s+(?:gefragt|gebeten|angerufen|angeschrieben|kontaktiert|erzahlt|informiert|empfohlen)\b)", "P", 3),
-    ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona)\b", "P", 3),
+    ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona|dio|daba|enseno)\b", "P", 3),
     ("nuestra nuestro nuestros nuestras mi mis",
      r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno|trabajo con|ayudo a|atendio a|trato a|cuido a|"
      r"preparo|organizo|enseno a|encontro|vendio|dio clases|da clases|daba clases)\b(?:\s+[\w-]+){0,6}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),

@@ -74,8 +74,8 @@ INTRO: tuple[Cue, ...] = (
         r"vernetzen|verbinden|kennen ?lernen)\b"),
     Cue("presente presenter relation contact laisse mets mette", r"\b(je (te|vous) presente|presenter|mettre en (relation|contact)|"
         r"mise en relation|mets en (relation|contact)|(vous|te) mette en (relation|contact)|je (vous|te) laisse)\b"),
-    Cue("presento presentarte presentarles presentaros contacto conectarte conectarles dejo ponga pusiera",
-        r"\b((te|les|os|los|las) presento|presentar(te|les|os|los|las)|poner(te|les|os) en contacto|pongo en contacto|"
+    Cue("presento presentarte presentarle presentarles presentaros contacto conectarte conectarles dejo ponga pusiera",
+        r"\b((te|les|os|los|las) presento|presentar(te|le|les|os|los|las)|poner(te|les|os) en contacto|pongo en contacto|"
         r"(os|les|te|los|las) (ponga|pusiera|pongo|puse) en contacto|"
         r"conectar(te|les|os)|(os|les) dejo)\b"),
     # "You two should meet" said outright, as people write it in each language: "creo que deberían

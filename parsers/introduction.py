@@ -359,6 +359,9 @@ def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
     for a, b in zip(ms, ms[1:]):
         if a.email != b.email and b.start - a.end <= 40 and _PRESENTS.fullmatch(text, a.end, b.start):
             count += 1
+        elif a.email != b.email and _SWAP_GAP.fullmatch(text, a.end, b.start) and _SWAP_END.match(text, b.end):
+            # "ana - dwayne. dwayne - ana.", "Sam <> Priya": the shorthand of an introduction
+            count += 1
         elif a.email != b.email and _VOCATIVE_GAP.fullmatch(text, a.end, b.start) and _DESCRIBED.match(text, b.end):
             # "Chloe, Nina is the student who watched our cats": one party told who the other is
             count += 1
@@ -369,6 +372,8 @@ _PRESENTED_BEFORE = re.compile(r"(?:^|[.!?:;\n]\s{0,3}|,\s{0,2})(?:this is|here'
                                r"voici|voil[aà]|je (?:te|vous) pr[ée]sente|(?:te|les|os) presento(?: a)?|este es|esta es|"
                                r"ecco)\s{1,3}(?:(?:Herrn?|Frau|Dr\.?|Mme|M\.|Sr\.?|Sra\.?|Don|Doña|Mr\.?|Mrs\.?|Ms\.?)\s{1,3}){0,2}$",
                                re.IGNORECASE)
+_SWAP_GAP = re.compile(r"[ \t]{1,2}(?:-|–|—|<>|<->|↔)[ \t]{1,2}")
+_SWAP_END = re.compile(r"[ \t]*(?:[.!]|\n|$)")
 _VOCATIVE_GAP = re.compile(r"[ \t]{0,2}[,:–—-][ \t]{0,3}")
 _DESCRIBED = re.compile(r"\s(?:is|was|'s|est|ist|es|era|war)\s+(?:the|our|my|a|an|le|la|l'|notre|mon|ma|un|une|der|die|das|"
                         r"unser|unsere|mein|meine|ein|eine|el|nuestro|nuestra|mi|un|una)\b", re.IGNORECASE)
