@@ -134,7 +134,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      "C", 2),
     # A problem someone has: "elle a une fuite sous la baignoire", "il est en litige avec un client",
     # "tiene una avería", "hat einen Wasserschaden"
-    ("a ont tiene tienen hat haben litige conflit",
+    ("fuite probleme panne souci soucis litige degat degats infiltration conflit fuga problema averia gotera goteras "
+     "humedad humedades conflicto litigio problem leck wasserschaden rohrbruch streit rechtsstreit",
      r"\b(a|ont|avons) (une|un|des) (fuite|probleme|panne|souci|soucis|litige|degat|degats|infiltration)s?\b|"
      r"\b(est|sont) (actuellement )?en (litige|conflit)\b|"
      r"\b(tiene|tienen) (una|un|unas|unos) (fuga|problema|averia|gotera|goteras|humedad|humedades|conflicto|litigio)s?\b|"
@@ -242,7 +243,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("your", r"\b(gave|passed|sent|shared|forwarded|handed|given) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "PY", 3),
     # work the addressee did for the writer: "du hast mich durchs Wochenbett gebracht", "dass du mich
     # wieder fit gekriegt hast", "tu m'as sauvé la mise", "tú me arreglaste el tejado"
-    ("du hast tu m'as me",
+    ("hast m'as arreglaste ayudaste hiciste salvaste llevaste reformaste ensenaste curaste",
      # (telling and asking are not work: "du hast mir gesagt", "tu m'as dit")
      r"\bdu hast (mich|uns|mir) (\w+ ){0,6}?(?!(gesagt|erzahlt|geschrieben|gefragt|geschickt)\b)(ge\w+t|ge\w+en|\w+iert)\b|"
      r"\bdu (mich|uns|mir) ([\w-]+ ){0,6}?(?!(gesagt|erzahlt|geschrieben|gefragt|geschickt)\b)(ge\w+t|ge\w+en|\w+iert) hast\b|"
