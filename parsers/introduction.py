@@ -278,9 +278,8 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
 
     if thanks and (intro_phrases == 0 or not strong):
         return Found((), "a reply to an existing introduction")
-    if _INVITATION.search(toks.folded) or _INVITATION_SUBJECT.match(fold(subject)):
-        if not (presented or any_cue(intent.STRONG_INTRO, toks)):
-            return Found((), "an invitation to an event, not an introduction")
+    if not strong and (_INVITATION.search(toks.folded) or _INVITATION_SUBJECT.match(fold(subject))):
+        return Found((), "an invitation to an event, not an introduction")
     if is_reply and _quoted_intro_between(body.quoted, people, subject) and not strong:
         if not mentioned and _ADDS_TRACKER.search(toks.folded) and not any_cue(intent.REPLY_TO_INTRO, toks) \
                 and _quotes_own_message(full_text, referrer.email):
@@ -421,11 +420,9 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
             elif shared_inbox(a) != shared_inbox(b):
                 diff = 1 if shared_inbox(a) else -1
         if abs(diff) < 1 or reading.no_deal or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
-            return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
+            return [_peer(referrer, a, b, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)
-        category = best(category_scores(reading, provider, contact, env.subject, vocab))
-        return [_referral("introduction", referrer.email, provider.email, contact.email,
-                          (a.email, b.email), category, names)]
+        return _one_provider(referrer, provider, [contact], reading, env, vocab, names)
     listed = _listed_parties(reading, parties)
     if listed:
         return listed_referrals(listed, parties, reading, referrer, env, vocab, names)
@@ -443,23 +440,19 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         if len(described) >= 2 and len(others) == 1 and len(described) + 1 == len(parties):
             # "here are my two go-to tradies": each described provider for the one person left
             contact = others[0]
-            return [_referral("introduction", referrer.email, p.email, contact.email, (p.email, contact.email),
-                              best(category_scores(reading, p, contact, "", vocab, per_provider=True)), names)
-                    for p in described]
+            return [_provides(referrer, p, contact, best(category_scores(reading, p, contact, "", vocab, per_provider=True)),
+                              names) for p in described]
         # Nobody says what they need: one clear provider, and the contact is the most named of the
         # others who is not the provider's own staff (same domain: an assistant, an office manager).
         top = ranked[-1]
         if ev[top.email].lean < 2 or (len(ranked) > 1 and ev[ranked[-2].email].lean >= ev[top.email].lean - 1):
-            a, b = parties[:2]
-            return [_referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)]
+            return [_peer(referrer, parties[0], parties[1], names)]
         domain = top.email.rsplit("@", 1)[1]
         counts = {p.email: sum(1 for m in reading.mentions if m.email == p.email) for p in parties}
         others = [p for p in parties if p is not top and p.email.rsplit("@", 1)[1] != domain] or \
             [p for p in parties if p is not top]
         contact = max(others, key=lambda p: (counts[p.email], -parties.index(p)))
-        category = best(category_scores(reading, top, contact, env.subject, vocab))
-        return [_referral("introduction", referrer.email, top.email, contact.email, (top.email, contact.email),
-                          category, names)]
+        return _one_provider(referrer, top, [contact], reading, env, vocab, names)
     needy = [p for p in parties if ev[p.email].lean < 0 and ev[p.email].lean <= lowest + 3]
     contact = needy[0]
     # The others are providers when described as such, or when they are a firm's shared inbox
@@ -472,16 +465,11 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
             _named_together(reading, {p.email for p in wanting}):
         # "Maxime et Sarah cherchent leur premier condo": everyone but the one provider needs it
         contacts = [p for i, p in enumerate(wanting) if not any(_household(p, q) for q in wanting[:i])]
-        provider = providers[0]
-        return [_referral("introduction", referrer.email, provider.email, c.email, (provider.email, c.email),
-                          best(category_scores(reading, provider, c, env.subject, vocab)), names) for c in contacts]
-    out = []
-    for provider in providers:
-        category = best(category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
-                                          vocab, per_provider=len(providers) > 1))
-        out.append(_referral("introduction", referrer.email, provider.email, contact.email,
-                             (provider.email, contact.email), category, names))
-    return out
+        return _one_provider(referrer, providers[0], contacts, reading, env, vocab, names)
+    return [_provides(referrer, provider, contact,
+                      best(category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
+                                           vocab, per_provider=len(providers) > 1)), names)
+            for provider in providers]
 
 
 # Two people named together as one group: "Sam, Rita -", "Emily & Will:", "Nuria y a Héctor", "Birgit und
@@ -556,12 +544,7 @@ def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address,
     lean = ev[single.email].lean
     if lean < 1 or lean - max(ev[p.email].lean for p in two) < 1:
         return []
-    out = []
-    for contact in two:
-        category = best(category_scores(reading, single, contact, env.subject, vocab))
-        out.append(_referral("introduction", referrer.email, single.email, contact.email,
-                             (single.email, contact.email), category, names))
-    return out
+    return _one_provider(referrer, single, two, reading, env, vocab, names)
 
 
 # A line that presents one party: "- Clara Molina, arquitecta.", "2. Herr Martin Krause, Energieberater.",
@@ -628,14 +611,10 @@ def listed_referrals(listed: list[Person], parties: list[Person], reading: Readi
     diff = ev[single.email].lean - listed_lean
     if diff == 0:
         return []
-    out = []
-    for other in listed:
-        provider, contact = (single, other) if diff > 0 else (other, single)
-        category = best(category_scores(reading, provider, contact, env.subject if diff > 0 else "", vocab,
-                                          per_provider=diff < 0))
-        out.append(_referral("introduction", referrer.email, provider.email, contact.email,
-                             (provider.email, contact.email), category, names))
-    return out
+    if diff > 0:
+        return _one_provider(referrer, single, listed, reading, env, vocab, names)
+    return [_provides(referrer, other, single, best(category_scores(reading, other, single, "", vocab, per_provider=True)),
+                      names) for other in listed]
 
 
 def _names(parties: list[Person], referrer: Address) -> tuple[tuple[str, str], ...]:
@@ -643,6 +622,25 @@ def _names(parties: list[Person], referrer: Address) -> tuple[tuple[str, str], .
     out = [(p.email, p.display) for p in parties]
     out.append((referrer.email, make_person(referrer).display))
     return tuple(out)
+
+
+def _provides(referrer: Address, provider: Person, contact: Person, category: str | None,
+              names: tuple[tuple[str, str], ...]) -> Referral:
+    """One contact introduced to one provider."""
+    return _referral("introduction", referrer.email, provider.email, contact.email, (provider.email, contact.email),
+                     category, names)
+
+
+def _peer(referrer: Address, a: Person, b: Person, names: tuple[tuple[str, str], ...]) -> Referral:
+    """Two people introduced with no buyer and no seller."""
+    return _referral("introduction", referrer.email, None, None, (a.email, b.email), None, names)
+
+
+def _one_provider(referrer: Address, provider: Person, contacts: list[Person], reading: Reading, env: Envelope,
+                  vocab: Vocabulary, names: tuple[tuple[str, str], ...]) -> list[Referral]:
+    """One provider introduced to each contact, the category read for each pair."""
+    return [_provides(referrer, provider, c, best(category_scores(reading, provider, c, env.subject, vocab)), names)
+            for c in contacts]
 
 
 def _referral(kind: Literal["introduction", "lead"], referrer: str, provider: str | None, contact: str | None,
