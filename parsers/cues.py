@@ -54,6 +54,13 @@ ABBREV = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "inc", "co", "ltd
 PERSON_ART = (r"(?:(?:the|a|an|our|my|his|her|their|your|l'|le|la|un|une|notre|mon|ma|der|die|ein|eine|"
                r"unser|unsere|mein|meine|el|la|un|una|nuestro|nuestra|mi)\s*)")
 
+# Words that present someone to the person just addressed ("Sam, this is Priya", "Marc, voici le
+# traiteur", "Jonas, das ist der Fotograf"). Accented letters are given as classes so the pattern reads
+# the original text and the folded one alike.
+PRESENTATIVE = (r"(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|voici|voil[aà]|"
+                r"je (?:te|vous) pr[ée]sente|(?:te|les|os) presento(?: a| al)?|ella es|[ée]l es|esta es|este es|ecco|"
+                r"questa [èe]|questo [èe]|esta [ée]|este [ée]|essa [ée]|esse [ée]|conhe[çc]a)")
+
 # (triggers, pattern, role, weight). Role "P": the actor provides; "C": the actor needs; "PA": the
 # party named right after the cue provides ("worked with Simone"); "PY": the addressee provides
 # ("gave him your number"). A cue's regex runs only when one of its trigger words occurs in the

@@ -26,6 +26,7 @@ from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, Person, make_person, name_index, same_organisation
 from .roles import Reading, read_roles, read_subject
+from .cues import PRESENTATIVE
 from .intent import any_cue, count_cues
 from .text import Body, Forwarded, Tokens, fold, fold_aligned, split_body
 
@@ -333,10 +334,8 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
 
 # "Laura, das ist Nele!", "Camille, voici Hugo", "Pedro, ella es Ana", "Sam, this is Priya": one
 # party named, then the other presented to them. Only the words between two mentions are tested.
-_PRESENTS = re.compile(r"\s{0,3}[,:]?\s{0,3}(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|voici|voil[aà]|"
-                       r"je te pr[ée]sente|ella es|[ée]l es|esta es|este es|te presento a|ecco|questa [èe]|questo [èe]|"
-                       r"esta [ée]|este [ée]|essa [ée]|esse [ée]|conhe[çc]a)\s{1,3}(?:(?:la|el|le|die|der|a|o|our|my|unsere?|notre|nuestr[ao])\s{1,3})?",
-                       re.IGNORECASE)
+_PRESENTS = re.compile(r"\s{0,3}[,:]?\s{0,3}" + PRESENTATIVE +
+                       r"\s{1,3}(?:(?:la|el|le|die|der|a|o|our|my|unsere?|notre|nuestr[ao])\s{1,3})?", re.IGNORECASE)
 
 
 # An event invitation copied to the tracker: the people it lists are guests, not introduced.
@@ -367,9 +366,8 @@ def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
     return count
 
 
-_PRESENTED_BEFORE = re.compile(r"(?:^|[.!?:;\n]\s{0,3}|,\s{0,2})(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|"
-                               r"voici|voil[aà]|je (?:te|vous) pr[ée]sente|(?:te|les|os) presento(?: a)?|este es|esta es|"
-                               r"ecco)\s{1,3}(?:(?:Herrn?|Frau|Dr\.?|Mme|M\.|Sr\.?|Sra\.?|Don|Doña|Mr\.?|Mrs\.?|Ms\.?)\s{1,3}){0,2}$",
+_PRESENTED_BEFORE = re.compile(r"(?:^|[.!?:;\n]\s{0,3}|,\s{0,2})" + PRESENTATIVE +
+                               r"\s{1,3}(?:(?:Herrn?|Frau|Dr\.?|Mme|M\.|Sr\.?|Sra\.?|Don|Doña|Mr\.?|Mrs\.?|Ms\.?)\s{1,3}){0,2}$",
                                re.IGNORECASE)
 _SWAP_GAP = re.compile(r"[ \t]{1,2}(?:-|–|—|<>|<->|↔)[ \t]{1,2}")
 _SWAP_END = re.compile(r"[ \t]*(?:[.!]|\n|$)")

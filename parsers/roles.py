@@ -23,8 +23,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .categories import Hit, Vocabulary
-from .cues import (BOTH, BOTH_WORDS, FIRST_PERSON_TRIGGERS, FIRST_SUBJECTS, NO_DEAL, NOT_WORK, PEER, PERSON_ART, ROLE_CUES,
-                   SECOND, THIRD_ACTORS, WEAK_PEER, WORK_VERB_BEFORE)
+from .cues import (BOTH, BOTH_WORDS, FIRST_PERSON_TRIGGERS, FIRST_SUBJECTS, NO_DEAL, NOT_WORK, PEER, PERSON_ART, PRESENTATIVE,
+                   ROLE_CUES, SECOND, THIRD_ACTORS, WEAK_PEER, WORK_VERB_BEFORE)
 from .names import Mention, Person, name_index
 from .sentences import Sentence, split_sentences, starts_with_mention_of, trailing_vocative, vocative
 from .text import Tokens, fold, fold_aligned
@@ -270,7 +270,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             group_need += weight
             continue
         if role == "P" and (_NOUN_RELATIVE_BEFORE.search(folded, max(0, pos - 40), pos) or
-                            _ASKED_WHO.search(folded, max(0, pos - 30), pos)) and \
+                            _UNNAMED_DOER.search(folded, max(0, pos - 30), pos)) and \
                 not _mention_ends_near(mentions, pos - 7, pos):
             # "connect Halden Logistics with the search firm that found our last two CFOs", "you asked
             # who shot our menu photos": the work is someone's not named there
@@ -396,8 +396,9 @@ _NOT_LABELS = frozenset({"hi", "hello", "hey", "dear", "hallo", "hola", "bonjour
 _NAME_THEN_DASH = re.compile(r"(?:\s+(?:at|from|of|von|de|du|chez)\s+[^\n—–-]{1,30}?)?[ \t]{1,2}[—–-][ \t]{1,2}")
 _LINE_LABEL_BEFORE = re.compile(r"[^\w\n]{0,6}")
 _LABEL_DASH = re.compile(r"[ \t]{0,2}[—–:-][ \t]{0,2}")
-_ASKED_WHO = re.compile(r"\b(?:asked|ask|asking|wondering|wondered|know|knew|remember|find out|sure) (?:me |us )?who $|"
-                        r"\b(?:que es|es|c'est|ist) (?:quien|qui|lui qui|elle qui|der|die) $")
+# The one who did the work is not named there: "you asked who shot our photos", "que es quien lleva ..."
+_UNNAMED_DOER = re.compile(r"\b(?:asked|ask|asking|wondering|wondered|know|knew|remember|find out|sure) (?:me |us )?who $|"
+                           r"\b(?:que es|es|c'est|ist) (?:quien|qui|lui qui|elle qui|der|die) $")
 _NOUN_RELATIVE_BEFORE = re.compile(r"\b(?:the|a|an) (?:[\w-]+ ){1,3}(?:that|which) $")
 
 
@@ -410,11 +411,8 @@ _INVERTED_SUBJECT = re.compile(r" (?:sie|er|ella|el|elle|il)\b")
 _FIRST_PERSON_OBJECT = ("nous ", "m'", "me ", "nos ", "uns ", "mir ", "mich ", "us ")
 _RELATIVE_BEFORE = re.compile(r"\b(?:del que|de la que|de quien|dont|von dem|von der|von denen|that|whom)(?: je| ich| i)? ?$")
 _WORDS_BEFORE_NOUN = re.compile(r"\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}")
-# Words that present someone to the person just addressed: "this is", "here's", "voici", "das ist".
-_PRESENTATIVE_WORDS = (r"(?:this is|here'?s|here is|meet|voici|voila|je (?:te|vous) presente|das ist|hier ist|"
-                       r"(?:te|les|os) presento(?: a| al)?|este es|esta es|ecco)")
-_PRESENTATIVE = re.compile(r"\s*" + _PRESENTATIVE_WORDS + r"\b")
-_PRESENTED_NOUN = re.compile(r"\b" + _PRESENTATIVE_WORDS + r"\s+" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}?$")
+_PRESENTATIVE = re.compile(r"\s*" + PRESENTATIVE + r"\b")
+_PRESENTED_NOUN = re.compile(r"\b" + PRESENTATIVE + r"\s+" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}?$")
 
 
 def _listed_not_addressed(text: str, folded: str, start: int, vend: int, person_nouns: list[int]) -> bool:

@@ -142,8 +142,8 @@ def _aligned_char(ch: str) -> str:
         low = ch
     if low == "’" or low == "‘":
         return "'"
-    if low in "đłøħıŧð":
-        return low.translate(_UNDECOMPOSED)
+    if ord(low) in _UNDECOMPOSED:
+        return _UNDECOMPOSED[ord(low)]
     base = unicodedata.normalize("NFKD", low)[:1]
     return base if base and base.isascii() and base.isalpha() else low
 
