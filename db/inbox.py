@@ -6,12 +6,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 
 from peewee import Database, IntegrityError
 
-from parsers.envelope import normalize_message_id
+from parsers.envelope import raw_message_id
 
 from .models import InboundMessage, Mailbox, naive
 
@@ -30,11 +28,7 @@ class Fetched:
 
 def message_key(raw: bytes) -> str:
     """The normalized Message-ID, or a hash of the bytes when there is none (or it is unusable)."""
-    try:
-        headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:100_000])
-        mid = normalize_message_id(str(headers.get("message-id", "") or ""))
-    except Exception:  # noqa: BLE001 - junk headers: fall back to the hash
-        mid = None
+    mid = raw_message_id(raw)
     if mid:
         return "mid:" + mid[:240]
     return "sha256:" + hashlib.sha256(raw).hexdigest()

@@ -10,7 +10,6 @@ import binascii
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email.header import Header
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 from typing import Any, Literal
@@ -142,8 +141,7 @@ def header_line(name: str, value: str) -> bytes:
     if "\r" in value or "\n" in value:
         value = " ".join(value.split())
     if not value.isascii():
-        encoded = Header(value, "utf-8", header_name=name).encode(linesep="\r\n", maxlinelen=MAX_LINE)
-        return f"{name}: {encoded}\r\n".encode("ascii")
+        return f"{name}: {encoded_words(value)}\r\n".encode("ascii")
     line = f"{name}: {value}"
     if len(line) <= MAX_LINE:
         return (line + "\r\n").encode("ascii")
@@ -158,6 +156,32 @@ def header_line(name: str, value: str) -> bytes:
         current += " " + word
     lines.append(current)
     return ("\r\n".join(lines) + "\r\n").encode("ascii")
+
+
+# UTF-8 bytes per encoded word: 36 bytes make 48 base64 characters, so "=?utf-8?b?...?=" is 60 columns
+# and a header name of up to 16 characters still fits the first line in 78.
+_WORD_BYTES = 36
+
+
+def encoded_words(value: str) -> str:
+    """RFC 2047 base64 encoded words for a non-ASCII value, split between characters (a word may not
+    end inside a UTF-8 sequence) and folded one word per line; a reader joins adjacent words without the
+    folding space. The stdlib ``Header`` does the same with generic folding at many times the cost."""
+    words: list[str] = []
+    chunk = bytearray()
+    for char in value:
+        data = char.encode("utf-8", "replace")
+        if len(chunk) + len(data) > _WORD_BYTES:
+            words.append(_encoded_word(bytes(chunk)))
+            chunk.clear()
+        chunk += data
+    if chunk:
+        words.append(_encoded_word(bytes(chunk)))
+    return "\r\n ".join(words)
+
+
+def _encoded_word(data: bytes) -> str:
+    return "=?utf-8?b?" + binascii.b2a_base64(data, newline=False).decode("ascii") + "?="
 
 
 def quoted_printable(text: str) -> bytes:

@@ -32,6 +32,24 @@ def message_ids(value: str) -> tuple[str, ...]:
     return tuple(m.lower() for m in _MSGID.findall(value or "")[:100])
 
 
+# The first Message-ID field of the header block, with its continuation lines. ``.*`` stops at line ends
+# and a continuation must start with a blank, so the match is linear in the header's length.
+_MESSAGE_ID_FIELD = re.compile(rb"^message-id[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+
+
+def raw_message_id(raw: bytes, limit: int = 100_000) -> str | None:
+    """The normalized Message-ID read straight from the raw header block, without building a message:
+    storing a fetched batch needs only this (for dedup), and a full header parse costs more than the
+    rest of storing."""
+    head = raw[:limit]
+    end = _HEAD_END.search(head)
+    found = _MESSAGE_ID_FIELD.search(head, 0, end.start() if end else len(head))
+    if found is None:
+        return None
+    return normalize_message_id(found.group(1).decode("utf-8", "replace"))
+
+
 def normalize_message_id(value: str) -> str | None:
     ids = message_ids(value)
     if ids:

@@ -59,3 +59,15 @@ def test_a_template_directory_overrides_bundled_templates_by_name(tmp_path):
 def test_reply_subject_adds_one_re():
     assert reply_subject("Re: RE: Aw: Checking in") == "Re: Checking in"
     assert reply_subject("Intro") == "Re: Intro"
+
+
+def test_non_ascii_header_is_encoded_words_that_decode_to_the_same_text():
+    import email
+    from email.policy import default
+
+    from mailer.compose import header_line
+
+    value = "Merci pour la présentation de Zoë Müller à José Núñez — comptabilité, 日本語"
+    line = header_line("Subject", value)
+    assert line.isascii() and all(len(part) <= 78 for part in line.split(b"\r\n"))
+    assert email.message_from_bytes(line + b"\r\n", policy=default)["subject"] == value

@@ -138,3 +138,12 @@ def test_unreadable_input_raises_unparseable(raw: bytes):
 
 def test_nul_bytes_are_dropped():
     assert decode(msg("Content-Type: text/plain\n", b"a\0b")).text == "ab"
+
+
+def test_message_id_is_read_from_the_raw_header_block_only():
+    from parsers.envelope import raw_message_id
+
+    folded = b"From: a@x.example\r\nMessage-ID:\r\n <Abc.1@X.example>\r\nSubject: hi\r\n\r\nMessage-ID: <body@x>\r\n"
+    assert raw_message_id(folded) == "abc.1@x.example"
+    assert raw_message_id(b"Subject: none\n\nMessage-ID: <in-body@x.example>\n") is None
+    assert raw_message_id(b"message-id : <spaced@x.example>\n\nbody") == "spaced@x.example"
