@@ -2,12 +2,24 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from .mime import Decoded, parse_addresses
 from .model import Tracking
 
 # Headers that show the envelope recipient when the tracker was BCC'd.
 ENVELOPE_HEADERS = ("delivered-to", "x-original-to", "envelope-to", "x-envelope-to", "x-delivered-to")
+
+# Local parts no person writes from or reads: "do not reply" in the four languages, form and site senders.
+_AUTOMATED_LOCAL = re.compile(
+    r"^(no-?reply|do-?not-?reply|donotreply|no-?responder|no-?responda|no-?contestar|ne-?pas-?repondre|"
+    r"nepasrepondre|ne-?repondez-?pas|keine-?antwort|nicht-?antworten|noanswer|forms?|webforms?|website|wordpress|"
+    r"notifications?|notificaciones|mailer|mailer-daemon|system|bounce|auto)([._+-].*)?$", re.IGNORECASE)
+
+
+def is_automated(address: str) -> bool:
+    """An address that sends form notifications or must not be answered: never a party to a referral."""
+    return bool(_AUTOMATED_LOCAL.match(address.split("@")[0]))
 
 
 def split_address(address: str) -> tuple[str, str | None, str]:

@@ -175,7 +175,7 @@ LEAD: tuple[Cue, ...] = (
         r"\b(son|leur) (numero|portable|telephone|mail|e-mail|adresse) (est|c'est)\b|"
         r"\bsu (numero|telefono|movil|celular|correo|email) es\b"),
     Cue("gegeben weitergegeben geschickt erreichbar", r"\b(deine|ihre) (nummer|kontaktdaten|e-mail|adresse|handynummer) "
-        r"(gegeben|weitergegeben|geschickt)\b|\bist (abends |tagsuber |morgens )?erreichbar\b"),
+        r"(gegeben|weitergegeben|geschickt)\b|\b(ist|sind) (\S+ ){0,6}erreichbar\b|\berreichbar unter\b"),
     Cue("donne transmis", r"\b(ai|j'ai) (donne|transmis) (ton|votre) (numero|contact|mail|adresse)\b"),
     Cue("di pase", r"\b(le|les) (di|pase) tu (numero|contacto|telefono|correo)\b"),
     Cue("your", r"\b(gave|passed|sent|shared|forwarded|handed) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b"),
@@ -192,8 +192,8 @@ LEAD: tuple[Cue, ...] = (
     Cue("call text email contact reach touch ring", r"\b(will|'ll) (probably |likely )?(be )?(call|text|email|contact|reach out to|"
                                                     r"get in touch with|ring) you\b|\b(reach out|call|contact|get in touch with|text|email) "
                                                     r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout)\b"),
-    Cue("reenvio reenvio transfere transmets weiter weitergeleitet", r"\b(te reenvio|le reenvio|je te transfere|"
-        r"je vous transfere|ich leite (dir|ihnen)|leite (dir|ihnen) \w+ weiter|weitergeleitet)\b"),
+    Cue("reenvio reenvio transfere transmets weiter weitergeleitet", r"\b((te|le|se) (lo |la |los |las )?reenvio|je (te|vous) (la |le |les )?transfere|"
+        r"ich leite (dir|ihnen)|leite (dir|ihnen) \w+ weiter|weitergeleitet)\b"),
     Cue("forwarding forward way over reach", r"\b(forwarding (this|her|his|their)|forward (this|it) (on |along )?to you|send(ing)? (him|her|them) (your way|over)|"
                                      r"said you'?d (reach out|call|be in touch))\b"),
     Cue("paso datos llamara llamarias llamala llamalo", r"\b(te paso (el|los|su|sus|dos|tres|unos|estos|un) (contactos?|datos)|sus datos|te llamara|"
@@ -242,7 +242,7 @@ LEAD: tuple[Cue, ...] = (
         r"\b(le|les|os) paso (el|los|su|sus) (contacto|contactos|datos)\b|\b(contact )?card (is )?attached\b|"
         r"\bhappy for you to (reach out|call|contact|email|get in touch)\b|"
         r"\b(anbei|unten|nachstehend) (eine|die|seine|ihre) anfrage\b|\b(ubernehmen sie|ubernimm) (das|die anfrage) "
-        r"(bitte )?(direkt|gern)\b|\bist (\w+ ){1,5}?erreichbar\b"),
+        r"(bitte )?(direkt|gern)\b|\bist (\S+ ){1,6}?erreichbar\b"),
     # "Magst du dich bei ihm melden?", "can you squeeze her in?", "could you fit him in this week?"
     Cue("magst kannst konntest willst squeeze fit slot",
         r"\b(magst|kannst|konntest|willst) du dich (\w+ )?bei (ihm|ihr|ihnen) melden\b|"

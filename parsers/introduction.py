@@ -133,8 +133,7 @@ def _recipients(env: Envelope, tracking: Tracking, sender: str) -> list[Address]
             continue
         if sender_name and fold(a.name) == sender_name:
             continue
-        local = a.email.split("@")[0]
-        if local in ("noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon"):
+        if addresses.is_automated(a.email):
             continue
         seen.add(a.email)
         out.append(a)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .addresses import is_automated
 from .mime import parse_addresses
 from .text import Forwarded, fold
 
@@ -100,8 +101,6 @@ def _name_in_text(text: str, known: set[str]) -> str | None:
     return best
 
 
-_AUTOMATED_LOCAL = re.compile(r"^(no-?reply|do-?not-?reply|donotreply|forms?|webforms?|website|wordpress|notifications?|"
-                              r"mailer|system|bounce|auto)([._+-].*)?$")
 _FORM_NAME = re.compile(r"^\s*(?:full name|your name|name|nombre|nom|vorname und nachname)\s*:\s*(.{2,60}?)\s*$",
                         re.IGNORECASE | re.MULTILINE)
 
@@ -128,22 +127,17 @@ def pasted_form(text: str, exclude: set[str]) -> LeadContact | None:
     if name is None or field is None:
         return None
     email = field.group(1).lower().rstrip(".")
-    if email in exclude or _automated(email):
+    if email in exclude or is_automated(email):
         return None
     phone = _FORM_PHONE.search(text)
     return LeadContact(email, phone.group(1).strip() if phone else None, name.group(1), forwarded=True)
-
-
-def _automated(email: str) -> bool:
-    """A sender address no person writes from (noreply@, forms@, website@)."""
-    return bool(_AUTOMATED_LOCAL.match(email.split("@")[0]))
 
 
 def _form_contact(text: str, exclude: set[str], known_names: set[str]) -> LeadContact | None:
     """The person a forwarded form notification is about: its email field, name field and phone."""
     for m in EMAIL.finditer(text[:20_000]):
         email = m.group().lower().rstrip(".")
-        if email in exclude or _automated(email):
+        if email in exclude or is_automated(email):
             continue
         name = _FORM_NAME.search(text[:20_000])
         phones = phone_numbers(text)
@@ -219,7 +213,7 @@ def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[s
     for fwd in forwarded:
         senders = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
         for a in senders:
-            if _automated(a.email):
+            if is_automated(a.email):
                 # a web-form notification: the person is in its "Email:" field, not the robot sender
                 found = _form_contact(fwd.text, exclude | {a.email}, known_names)
                 if found is not None:

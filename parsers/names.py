@@ -89,7 +89,7 @@ _NOT_FIRST_NAMES = frozenset({
 # Lowercase words that are also first names: never read as names when written in lowercase.
 _COMMON_WORDS = frozenset(
     "will mark may june grace hope joy faith bill rob sue pat rose jack frank art max ray dawn summer sky april "
-    "august jean ken don gene rich sandy rusty woody buck chase drew miles lane jordan guy an ana eve ivy iris "
+    "august jean ken don gene rich sandy rusty woody buck chase drew miles lane jordan guy an eve ivy iris "
     "lily violet holly heather daisy ruby amber crystal pearl penny kitty cat bob al ed ted tim tom dan sam jo "
     "lee les van von del bea nick jim liz meg kim ben victor angel christian earl duke king prince major carol "
     "harmony melody autumn river brook forest stone rock cliff dale glen hill cash penny mercedes dolores pilar "
