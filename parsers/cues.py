@@ -110,6 +110,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir",
      r"\b(?:der|die|welcher|welche)\s+(?:\w+\s+){0,2}?(?:unser\w*|mein\w*|uns|mir)\s+(?:[\w-]+\s+){0,4}?"
      r"(?:ge\w+t|ge\w+en|\w+iert)\s+(?:hat|haben|hatte|hatten)\b", "P", 3),
+    # a job to have done: "will vorher alle Räume streichen lassen", "möchte das Dach neu decken lassen"
+    ("lassen", r"\b(will|wollen|mochte|mochten|muss|mussen|mochte gern|wurde gern|wurde gerne) (\S+ ){0,7}?[a-z]+en lassen\b", "C", 3),
     ("hatte wurde plant planen uberlegt vor interessiert",
      r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
     ("heiraten heiratet gestresst umziehen", r"\b(heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),
@@ -153,6 +155,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # Spanish
     ("busca buscan buscando necesita necesitan gustaria desea desean",
      r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b", "C", 3),
+    # "está organizando los quince de su hija", "están remodelando la casa": a project under way
+    ("organizando planeando preparando remodelando reformando mudandose",
+     r"\b(esta|estan) (organizando|planeando|preparando|remodelando|reformando|mudandose)\b", "C", 2),
     ("quiere quieren piensa planea requiere acaba", r"\b(quiere|quieren|piensa|planea|requiere)\b|\bacaba de\b", "C", 2),
     # Portuguese and Italian, where cheap: the same needs ("procura", "precisa de", "cerca qualcuno",
     # "ha bisogno di", "quer reformar") and the same work done for the writer ("fez o projeto do nosso
@@ -211,6 +216,13 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("nuestra nuestro nuestros nuestras mi mis",
      r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno|trabajo con|ayudo a|atendio a|trato a|cuido a|"
      r"preparo|organizo|enseno a|encontro|vendio|dio clases|da clases|daba clases)\b(?:\s+[\w-]+){0,6}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
+    # the one who did it: "Mauricio fue el que tomó las fotos", "she's the one who redid our kitchen",
+    # "c'est elle qui a fait nos photos", "Marc est celui qui a refait notre toit"
+    ("que quien one qui celui celle",
+     r"\b(fue|es|era) (el|la) (que|quien) (nos |me |le |les )?\w+(o|io|aron|ieron)\b|"
+     r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?(did|built|shot|designed|fixed|redid|took|"
+     r"made|handled|sorted|photographed|renovated|painted|planned|catered|rewired|saved|helped|found|sold|drew|wrote)\b|"
+     r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+", "P", 3),
     # --- reputation (provider) ---
     ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
     ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b", "P", 3),
@@ -350,14 +362,20 @@ PEER = Cue(
 # introduction whatever trades the text mentions.
 NO_DEAL = Cue(
     "sale sell selling pitch buying teach learn notes auftrag verkauf verkaufen gegenseitig voneinander vender venta "
-    "mutuamente vendre vente mutuellement l'autre del otro teach vendere",
+    "mutuamente vendre vente mutuellement l'autre del otro teach vendere neither",
     r"\b(no (sale|pitch|agenda)|nothing to (sell|buy|pitch)|not (selling|pitching|buying) anything|nobody('s| is) (buying|selling)|"
     r"no one('s| is) (buying|selling)|just to (share|compare|swap) notes|(each|both) (of you )?(can|could) teach|"
     r"teach each other|learn (a lot )?from each other|"
     r"kein(en)? (auftrag|verkauf)|nichts zu verkaufen|(gegenseitig|voneinander) (\w+ ){0,3}?(lernen|ersparen|helfen|profitieren)|"
     r"nada que (vender|comprar)|sin (venta|compromiso comercial)|(aprender|ensenarse) (mutuamente|el uno del otro)|"
     r"rien a vendre|aucune vente|pas de vente|(apprendre|apprendrez) (l'un de l'autre|beaucoup l'un)|"
-    r"niente da vendere|nada para vender)\b")
+    r"niente da vendere|nada para vender|"
+    # "neither of you is selling anything", "ninguno le tiene que vender nada al otro", "keiner muss dem
+    # anderen etwas verkaufen", "aucun de vous n'a rien à vendre"
+    r"neither (of you |one )?(is|are|has|have|needs?) (selling|to sell|anything to sell)|"
+    r"(ninguno|ninguna|nadie) (le |les )?(tiene que|va a|quiere) vender|"
+    r"(keiner|niemand) (von euch |von ihnen )?(muss|will|soll) (dem anderen )?(etwas|was) verkaufen|"
+    r"(aucun|personne)( de vous)?( deux)? n'a (rien|quoi que ce soit) a vendre)\b")
 WEAK_PEER = Cue(
     "get hit should enjoy think",
     r"\b(get on|get along|hit it off|should (definitely )?(talk|meet|connect|know each other|get together|grab (a )?coffee)|"

@@ -74,7 +74,7 @@ INTRO: tuple[Cue, ...] = (
         r"vernetzen|verbinden|kennen ?lernen)\b"),
     Cue("presente presenter relation contact laisse mets mette", r"\b(je (te|vous) presente|presenter|mettre en (relation|contact)|"
         r"mise en relation|mets en (relation|contact)|(vous|te) mette en (relation|contact)|je (vous|te) laisse)\b"),
-    Cue("presento presentarte presentarle presentarles presentaros contacto conectarte conectarles dejo ponga pusiera",
+    Cue("presento presentarte presentarle presentarles presentaros presentarlos presentarlas contacto conectarte conectarles dejo ponga pusiera",
         r"\b((te|les|os|los|las) presento|presentar(te|le|les|os|los|las)|poner(te|les|os) en contacto|pongo en contacto|"
         r"(os|les|te|los|las) (ponga|pusiera|pongo|puse) en contacto|"
         r"conectar(te|les|os)|(os|les) dejo)\b"),
@@ -103,7 +103,7 @@ INTRO: tuple[Cue, ...] = (
         r"\b(as promised|wie versprochen|comme promis|como (te |le |os |les )?(lo )?(prometi|prometido)|come promesso)\b"
         r"[^.!?]{0,80}\b(contact\w*|kontakt\w*|coordonnees|contacto|datos|details|number|nummer|numero|copying|"
         r"copiando|cc'?ing|copie|looping|adding|introduc\w*|presente|presento|apresento)\b|"
-        r"\bhier (ist )?(der|die) kontakt(daten)? (zu|von|fur)\b"),
+        r"\bhier (ist )?(der|die) kontakt(daten)? (zu|zum|zur|von|vom|fur)\b"),
 )
 # Phrases that only an introduction uses (as opposed to "you two" or "over to you").
 STRONG_INTRO: tuple[Cue, ...] = (
