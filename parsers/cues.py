@@ -49,7 +49,8 @@ BOTH = re.compile(r"\b(you two|you both|both of you|the two of you|you guys|y'al
                    r"ihr beide|euch beide|sie beide|euch beiden|ihnen beiden|vous deux|tous les deux|"
                    r"toutes les deux|los dos|ustedes dos|vosotros dos|ambos|ambas)\b")
 ABBREV = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "inc", "co", "ltd", "vs", "etc", "e.g", "i.e",
-                     "prof", "mt", "ft", "no", "approx", "hr", "mme", "nr", "bzw", "ca", "z.b", "sra", "av"})
+                     "prof", "mt", "ft", "no", "approx", "hr", "mme", "nr", "bzw", "ca", "z.b", "sra", "av", "dra", "lic",
+                     "ing", "arq", "abg", "dres", "mlle", "srta"})
 
 PERSON_ART = (r"(?:(?:the|a|an|our|my|his|her|their|your|l'|le|la|un|une|notre|mon|ma|der|die|ein|eine|"
                r"unser|unsere|mein|meine|el|la|un|una|nuestro|nuestra|mi)\s*)")
@@ -112,6 +113,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?:ge\w+t|ge\w+en|\w+iert)\s+(?:hat|haben|hatte|hatten)\b", "P", 3),
     # a job to have done: "will vorher alle Räume streichen lassen", "möchte das Dach neu decken lassen"
     ("lassen", r"\b(will|wollen|mochte|mochten|muss|mussen|mochte gern|wurde gern|wurde gerne) (\S+ ){0,7}?[a-z]+en lassen\b", "C", 3),
+    # a project of one's own: "wollen im Frühjahr ihr Bad komplett sanieren", "will das Haus verkaufen"
+    ("will wollen mochte mochten plant planen",
+     r"\b(will|wollen|mochte|mochten|plant|planen) (\S+ ){0,8}?(sanieren|renovieren|umbauen|ausbauen|modernisieren|"
+     r"neu bauen|bauen|kaufen|verkaufen|vermieten|erneuern|dammen|grunden|eroffnen)\b", "C", 3),
     ("hatte wurde plant planen uberlegt vor interessiert",
      r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
     ("heiraten heiratet gestresst umziehen", r"\b(heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),
@@ -215,13 +220,14 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona|dio|daba|enseno)\b", "P", 3),
     ("nuestra nuestro nuestros nuestras mi mis",
      r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno|trabajo con|ayudo a|atendio a|trato a|cuido a|"
+     r"atiende a|trata a|cuida a|asesora a|asesoro a|"
      r"preparo|organizo|enseno a|encontro|vendio|dio clases|da clases|daba clases)\b(?:\s+[\w-]+){0,6}?\s+(?:nuestra|nuestro|nuestros|nuestras|mi|mis)\b", "P", 3),
     # the one who did it: "Mauricio fue el que tomó las fotos", "she's the one who redid our kitchen",
     # "c'est elle qui a fait nos photos", "Marc est celui qui a refait notre toit"
     ("que quien one qui celui celle",
      r"\b(fue|es|era) (el|la) (que|quien) (nos |me |le |les )?\w+(o|io|aron|ieron)\b|"
      r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?(did|built|shot|designed|fixed|redid|took|"
-     r"made|handled|sorted|photographed|renovated|painted|planned|catered|rewired|saved|helped|found|sold|drew|wrote)\b|"
+     r"made|handled|sorted|photographed|renovated|painted|planned|catered|rewired|saved|sold|drew|wrote)\b|"
      r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+", "P", 3),
     # --- reputation (provider) ---
     ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),

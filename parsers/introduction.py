@@ -308,9 +308,10 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     if len(parties) > 2 and len(mentioned) >= 2:
         parties = mentioned
     if len(parties) > 2:
-        # the writer's spouse copied along ("Steve's cc'd only to see the photos"): of her household,
-        # and not described as a provider
-        kept = [p for p in parties if not (_household(p, referrer_person) and reading.evidence[p.email].lean <= 0)]
+        # the writer's spouse copied along ("Steve's cc'd only to see the photos", "Cc'ing Kristin, she
+        # remembers the details"): of her household, and not described as a provider (being copied in
+        # alone weighs 2)
+        kept = [p for p in parties if not (_household(p, referrer_person) and reading.evidence[p.email].lean < 3)]
         if len(kept) >= 2:
             parties = kept
     if len(parties) > 2:

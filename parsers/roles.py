@@ -399,7 +399,10 @@ _LABEL_DASH = re.compile(r"[ \t]{0,2}[—–:-][ \t]{0,2}")
 # The one who did the work is not named there: "you asked who shot our photos", "que es quien lleva ..."
 _UNNAMED_DOER = re.compile(r"\b(?:asked|ask|asking|wondering|wondered|know|knew|remember|find out|sure) (?:me |us )?who $|"
                            r"\b(?:que es|es|c'est|ist) (?:quien|qui|lui qui|elle qui|der|die) $")
-_NOUN_RELATIVE_BEFORE = re.compile(r"\b(?:the|a|an) (?:[\w-]+ ){1,3}(?:that|which) $")
+# "the search firm that found our CFOs", "hier die beiden, die bei uns alles gemacht haben": the work
+# is the noun's (German puts a comma before every relative clause)
+_NOUN_RELATIVE_BEFORE = re.compile(r"\b(?:the|a|an) (?:[\w-]+ ){1,3}(?:that|which) $|"
+                                   r"\b(?:die|den|der|das|dem|ein|eine|einen) (?:[\w-]+ )?[\w-]+, $")
 
 
 def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
