@@ -117,6 +117,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("will wollen mochte mochten plant planen",
      r"\b(will|wollen|mochte|mochten|plant|planen) (\S+ ){0,8}?(sanieren|renovieren|umbauen|ausbauen|modernisieren|"
      r"neu bauen|bauen|kaufen|verkaufen|vermieten|erneuern|dammen|grunden|eroffnen)\b", "C", 3),
+    # selling a home needs a notary, an agent, a surveyor: "met en vente la maison", "is selling her condo"
+    ("selling vente vendiendo vende venden verkauft verkaufen",
+     r"\b(is|are|'s|'re) selling (his|her|their|the) (house|home|condo|flat|apartment|property|place)\b|"
+     r"\b(met|mettent|mettons) en vente\b|\b(esta|estan) vendiendo (su|la|el)\b|\b(vende|venden) (su|la) (casa|departamento|piso|finca)\b|"
+     r"\b(verkauft|verkaufen) (sein|ihr|das|die) (haus|wohnung|elternhaus|grundstuck)\b", "C", 2),
     ("hatte wurde plant planen uberlegt vor interessiert",
      r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
     ("heiraten heiratet gestresst umziehen", r"\b(heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),

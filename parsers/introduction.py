@@ -553,7 +553,7 @@ _LINE_LEAD = re.compile(r"[ \t]*(?:[-–—•*·][ \t]*|\d{1,2}[.)][ \t]*)?(?:(
 
 # A bullet item that names a party within its first words: "- die Tierarztpraxis Dr. Seidel, ...",
 # "- Estudio Lumen, los arquitectos ...", "- l'agence Rive", "• the Blue Fern team".
-_BULLET_LEAD = re.compile(r"[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]*(?:[\w'’.-]{1,20}[ \t]+){0,2}(?:[lLdD]['’])?")
+_BULLET_LEAD = re.compile(r"[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]*(?:[\w'’.-]{1,20}[ \t]+){0,2}(?:[lLdD]['’]|\()?")
 
 
 def _listed_parties(reading: Reading, parties: list[Person]) -> list[Person]:
