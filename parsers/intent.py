@@ -179,6 +179,9 @@ LEAD: tuple[Cue, ...] = (
     Cue("donne transmis", r"\b(ai|j'ai) (donne|transmis) (ton|votre) (numero|contact|mail|adresse)\b"),
     Cue("di pase", r"\b(le|les) (di|pase) tu (numero|contacto|telefono|correo)\b"),
     Cue("your", r"\b(gave|passed|sent|shared|forwarded|handed) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b"),
+    # "I said I'd pass her details along", "sharing his number with you", "te paso sus datos" (below)
+    Cue("pass passing send sending share sharing", r"\b(pass|passing|send|sending|share|sharing) (along |on )?(her|his|their) "
+        r"(details|info|contact info|contact details|number|cell|email|information|contact)( along| on| to you| with you)?\b"),
     Cue("below above attached", r"\b(his|her|their) (details|info|contact info|contact details|number|email|cell|phone|address) "
                                 r"(is |are )?(below|above|attached)\b|\b(details|contact (info|details)) below\b"),
     Cue("lead referral client customer job one prospect two three both couple leads referrals",

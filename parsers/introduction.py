@@ -13,6 +13,7 @@ The steps, each in its own module:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -26,7 +27,7 @@ from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, Person, make_person, name_index, same_organisation
 from .roles import Reading, read_roles, read_subject
-from .cues import PRESENTATIVE
+from .cues import BOTH, GREETINGS, PRESENTATIVE
 from .intent import any_cue, count_cues
 from .text import Body, Forwarded, Tokens, fold, fold_aligned, split_body
 
@@ -108,6 +109,12 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
                              decoded.vcards)
                 if lead.referrals:
                     return lead
+        if not found.referrals and BOTH.search(fold(body.new)):
+            # "I'm sending this to both of you ... please contact our treasurer": one lead, sent to
+            # every provider addressed
+            shared = _lead_to_each(env, body, forwarded, recipients, referrer, vocab, tracking, decoded)
+            if shared.referrals:
+                return shared
         if not found.referrals and forwarded:
             # "Re-sending with Referloop copied": the writer forwards her own introduction to the
             # same people, and the forwarded text is the introduction to record
@@ -120,6 +127,58 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
         return _lead(env, body, forwarded, recipients[0], referrer, vocab, tracking, decoded.mailto_links,
                      decoded.vcards)
     return Found((), "nobody is addressed besides the sender and the tracker")
+
+
+# Where a text gives the first name of someone it speaks to or about: "Hi Emma,", "Trish, Derek and his
+# wife...", "Her name is Trish", "elle s'appelle Lise", "se llama Marta", "sie heißt Jana".
+_GIVEN_NAME = re.compile(
+    r"^[ \t]*(?:(?:hi|hello|hey|dear|morning|hallo|liebe|lieber|bonjour|salut|hola|querida|querido|estimada|estimado|"
+    r"ch[èe]re|cher)[ \t]+)?(?P<voc>[A-ZÀ-Ý][a-zà-ÿ]{1,15})[ \t]*[,:–—!]|"
+    r"\b(?:her|his) name is (?P<named>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b|\b(?:s'appelle|se llama|hei(?:ß|ss)t) (?P<called>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b",
+    re.MULTILINE | re.IGNORECASE)
+
+
+def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> list[Person]:
+    """A firm's shared inbox (hello@, office@) greeted by a person's first name ("Hi Emma,"): when it
+    is the only one addressed whom the text never names, and one first name in the text belongs to
+    nobody on the email, that name is the inbox's."""
+    index = name_index(tuple(people) + (referrer,))
+    named = {m.email for m in index.mentions(text[:5000])}
+    unnamed = [p for p in people if p.email not in named and shared_inbox(p)]
+    if len(unnamed) != 1:
+        return people
+    known = set().union(*(p.keys for p in people), referrer.keys)
+    found: set[str] = set()
+    for m in _GIVEN_NAME.finditer(text[:5000]):
+        word = m.group("voc") or m.group("named") or m.group("called")
+        if word[0].isupper() and fold(word) not in known and fold(word) not in GREETINGS and \
+                fold(word) not in _NOT_GIVEN_NAMES:
+            found.add(fold(word))
+    if len(found) != 1:
+        return people
+    inbox = unnamed[0]
+    named_inbox = dataclasses.replace(inbox, keys=inbox.keys | found, first=inbox.first or next(iter(found)))
+    return [named_inbox if p is inbox else p for p in people]
+
+
+_NOT_GIVEN_NAMES = frozenset({
+    "thanks", "thank", "cheers", "best", "regards", "sincerely", "note", "ps", "p.s", "update", "subject", "re", "fwd",
+    "madame", "monsieur", "messieurs", "mesdames", "team", "all", "everyone", "folks", "guys", "sir", "madam",
+    "merci", "danke", "gracias", "saludos", "gruss", "grusse", "cordialement", "amities", "bises", "besos",
+    "abrazos", "ciao", "yes", "no", "ok", "okay", "sure", "hey", "hi", "hello", "also", "btw", "quick", "good",
+})
+
+
+def _lead_to_each(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], recipients: list[Address],
+                  referrer: Address, vocab: Vocabulary, tracking: Tracking, decoded: Decoded) -> Found:
+    """The same contact passed to several providers at once: a lead for each, or none at all."""
+    refs: list[Referral] = []
+    for provider in recipients:
+        lead = _lead(env, body, forwarded, provider, referrer, vocab, tracking, decoded.mailto_links, decoded.vcards)
+        if len(lead.referrals) != 1 or (refs and lead.referrals[0].contact != refs[0].contact):
+            return Found((), "not one contact passed to everyone addressed")
+        refs.append(lead.referrals[0])
+    return Found(tuple(refs), f"lead: one contact passed to {len(refs)} providers")
 
 
 def _recipients(env: Envelope, tracking: Tracking, sender: str) -> list[Address]:
@@ -253,7 +312,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     if intent.promise_only(toks):
         return Found((), "promises an introduction for later")
 
-    people = [make_person(a) for a in recipients]
+    people = _name_shared_inbox(new, [make_person(a) for a in recipients], make_person(referrer))
     referrer_person = make_person(referrer)
     reading = read_roles(new, people, referrer_person, vocab, toks)
     subject_mentions = name_index(tuple(people)).mentions(subject) if subject.strip() else []
@@ -663,7 +722,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
         return Found((), "promises an introduction for later")
     if any_cue(intent.REPLY_TO_INTRO, toks):
         return Found((), "a reply to an existing introduction")
-    provider = make_person(provider_addr)
+    provider = _name_shared_inbox(new, [make_person(provider_addr)], make_person(referrer))[0]
     referrer_p = make_person(referrer)
     exclude = {referrer.email, provider.email} | {a.email for a in env.to + env.cc}
     exclude |= {a for a in tracking.addresses}

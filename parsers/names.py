@@ -221,6 +221,9 @@ def make_person(address: Address) -> Person:
             if not named and "-" not in w:
                 keys.add(w)
     local_clean = fold(local)
+    if first and 2 <= len(local_clean) < len(first) and first.startswith(local_clean):
+        # "jo@" for Johanna, "manu@" for Manuela: the short form she goes by
+        keys.add(local_clean)
     if local_clean and local_clean not in _GENERIC and len(local_clean) >= 3:
         for w in _local_words(local_clean):
             if w not in _GENERIC and len(w) >= 3 and (not named or w in keys or any(w == n for n in named)):

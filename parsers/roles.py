@@ -281,6 +281,15 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             # (not "ich möchte Sie ...", where "Sie" is the one spoken to, nor "ich möchte sie ...")
             # "Danach braucht sie eine gute Physio", "necesita ella": the subject follows the verb
             pos = inverted.end()
+        elif role in ("C", "P") and _AND_BEFORE.search(folded, max(0, pos - 5), pos):
+            # "Farah saw the photos you took of us and wants the same": a second verb shares the
+            # sentence's first subject, whoever was named in between
+            lo = sent.vocative_end if sent.vocative_end <= pos else sent.start
+            k = bisect_left(actor_pos, lo)
+            if k < len(actor_pos) and actor_pos[k] < pos and actor_who[k] not in ("@self", "@you") and \
+                    not any(actor_who[j] in parties and actor_who[j] != actor_who[k]
+                            for j in range(k + 1, bisect_left(actor_pos, pos))):
+                pos = actor_pos[k] + 1
         elif matched.startswith(_FIRST_PERSON_OBJECT):
             # "Maître Girard nous a défendus", "nos arregló la fuga": the writer is the object, the
             # actor comes before
@@ -336,7 +345,9 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         label = _LABELLED_LINE.fullmatch(text, line_start, m.start)
-        if label is not None and fold(label.group(1)).split()[0] not in _NOT_LABELS:
+        if label is not None and fold(label.group(1)).split()[0] not in _NOT_LABELS and \
+                not any(o.email == m.email and line_start <= o.start < m.start for o in mentions[max(0, i - 3):i]):
+            # (not "Paddy Quinn – Quinn's Butchers": a name and the firm, both his, on a contact card)
             evidence[m.email].provider += 2
             evidence[m.email].notes.append(f"P+2 line label {label.group(1)!r}")
             continue
@@ -409,6 +420,7 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
     return any(lo <= m.end <= hi for m in mentions)
 
 
+_AND_BEFORE = re.compile(r"\b(?:and|und|et|y) $")
 _SUBJECT_BEFORE = re.compile(r"\b(?:ich|wir|du|ihr|er|sie|es|yo|je|nous|il|elle|on|i|we|he|she|they) $")
 _INVERTED_SUBJECT = re.compile(r" (?:sie|er|ella|el|elle|il)\b")
 _FIRST_PERSON_OBJECT = ("nous ", "m'", "me ", "nos ", "uns ", "mir ", "mich ", "us ")

@@ -122,7 +122,25 @@ def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts:
             i += 1
             continue
         break
+    if confirmed and _on_contact_card(text, mentions[bisect_left(m_starts, start)].start):
+        return [], start
     return confirmed, confirmed_end
+
+
+# A line of contact details: a phone number or an address alone, perhaps after a label.
+_DETAILS_LINE = re.compile(r"[ \t]*(?:(?:tel|phone|mobile|cell|t[ée]l|m[óo]vil|handy|e-?mail|mail)\.?:?[ \t]*)?"
+                           r"(?:\+?[\d(][\d ()./-]{6,24}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})[ \t]*",
+                           re.IGNORECASE)
+
+
+def _on_contact_card(text: str, name_at: int) -> bool:
+    """"Paddy Quinn – Quinn's Butchers, Naas" above a phone number is a contact card, not someone
+    spoken to."""
+    line_end = text.find("\n", name_at)
+    if line_end < 0:
+        return False
+    next_end = text.find("\n", line_end + 1)
+    return _DETAILS_LINE.fullmatch(text, line_end + 1, next_end if next_end >= 0 else len(text)) is not None
 
 
 def starts_with_mention_of(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
