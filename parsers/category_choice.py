@@ -24,7 +24,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("steuer", "tax"), ("tax", "tax"), ("law", "legal"), ("legal", "legal"), ("avocat", "legal"),
     ("abogad", "legal"), ("anwalt", "legal"), ("plumb", "plumbing"), ("electric", "electrical"),
     ("hvac", "hvac"), ("heating", "hvac"), ("heizung", "hvac"), ("elektro", "electrical"), ("sanitaer", "plumbing"),
-    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("dach", "roofing"), ("elec", "electrical"), ("deck", "carpentry"), ("carpent", "carpentry"), ("wood", "carpentry"), ("cabinetry", "carpentry"), ("cabinets", "carpentry"), ("zimmerei", "carpentry"), ("tischler", "carpentry"), ("schreiner", "carpentry"), ("fliesen", "tiling"), ("signage", "signage"), ("upholster", "upholstery"),
+    ("sanitar", "plumbing"), ("plomb", "plumbing"), ("fontaner", "plumbing"), ("roof", "roofing"), ("dach", "roofing"), ("elec", "electrical"), ("deck", "carpentry"), ("carpent", "carpentry"), ("wood", "carpentry"), ("cabinetry", "carpentry"), ("cabinets", "carpentry"), ("zimmerei", "carpentry"), ("tischler", "carpentry"), ("schreiner", "carpentry"), ("fliesen", "tiling"), ("signage", "signage"), ("piscin", "pool"), ("pools", "pool"), ("paysag", "landscaping"), ("archi", "architecture"), ("upholster", "upholstery"),
     ("remodel", "renovation"), ("renov", "renovation"), ("build", "construction"), ("construct", "construction"),
     ("architect", "architecture"), ("interior", "interior-design"), ("garden", "landscaping"),
     ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),

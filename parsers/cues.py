@@ -101,6 +101,13 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|have) been (leaking|failing|acting up)|(has|had|have) (a|an) (leak|problem|issue)|"
      r"(is|are|'s|'re) having (trouble|problems|issues))\b", "C", 2),
     ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
+    # asked for a quote: "Pourriez-vous lui faire un devis ?", "could you send her a quote", "könnten Sie ihr
+    # ein Angebot machen", "¿le podrías pasar un presupuesto?"
+    ("devis quote estimate angebot presupuesto cotizacion",
+     r"\b(pourriez|pouvez|pourrais|peux)[- ](vous|tu) (lui|leur) (faire|envoyer|proposer|etablir) (un|une) (devis|estimation)\b|"
+     r"\b(could|can|would) you (send|give|put together|do) (her|him|them) (a|an) (quote|estimate)\b|"
+     r"\b(konnten|konnen|kannst|konntest) (sie|du) (ihr|ihm|ihnen) (ein|einen) (angebot|kostenvoranschlag)\b|"
+     r"\b(le|les) (podrias|puedes|podria|puede) (pasar|mandar|enviar|hacer) (un|una) (presupuesto|cotizacion)\b", "PY", 3),
     ("your", r"\b(will|'ll|can|could) (help you|set up your|do your|handle your|take care of your|fix your|"
              r"sort out your|get your|look after your|build your|design your|manage your)\b", "P", 2),
     # German
@@ -124,7 +131,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(verkauft|verkaufen) (sein|ihr|das|die) (haus|wohnung|elternhaus|grundstuck)\b", "C", 2),
     ("hatte wurde plant planen uberlegt vor interessiert",
      r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
-    ("heiraten heiratet gestresst umziehen", r"\b(heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),
+    ("casa casan heiraten heiratet gestresst umziehen", r"\b(se casa|se casan|heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),
     # "Ohne sie hätten wir ... nie", "without her we'd never", "sans elle on n'aurait", "sin ella no":
     # the pronoun names who made it possible, so the cue starts at it
     ("ohne without sans sin",
@@ -159,6 +166,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(est|sont) (actuellement )?en (litige|conflit)\b|"
      r"\b(tiene|tienen) (una|un|unas|unos) (fuga|problema|averia|gotera|goteras|humedad|humedades|conflicto|litigio)s?\b|"
      r"\b(hat|haben) (ein|einen|eine) (problem|leck|wasserschaden|rohrbruch|streit|rechtsstreit)\b", "C", 2),
+    # an occasion to organise: "Aurélie organise le baptême de sa fille", "organisiert die Hochzeit"
+    ("organise organisent prepare preparent organisiert organisieren",
+     r"\b(organise|organisent|prepare|preparent) (le|la|les|son|sa|ses|leur|leurs|un|une) (bapteme|mariage|anniversaire|fete|"
+     r"communion|demenagement|reception|soiree|seminaire|evenement|voyage)\b|"
+     r"\b(organisiert|organisieren) (die|den|das|ihre|seine|eine|einen) (hochzeit|taufe|feier|geburtstagsfeier|firmenfeier|umzug|reise)\b", "C", 2),
     ("veut veulent envisage envisagent pense projette mal",
      r"\b(veut|veulent|envisage|envisagent|pense a|projette|a du mal)\b", "C", 2),
     ("vient", r"\bvient d'(acheter|emmenager|ouvrir)\b|\bvient de (s'installer|creer|lancer)\b", "C", 1),
@@ -230,7 +242,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # the one who did it: "Mauricio fue el que tomó las fotos", "she's the one who redid our kitchen",
     # "c'est elle qui a fait nos photos", "Marc est celui qui a refait notre toit"
     ("que quien one qui celui celle",
-     r"\b(fue|es|era) (el|la) (que|quien) (nos |me |le |les )?\w+(o|io|aron|ieron)\b|"
+     r"\b(fue|es|era) (el|la) (que|quien) (nos |me |le |les )?\w+(o|io|aron|ieron)\b|\b(el|la) (que|quien) (nos|me) \w+(o|io|aron|ieron)\b|"
      r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?(did|built|shot|designed|fixed|redid|took|"
      r"made|handled|sorted|photographed|renovated|painted|planned|catered|rewired|saved|sold|drew|wrote)\b|"
      r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+", "P", 3),
@@ -302,6 +314,13 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(dirige|leitet)\b(?!(?: \w+){0,3} weiter\b)|\b(puede|podra|podria|sabe) (ocuparse|encargarse)\b|\bse (ocupa|encarga) de\b|"
      r"\b(peut|pourra|pourrait) (s'occuper|se charger)\b|\b(kann|konnte) sich (darum |um \w+ \w+ )?kummern\b|"
      r"\b(can|could|will|'ll) (handle|take care of) (the|all|your|that|this|it|everything)\b", "P", 2),
+    # "te paso el contacto de Silvina", "voici les coordonnées de Lise", "hier die Nummer von Jonas",
+    # "here's the number for Dale": the one whose details are handed over provides
+    ("paso contacto datos numero coordonnees contact nummer kontakt number details",
+     r"\b(te|le|les|os) (paso|mando|dejo|envio) (el|los|su) (contacto|datos|numero|telefono|mail) (de|del|de la)\b|"
+     r"\b(voici|je te donne|je vous donne|je te transmets|je vous transmets) (les coordonnees|le contact|le numero) (de|du|d')\b|"
+     r"\bhier (ist )?(die nummer|der kontakt|die kontaktdaten) (von|vom)\b|"
+     r"\bhere'?s the (number|contact|contact info|details|email) (for|of)\b", "PA", 3),
     # "the photos of our wedding are Begoña's" ("son de Begoña", "sont de Lucie", "were taken by Tom")
     ("son eran sont es era fue est taken shot done by", r"\b(son|eran|fueron|sont|es|era|fue|est) (todas |toutes |tous )?de\b|"
      r"\b(were|are|was) (all )?(taken|shot|done|made|designed|painted) by\b", "PA", 3),

@@ -28,6 +28,11 @@ _PRESENTS_SPOKEN_OF = (
         r"\b(voici|voila|c'est) (le|la|les|l') ?(\w+ ){0,2}?\w+ dont je (t'|vous )ai parle\b|"
         r"\b(este es|esta es|estos son|estas son|aqui (tienes|tiene|teneis) a) (el|la|los|las) (\w+ ){0,2}?\w+ "
         r"(de quien|de quienes|del que|de la que|de los que|de las que) (te|le|os|les) (hable|he hablado|comente|mencione)\b")
+# Handing over someone's details to the other person on the email: "voici l'adresse du traiteur",
+# "te paso el contacto de Silvina", "here's the number for Dale"
+_HANDOVER_TRIGGERS = "voici paso here's here"
+_HANDOVER = (r"\bvoici (l'adresse|le contact|les coordonnees|le numero|le mail) (de|du|d'|des)\b|"
+             r"\b(te|le|les|os) paso el contacto (de|del|de la)\b|\bhere'?s the (number|contact|contact info|details) (for|of)\b")
 _SPOKEN_OF_TRIGGERS = "told mentioned erzahlt berichtet parle hable hablado comente mencione"
 
 INTRO: tuple[Cue, ...] = (
@@ -97,6 +102,7 @@ INTRO: tuple[Cue, ...] = (
     Cue("copie copia cc kopie",
         r"\b((mets|mis|ajoute|rajoute) (\w+ ){1,2}en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
         r"(setze|nehme) (\w+ ){1,2}in (cc|kopie)|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
+    Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen
     # hier der Kontakt zu", "comme promis, voici les coordonnées", "como te prometí, te paso el contacto".
     Cue("promised versprochen promis prometi prometido promesso kontakt",
@@ -108,6 +114,7 @@ INTRO: tuple[Cue, ...] = (
 # Phrases that only an introduction uses (as opposed to "you two" or "over to you").
 STRONG_INTRO: tuple[Cue, ...] = (
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
+    Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
     Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b"),
     Cue("this here's", r"\b(this is \w+|here's \w+)\b"),

@@ -288,6 +288,12 @@ class NameIndex:
                     skip_until = words[i + 1][1]
                     continue
             owners = by_key.get(key) or by_key.get(spelled)
+            if not owners and ("'" in key or "’" in key):
+                # "Rénov'Est" for renovest.example: a firm's name written with an apostrophe
+                joined = self._by_compact.get(key.replace("'", "").replace("’", ""))
+                if joined:
+                    found.append(Mention(start, end, joined, company=True))
+                    continue
             if not owners and len(key) > 4 and key[-1] == "s" and word[-1] == "s":
                 # German genitive and family plurals: "Kerstins Tochter", "the Kapoors want"
                 owners = by_key.get(key[:-1])

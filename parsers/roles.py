@@ -153,6 +153,12 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         elif len(voc) > 1:
             addressee = None
             topic = None
+        elif addressee and len(parties) == 2 and _FIRM_SALUTATION.match(text, start):
+            # "Aurélie, voici le traiteur ... Madame, Monsieur, Aurélie organise ...": a salutation to
+            # a firm turns to the other party
+            addressee = next(p for p in parties if p != addressee)
+            addressed_all.add(addressee)
+            topic = None
         elif has_both and BOTH.search(folded, start, end):
             addressee = None
         elif addressee and starts_with_mention_of(text, start, end, mentions, m_starts, addressee):
@@ -413,13 +419,17 @@ _UNNAMED_DOER = re.compile(r"\b(?:asked|ask|asking|wondering|wondered|know|knew|
 # "the search firm that found our CFOs", "hier die beiden, die bei uns alles gemacht haben": the work
 # is the noun's (German puts a comma before every relative clause)
 _NOUN_RELATIVE_BEFORE = re.compile(r"\b(?:the|a|an) (?:[\w-]+ ){1,3}(?:that|which) $|"
-                                   r"\b(?:die|den|der|das|dem|ein|eine|einen) (?:[\w-]+ )?[\w-]+, $")
+                                   r"\b(?:die|den|der|das|dem|ein|eine|einen) (?:[\w-]+ )?[\w-]+, $|"
+                                   # "les deux entreprises qui ont fait le nôtre", "los dos que nos hicieron"
+                                   r"\b(?:les|des|los|las) (?:deux |trois |dos |tres )?[\w'-]+ (?:qui|que) $")
 
 
 def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
     return any(lo <= m.end <= hi for m in mentions)
 
 
+_FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
+                              r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\b(?:and|und|et|y) $")
 _SUBJECT_BEFORE = re.compile(r"\b(?:ich|wir|du|ihr|er|sie|es|yo|je|nous|il|elle|on|i|we|he|she|they) $")
 _INVERTED_SUBJECT = re.compile(r" (?:sie|er|ella|el|elle|il)\b")
