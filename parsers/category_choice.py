@@ -75,9 +75,14 @@ def _short_endings(stem: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=4096)
 def domain_categories(p: Person) -> tuple[str, ...]:
     """Trades named in a provider's domain ("reyesplumbing") or in its display name's words."""
-    label = fold(p.email.split("@")[1].split(".")[0])
+    return _domain_categories(p.email.split("@")[1].split(".")[0], p.display)
+
+
+@functools.lru_cache(maxsize=4096)
+def _domain_categories(domain_label: str, display: str) -> tuple[str, ...]:
+    label = fold(domain_label)
     parts = label.split("-")
-    words = [fold(w) for w in p.display.split()]
+    words = [fold(w) for w in display.split()]
     # Short stems only at the end of the label ("saidvet", "beckerroofing") or as a part of it, not
     # inside a name ("petrova", "lawson").
     found = [cat for stem, cat in DOMAIN_HINTS
@@ -86,15 +91,21 @@ def domain_categories(p: Person) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+_LONG_STEMS = tuple(stem for stem, _ in DOMAIN_HINTS if len(stem) > 4)
+
+
 def shared_inbox(p: Person) -> bool:
     """A firm's shared mailbox ("info@", "commandes@", "fontaneria@"): a business, never a private buyer.
 
     Introductions put a firm on the email when it is the one to do the work, so with no direction in
     the words, the shared inbox is the provider."""
-    local = fold(p.email.split("@", 1)[0]).split("+", 1)[0]
-    if local in _SHARED_LOCALS:
-        return True
-    return any(len(stem) > 4 and local.startswith(stem) for stem, _ in DOMAIN_HINTS)
+    return _shared_local(p.email.split("@", 1)[0])
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared_local(local_part: str) -> bool:
+    local = fold(local_part).split("+", 1)[0]
+    return local in _SHARED_LOCALS or local.startswith(_LONG_STEMS)
 
 
 def category_scores(reading: Reading, provider: Person | None, contact: Person | None, subject: str,

@@ -142,9 +142,12 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     """A firm's shared inbox (hello@, office@) greeted by a person's first name ("Hi Emma,"): when it
     is the only one addressed whom the text never names, and one first name in the text belongs to
     nobody on the email, that name is the inbox's."""
+    inboxes = [p for p in people if shared_inbox(p)]
+    if not inboxes:
+        return people
     index = name_index(tuple(people) + (referrer,))
     named = {m.email for m in index.mentions(text[:5000])}
-    unnamed = [p for p in people if p.email not in named and shared_inbox(p)]
+    unnamed = [p for p in inboxes if p.email not in named]
     if len(unnamed) != 1:
         return people
     known = set().union(*(p.keys for p in people), referrer.keys)
