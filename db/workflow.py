@@ -7,6 +7,8 @@ transaction; mail leaves only through the outbox afterwards.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import hashlib
 import json
 from dataclasses import dataclass
@@ -111,12 +113,15 @@ class Workflow:
         return parse_message(bytes(row.raw or b""), self.tracking_for(mailbox_address))
 
     def process_inbound(self, row: InboundMessage, mailbox_address: str, now: datetime,
-                        parsed: ParsedMessage | None = None) -> Disposition:
+                        parsed: ParsedMessage | None = None, savepoint: bool = True) -> Disposition:
         """Act on a stored message (parsed here unless the caller parsed it already, outside the
-        transaction); the row's status is updated in the same transaction as the decision."""
+        transaction); the row's status is updated in the same transaction as the decision.
+
+        ``savepoint=False`` leaves the isolation to the caller: a group of messages in one transaction
+        that is rolled back and redone message by message if any of them fails."""
         if parsed is None:
             parsed = self.parse(row, mailbox_address)
-        with self.db.atomic():
+        with self.db.atomic() if savepoint else nullcontext():
             disposition = self._decide(row, parsed, mailbox_address, now)
             result = {"kind": parsed.kind, "ignore_reason": parsed.ignore_reason,
                       "sender": parsed.sender.email if parsed.sender else None, "message_id": parsed.message_id,

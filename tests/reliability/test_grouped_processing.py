@@ -1,4 +1,5 @@
-"""A backlog is decided in groups, one commit per group: a failing message costs only itself, and a
+"""A backlog is decided in groups, one commit per group: a failing message costs only itself (the group
+is rolled back and redone message by message, so nothing of the first pass remains twice), and a
 process that dies mid-group leaves every message of the group to be tried again, one at a time."""
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ def raise_on(h: Harness, monkeypatch, marker: bytes, exc: BaseException):
     """Make processing the message whose bytes contain ``marker`` raise ``exc``; returns the real method."""
     real = h.app.workflow.process_inbound
 
-    def process(row, address, now, parsed=None):
+    def process(row, address, now, parsed=None, savepoint=True):
         if marker in bytes(row.raw):
             raise exc
-        return real(row, address, now, parsed=parsed)
+        return real(row, address, now, parsed=parsed, savepoint=savepoint)
 
     monkeypatch.setattr(h.app.workflow, "process_inbound", process)
     return real
