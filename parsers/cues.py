@@ -171,6 +171,13 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(organise|organisent|prepare|preparent) (le|la|les|son|sa|ses|leur|leurs|un|une) (bapteme|mariage|anniversaire|fete|"
      r"communion|demenagement|reception|soiree|seminaire|evenement|voyage)\b|"
      r"\b(organisiert|organisieren) (die|den|das|ihre|seine|eine|einen) (hochzeit|taufe|feier|geburtstagsfeier|firmenfeier|umzug|reise)\b", "C", 2),
+    # an injury: "hat sich die Schulter ausgekugelt", "se lesionó la rodilla", "s'est cassé le poignet",
+    # "tore his ACL", "hurt her back"
+    ("hat lesiono lesiona rompio cayo blesse blessee casse cassee torn tore hurt injured sprained broke",
+     r"\bhat sich (\S+ ){0,6}?(verletzt|ausgekugelt|gebrochen|verstaucht|gezerrt|gerissen|verrenkt)\b|"
+     r"\bse (lesiono|lesiona|rompio|quebro|doblo|torcio|cayo)\b|\bs'est (blesse|blessee|casse|cassee|fait une entorse|foule|foulee)\b|"
+     r"\b(tore|torn|hurt|injured|sprained|broke|pulled) (his|her|their) (\w+ )?(back|knee|ankle|shoulder|wrist|hip|acl|arm|leg|hamstring|neck)\b",
+     "C", 2),
     ("veut veulent envisage envisagent pense projette mal",
      r"\b(veut|veulent|envisage|envisagent|pense a|projette|a du mal)\b", "C", 2),
     ("vient", r"\bvient d'(acheter|emmenager|ouvrir)\b|\bvient de (s'installer|creer|lancer)\b", "C", 1),
@@ -285,9 +292,12 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("your", r"\b(gave|passed|sent|shared|forwarded|handed|given) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "PY", 3),
     # work the addressee did for the writer: "du hast mich durchs Wochenbett gebracht", "dass du mich
     # wieder fit gekriegt hast", "tu m'as sauvé la mise", "tú me arreglaste el tejado"
-    ("hast m'as arreglaste ayudaste hiciste salvaste llevaste reformaste ensenaste curaste",
+    ("hast betreust behandelst trainierst berates machst pflegst m'as arreglaste ayudaste hiciste salvaste llevaste reformaste ensenaste curaste",
      # (telling and asking are not work: "du hast mir gesagt", "tu m'as dit")
      r"\bdu hast (mich|uns|mir) (\w+ ){0,6}?(?!(gesagt|erzahlt|geschrieben|gefragt|geschickt)\b)(ge\w+t|ge\w+en|\w+iert)\b|"
+     # "Du hast damals meine Achillessehne wieder hinbekommen", "du betreust ja auch unsere A-Jugend"
+     r"\bdu hast (\w+ ){0,2}?(meine|meinen|mein|unsere|unseren|unser) ([\w-]+ ){0,5}?(ge\w+t|ge\w+en|\w+iert|\w*bekommen|\w*gekriegt)\b|"
+     r"\bdu (betreust|behandelst|trainierst|berätst|berates|machst|pflegst) (ja |auch |schon |seit jahren )*(meine|meinen|mein|unsere|unseren|unser)\b|"
      r"\bdu (mich|uns|mir) ([\w-]+ ){0,6}?(?!(gesagt|erzahlt|geschrieben|gefragt|geschickt)\b)(ge\w+t|ge\w+en|\w+iert) hast\b|"
      r"\btu (m'as|nous as) (?!(\w+ )?(dit|demande|ecrit|raconte|parle|envoye|appele|propose|explique|promis)\b)"
      r"(\w+ ){0,2}?\w+(e|ee|ees|i|it|u|us)\b|"
@@ -392,7 +402,7 @@ PEER = Cue(
 # introduction whatever trades the text mentions.
 NO_DEAL = Cue(
     "sale sell selling pitch buying teach learn notes auftrag verkauf verkaufen gegenseitig voneinander vender venta "
-    "mutuamente vendre vente mutuellement l'autre del otro teach vendere neither",
+    "mutuamente vendre vente mutuellement l'autre del otro teach vendere neither vendan venda venderse",
     r"\b(no (sale|pitch|agenda)|nothing to (sell|buy|pitch)|not (selling|pitching|buying) anything|nobody('s| is) (buying|selling)|"
     r"no one('s| is) (buying|selling)|just to (share|compare|swap) notes|(each|both) (of you )?(can|could) teach|"
     r"teach each other|learn (a lot )?from each other|"
@@ -405,11 +415,14 @@ NO_DEAL = Cue(
     r"neither (of you |one )?(is|are|has|have|needs?) (selling|to sell|anything to sell)|"
     r"(ninguno|ninguna|nadie) (le |les )?(tiene que|va a|quiere) vender|"
     r"(keiner|niemand) (von euch |von ihnen )?(muss|will|soll) (dem anderen )?(etwas|was) verkaufen|"
-    r"(aucun|personne)( de vous)?( deux)? n'a (rien|quoi que ce soit) a vendre)\b")
+    r"(aucun|personne)( de vous)?( deux)? n'a (rien|quoi que ce soit) a vendre|"
+    r"no es para que (se |les )?(vendan|venda|compren) nada|no (hay|tienen) nada que venderse)\b")
 WEAK_PEER = Cue(
-    "get hit should enjoy think",
+    "get hit should enjoy think caer caerian entendre verstehen",
     r"\b(get on|get along|hit it off|should (definitely )?(talk|meet|connect|know each other|get together|grab (a )?coffee)|"
-    r"you'd enjoy|would enjoy (meeting|talking|comparing)|just think you'd)\b")
+    r"you'd enjoy|would enjoy (meeting|talking|comparing)|just think you'd|"
+    r"se van a caer (muy )?bien|se (caerian|caerán) (muy )?bien|vous allez bien vous entendre|"
+    r"(ihr|sie) (werdet|werden) euch (gut )?verstehen)\b")
 
 
 THIRD_ACTORS = THIRD - {"who", "qui", "der", "die", "que", "quien"}

@@ -68,7 +68,7 @@ INTRO: tuple[Cue, ...] = (
     Cue("uberlasse rest suite resto", r"\b(uberlasse (ich )?(ihnen|euch|dir)|den rest (uberlasse|uberlass)|"
         r"(leave|leaving) the rest to you|je vous laisse (la suite|voir)|os dejo (el resto|que)|les dejo (el resto|que))\b"),
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
-    Cue("should must talk meet connect thought", r"\b((should|must) (talk|meet|connect)|thought you should)\b"),
+    Cue("should must talk meet connect thought figured", r"\b((should|must) (talk|meet|connect)|(thought|figured) you (two |both )?should)\b"),
     # "I think you'd get along", "you two would hit it off", "skipping the double opt-in"
     Cue("along hit click opt-in optin",
         r"\b(you'd|you would|you'll|you will|you two would|you both would|you two will) (really |definitely |totally )?"
@@ -126,9 +126,11 @@ STRONG_INTRO: tuple[Cue, ...] = (
 SUBJECT_INTRO: tuple[Cue, ...] = (
     Cue("intro introduction introducing introductions meet connecting connect referral recommendation",
         r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation)\b"),
-    Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion",
+    Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion "
+        "conocerse conozcan rencontrer",
         r"\b(vorstellung|kennenlernen|kontakt|empfehlung|mise en relation|presentation|presentacion|presento|"
-        r"recommandation|recomendacion)\b"),
+        r"recommandation|recomendacion|tienen que conocerse|teneis que conoceros|deben conocerse|"
+        r"devez vous rencontrer|must meet|should meet)\b"),
 )
 _SUBJECT_ARROWS = re.compile(r"<>|<->|↔|⟷|<=>")
 
@@ -170,11 +172,12 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
                                r"kind intro\w*|kind introduc\w*)"),
     Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
     Cue("meet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"),
-    Cue("danke freut", r"\bdanke (dir |ihnen |euch )?fur die (vorstellung|verbindung|einfuhrung|vermittlung)\b|\bfreut mich\b"),
-    Cue("merci ravi ravie enchante enchantee", r"\b(merci pour (la mise en relation|le contact|la presentation)|"
+    # (a name may come between: "Muchas gracias, Cata, por el contacto", "Danke, Jörg, für die Vorstellung")
+    Cue("danke freut", r"\bdanke,? (dir |ihnen |euch |\w+,? )?fur die (vorstellung|verbindung|einfuhrung|vermittlung)\b|\bfreut mich\b"),
+    Cue("merci ravi ravie enchante enchantee", r"\b(merci,? (\w+,? )?pour (la mise en relation|le contact|la presentation)|"
                                                r"ravie? de (faire ta connaissance|vous connaitre)|enchantee?)\b"),
-    Cue("gracias encantado encantada placer", r"\b(gracias por (la presentacion|presentarnos|el contacto|conectarnos)|"
-                                              r"encantad[oa] de conocer|un placer conocer)"),
+    Cue("gracias encantado encantada placer gusto", r"\b(gracias,? (\w+,? )?por (la presentacion|presentarnos|el contacto|conectarnos)|"
+                                              r"encantad[oa] de conocer|un placer conocer|un gusto conocer)"),
 )
 LEAD: tuple[Cue, ...] = (
     Cue("is ist est es", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
@@ -195,6 +198,9 @@ LEAD: tuple[Cue, ...] = (
         r"\b(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you\b|"
         r"\b(two|three|both|a couple|a few) (more |new )?(leads |referrals |clients |customers |jobs )?for you\b|"
         r"\b(both|they|she|he) (know|knows) you'?(ll| will) (be in touch|call|reach out|get in touch)\b"),
+    # "She's fine with you contacting her directly", "er freut sich über deinen Anruf"
+    Cue("fine happy ok okay", r"\b(fine|happy|ok|okay) (with|for) you (contacting|to contact|calling|to call|emailing|to email|"
+        r"texting|reaching out to|getting in touch with) (her|him|them)\b"),
     Cue("expecting expects expect waiting", r"\b(expecting|expects|expect|waiting for) (to hear from you|your (call|email|text|message)|"
                                             r"a (call|text|email|message) from you|a (call|text|email))\b"),
     Cue("call contact reach email text ring touch", r"\b(can|could|would|will) you (please )?(be able to )?(call|contact|reach out to|"

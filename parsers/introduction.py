@@ -72,7 +72,11 @@ _REQUEST = re.compile(
     r"can you (help|quote)|a quote|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
     r"kennst du|kennen sie|suche|sucht|brauch|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
     r"alguien|busco|busca|necesit|recomiend|quisiera|queremos|quiero|me pasas|nos pasas|presupuesto|devis|"
-    r"angebot|kostenvoranschlag|mochten|voudrions|voudrais|aimerions|aimerais)")
+    r"angebot|kostenvoranschlag|mochten|voudrions|voudrais|aimerions|aimerais|"
+    # wants and symptoms: "want a proper website", "water coming through the ceiling", "ne marche plus"
+    r"\bwants?\b|would love|require|enquiry|inquiry|leak|water coming|broken|not working|stopped working|"
+    r"doesn't (work|open)|problem with|issue with|ne marche plus|ne fonctionne plus|fuite|funktioniert nicht|"
+    r"kaputt|undicht|no funciona|gotera|se rompio)")
 
 
 def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found:

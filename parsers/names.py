@@ -294,6 +294,9 @@ class NameIndex:
                 if joined:
                     found.append(Mention(start, end, joined, company=True))
                     continue
+            if not owners and len(key) > 5 and key[-3:] in ("ita", "ito"):
+                # Spanish diminutives: "Javierita" for Javiera, "Juanito", "Carmencita"
+                owners = next((by_key[b] for b in _diminutive_bases(key) if b in by_key), None)
             if not owners and len(key) > 4 and key[-1] == "s" and word[-1] == "s":
                 # German genitive and family plurals: "Kerstins Tochter", "the Kapoors want"
                 owners = by_key.get(key[:-1])
@@ -403,6 +406,16 @@ def _word_keys(word: str) -> tuple[str, str]:
     if len(_WORD_KEYS) < _WORD_KEYS_LIMIT:
         _WORD_KEYS[word] = keys
     return keys
+
+
+def _diminutive_bases(key: str) -> tuple[str, ...]:
+    """The names a Spanish diminutive may stand for: "javierita" -> javiera, "juanito" -> juan."""
+    out: list[str] = []
+    for suffix in ("cita", "cito", "ita", "ito"):
+        if key.endswith(suffix):
+            base = key[:-len(suffix)]
+            out += [base + "a", base + "o", base]
+    return tuple(b for b in out if len(b) >= 3)
 
 
 def _strip_possessive(word: str) -> str:
