@@ -125,8 +125,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(will|wollen|mochte|mochten|plant|planen) (\S+ ){0,8}?(sanieren|renovieren|umbauen|ausbauen|modernisieren|"
      r"neu bauen|bauen|kaufen|verkaufen|vermieten|erneuern|dammen|grunden|eroffnen)\b", "C", 3),
     # selling a home needs a notary, an agent, a surveyor: "met en vente la maison", "is selling her condo"
-    ("selling vente vendiendo vende venden verkauft verkaufen",
-     r"\b(is|are|'s|'re) selling (his|her|their|the) (house|home|condo|flat|apartment|property|place)\b|"
+    ("selling listing vente vendiendo vende venden verkauft verkaufen",
+     r"\b(is|are|'s|'re) (selling|listing) (his|her|their|the) (house|home|condo|flat|apartment|property|place)\b|"
      r"\b(met|mettent|mettons) en vente\b|\b(esta|estan) vendiendo (su|la|el)\b|\b(vende|venden) (su|la) (casa|departamento|piso|finca)\b|"
      r"\b(verkauft|verkaufen) (sein|ihr|das|die) (haus|wohnung|elternhaus|grundstuck)\b", "C", 2),
     ("hatte wurde plant planen uberlegt vor interessiert",
@@ -261,12 +261,34 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(specializ|specialis|specialt)\w*\b|\b(is|are|'s) (an )?experts?\b|\bexpert in\b|\bspezialisiert\b|\bespecializad", "P", 2),
     ("experience work", r"\b(years|decades) of experience\b|\bdoes (great|amazing|excellent|beautiful|fantastic|wonderful) work\b", "P", 2),
     ("job work", r"\bdid (a|such a) (great|good|fantastic|amazing|wonderful|beautiful|terrific) job\b|\b(great|lovely|a pleasure) to work with\b", "P", 3),
+    # "has been handling my firm's GST for five years", "has been looking after our accounts"
+    ("handling doing managing looking taking running",
+     r"\b(has|have|'s|'ve) been (handling|doing|managing|looking after|taking care of|running|keeping) (my|our)\b", "P", 3),
+    # "I'm introducing Eoin Barrett, who ...", "introducing you to Dana": the one presented, weakly
+    ("introducing", r"\b(i'm|i am|am) introducing (you to )?", "PA", 1),
+    # "I send every one of my sellers to Steve", "we refer all our clients to Nadia"
+    ("send sent refer referred", r"\b(send|sent|refer|referred) (\w+ ){0,4}(clients|sellers|buyers|customers|patients|friends|tenants) to\b",
+     "PA", 3),
+    # "his GST returns have been pending", "his consultant stopped responding"
+    # "Arjun runs the morning batch I go to", "she runs the Saturday class"
+    ("runs", r"\bruns (the|a|his|her|their) (\w+ ){0,2}(batch|class|classes|studio|sessions|workshop|workshops|course|courses|bootcamp)\b",
+     "P", 2),
+    # "Her team set up the office network for two of my clients"
+    ("set built installed designed fixed handled managed redid",
+     r"\b(set up|built|installed|designed|fixed|handled|managed|redid|rebuilt|migrated) (\S+ ){1,8}?for (two |three |several |some |a few |many )?"
+     r"(of )?(my|our) (clients|customers|members|tenants)\b", "P", 3),
+    # "Deepa's doctor has told her to start exercising": medical advice is a need
+    ("doctor gp physio dentist arzt arztin medecin medico therapist orthopade",
+     r"\b(doctor|gp|physio|dentist|arzt|arztin|medecin|medico|therapist|orthopade|traumatologo)( has| had)? "
+     r"(told|advised|recommended|ordered|prescribed|asked|dit|conseille|recomendo|dijo|empfohlen|geraten|verschrieben)\b", "C", 2),
+    ("pending responding", r"\b(has|have) been pending\b|\b(stopped|stops|isn't|is not) (responding|answering)\b", "C", 2),
     ("recommend", r"\b(highly recommend|can't recommend|cannot recommend|recommend (him|her|them) (highly|enough))\b", "P", 2),
     ("for living", r"\b(builds|designs|does|makes|creates|repairs|fixes|installs|cleans|paints|teaches|tutors|coaches|"
      r"photographs|shoots|caters|plans|organizes|organises|manages|handles|runs|offers|provides|sells|writes|translates|"
      r"develops|programs|treats|trains|walks|grooms|cuts|prepares|files|audits|insures|represents|recruits|places|"
      r"builds out|sets up|maintains|services|supports|advises|helps)\b(?:\s+[\w'&-]+){0,4}?\s+for (small businesses|businesses|"
      r"clients|companies|families|people|homeowners|restaurants|startups|half the|most of|all the|local|several|many|"
+     r"(two |three |several |some |a few |many )?(of )?(my|our) (clients|customers|members|tenants)|"
      r"dozens of|lots of|other|a living)\b|\bfor a living\b", "P", 3),
     ("wizard genius pro magician whiz rockstar master", r"\b(is|'s) (a|an|an absolute|a real|such a) (wizard|genius|pro|magician|whiz|rockstar|master|star)\b", "P", 2),
     ("mejor meilleur meilleure beste", r"\b(es (el|la) mejor|est (le|la) meilleur|ist (der|die) beste)\b", "P", 2),
@@ -384,17 +406,20 @@ NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "te
                        "mailed", "bcc'd", "forwarded", "cced", "warned", "surprised", "inspired", "impressed",
                        # what happened to someone, not work they did for the writer
                        "named", "adopted", "moved", "retired", "married", "divorced", "renamed", "arrived",
-                       "returned", "graduated", "relocated", "decided", "agreed", "offered"})
+                       "returned", "graduated", "relocated", "decided", "agreed", "offered",
+                       # talking is not work: "as discussed during our meeting"
+                       "discussed", "talked", "spoke", "chatted", "met", "saw", "heard"})
 
 # Peer introductions: nobody buys anything. Strong cues say so outright; weak ones ("you should
 # talk") also close ordinary introductions and only count when nothing gives a direction.
 PEER = Cue(
     "notes stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
-    "partners like-minded fellow both other austauschen austausch echanger intercambiar coming peers",
+    "partners like-minded fellow both other austauschen austausch echanger intercambiar coming peers beide deux ambos ambas dos",
     r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
     r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
     r"co-?host|collaborat\w*|partner up|referral partners|like-minded|fellow \w+|"
     r"(both|each) (run|work|are|have|just|love|started)|you both run|you're both|you are both|"
+    r"ihr seid (\w+ )?beide|sie sind (\w+ )?beide|vous etes (tous|toutes) (les )?deux|(ambos|ambas|los dos|las dos) (son|estan)|"
     r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias)|"
     r"keep coming up|(mention(ing|ed)?|talk(ing|ed)? about|told) each of you to the other|each (of you )?(has|have) what the other)\b")
 # Said outright that nobody is buying: "no sale, just compare notes", "kein Auftrag, kein Verkauf",

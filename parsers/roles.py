@@ -324,6 +324,9 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         sidx = max(0, bisect_right(sent_starts, h.start) - 1)
         sent = sentences[sidx]
         owner = _noun_owner(text, folded, h, mentions, m_starts, sent, parties)
+        if owner is not None and h.term.person and folded[max(0, h.start - 3):h.start] in ("'s ", "s' "):
+            # "Deepa aunty's doctor told her": someone's own doctor, not what they are
+            owner = None
         if owner is not None and h.term.person:
             # "Lucy is a wedding photographer who needs an accountant": her own trade, weakly
             weight = 0.5 if owner in needy_in.get(sidx, ()) else 3.0
