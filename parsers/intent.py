@@ -117,7 +117,10 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
     Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b"),
-    Cue("this here's", r"\b(this is \w+|here's \w+)\b"),
+    # ("this is really kind of you", "here's the thing" present nobody)
+    Cue("this here's", r"\b(this is|here's) (?!(really|so|very|too|just|such|not|it|all|what|why|how|great|kind|"
+        r"lovely|amazing|awesome|perfect|wonderful|fantastic|brilliant|helpful|super|exactly|about|because|for|"
+        r"where|when|why|going|getting|to|from|thing|how)\b)\w+\b"),
     Cue("vorstellen presente presento connecting pongo mets bekannt presenter presentarle", r"\b(vorstellen|je (te|vous) presente|(te|les|os|los|las) presento|"
         r"(je me permets de|permettez-moi de|j'aimerais|je souhaite|je voudrais) (te|vous) presenter|"
         r"(permitame|permitanme|me permito) presentar(le|les)|"
@@ -171,13 +174,21 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
                                r"the kind |your kind )?(e-?intro\w*|intro\b|introduc\w*|connect\w*|referr\w*|recommendation|"
                                r"kind intro\w*|kind introduc\w*)"),
     Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
-    Cue("meet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"),
+    Cue("meet e-meet emeet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"),
     # (a name may come between: "Muchas gracias, Cata, por el contacto", "Danke, Jörg, für die Vorstellung")
-    Cue("danke freut", r"\bdanke,? (dir |ihnen |euch |\w+,? )?fur die (vorstellung|verbindung|einfuhrung|vermittlung)\b|\bfreut mich\b"),
+    Cue("danke dank freut", r"\b(danke,?|(tausend|vielen|herzlichen|besten|lieben) dank) (dir |ihnen |euch |\w+,? )?fur die "
+        r"(vorstellung|verbindung|einfuhrung|vermittlung|empfehlung)\b|\bfreut mich\b"),
     Cue("merci ravi ravie enchante enchantee", r"\b(merci,? (\w+,? )?pour (la mise en relation|le contact|la presentation)|"
                                                r"ravie? de (faire ta connaissance|vous connaitre)|enchantee?)\b"),
     Cue("gracias encantado encantada placer gusto", r"\b(gracias,? (\w+,? )?por (la presentacion|presentarnos|el contacto|conectarnos)|"
                                               r"encantad[oa] de conocer|un placer conocer|un gusto conocer)"),
+)
+# People who know each other already: "the three of us sat down", "you two closed more deals together".
+# Without a strong introduction phrase, such mail is a get-together, not an introduction.
+ALREADY_ACQUAINTED: tuple[Cue, ...] = (
+    Cue("three four together",
+        r"\b(the (three|four) of us|"
+        r"(you two|you both|the two of you) (closed|worked|did|built|finished|ran|sold) (\w+ ){0,4}together)\b"),
 )
 LEAD: tuple[Cue, ...] = (
     Cue("is ist est es", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
@@ -367,5 +378,5 @@ def promise_only(toks: Tokens) -> bool:
     return True
 
 
-__all__ = ["INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
+__all__ = ["ALREADY_ACQUAINTED", "INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
            "subject_is_intro", "promise_only", "any_cue", "count_cues"]

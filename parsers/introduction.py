@@ -346,6 +346,8 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         return Found((), "a reply to an existing introduction")
     if not strong and (_INVITATION.search(toks.folded) or _INVITATION_SUBJECT.match(fold(subject))):
         return Found((), "an invitation to an event, not an introduction")
+    if not strong and any_cue(intent.ALREADY_ACQUAINTED, toks):
+        return Found((), "the people addressed know each other already")
     if is_reply and _quoted_intro_between(body.quoted, people, subject) and not strong:
         if not mentioned and _ADDS_TRACKER.search(toks.folded) and not any_cue(intent.REPLY_TO_INTRO, toks) \
                 and _quotes_own_message(full_text, referrer.email):
