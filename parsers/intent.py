@@ -209,6 +209,11 @@ LEAD: tuple[Cue, ...] = (
         r"\b(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you\b|"
         r"\b(two|three|both|a couple|a few) (more |new )?(leads |referrals |clients |customers |jobs )?for you\b|"
         r"\b(both|they|she|he) (know|knows) you'?(ll| will) (be in touch|call|reach out|get in touch)\b"),
+    # "Sie erreichen ihn unter 044 ...", "you can reach her on 0412 ...", "vous pouvez la joindre au 06 ..."
+    Cue("erreichen erreichst reach joindre localizar llamarla llamarlo",
+        r"\b(sie erreichen|du erreichst|erreichen sie) (ihn|sie)\b|\b(you can |you'll )?reach (him|her|them) (at|on)\b|"
+        r"\b(vous pouvez|tu peux) (le|la|les) joindre\b|\b(le|la) joindre au\b|\b(lo|la) (puedes|puede) (localizar|llamar) al\b|"
+        r"\bpuedes (llamarla|llamarlo) al\b"),
     # "She's fine with you contacting her directly", "er freut sich über deinen Anruf"
     Cue("fine happy ok okay", r"\b(fine|happy|ok|okay) (with|for) you (contacting|to contact|calling|to call|emailing|to email|"
         r"texting|reaching out to|getting in touch with) (her|him|them)\b"),

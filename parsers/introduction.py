@@ -241,10 +241,12 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
 
 
 _BULK_SENDER = re.compile(r"^(?:news|newsletter|noreply|no-reply|donotreply|do-not-reply|info|mailer|bulletin|updates|"
-                          r"announce|digest|marketing|hello|lettre|infolettre|rundbrief|boletin|club|members)[@.+-]",
+                          r"announce|digest|marketing|hello|lettre|infolettre|rundbrief|boletin|club|members|events?|"
+                          r"evenements?|webinars?|webinaires?|veranstaltungen|eventos|seminars?|academy|community)[@.+-]",
                           re.IGNORECASE)
 _NEWSY_SUBJECT = re.compile(r"\b(?:newsletter|la lettre|infolettre|bulletin|rundbrief|boletin|bolet[íi]n|digest|"
-                            r"monthly update|news)\b", re.IGNORECASE)
+                            r"monthly update|news|webinar|webinaire|seminar|s[ée]minaire|conference|conf[ée]rence|"
+                            r"invitation|einladung|invitaci[óo]n|save the date|live event)\b", re.IGNORECASE)
 _UNSUBSCRIBE = re.compile(r"\b(?:unsubscribe|abmelden|abbestellen|se d[ée]sabonner|d[ée]sinscri|darse de baja|"
                           r"cancelar (?:la )?suscripci[óo]n|newsletter)\b", re.IGNORECASE)
 

@@ -219,12 +219,21 @@ def _is_attribution(lines: list[str], i: int) -> int:
     return 0
 
 
-def _read_forward(lines: list[str], start: int) -> tuple[Forwarded, int]:
+def _read_forward(lines: list[str], start: int, unquoted: bool = False) -> tuple[Forwarded, int]:
     """Header lines of an inline forward (From/Date/Subject/To/Cc) and its text up to the next marker."""
     headers: list[tuple[str, str]] = []
     i = start
     while i < len(lines) and not lines[i].strip():
         i += 1
+    if not unquoted and i < len(lines) and lines[i].lstrip().startswith(">"):
+        # Apple Mail forwards under "Début du message réexpédié :" with every line quoted: read the
+        # quoted block as the forwarded message
+        end = i
+        while end < len(lines) and (lines[end].lstrip().startswith(">") or not lines[end].strip()):
+            end += 1
+        block = [_QUOTE_PREFIX.sub("", line, count=1) for line in lines[i:end]]
+        fwd, used = _read_forward(block, 0, unquoted=True)
+        return fwd, i + used if used < len(block) else end
     last_key = ""
     while i < len(lines):
         m = _HEADER_LINE.match(lines[i])
@@ -247,6 +256,9 @@ def _read_forward(lines: list[str], start: int) -> tuple[Forwarded, int]:
         body.append(lines[i])
         i += 1
     return Forwarded(tuple(headers), "\n".join(body).strip()), i
+
+
+_QUOTE_PREFIX = re.compile(r"^\s*> ?")
 
 
 def _header_key(word: str) -> str:
