@@ -198,7 +198,7 @@ def make_person(address: Address) -> Person:
             # "bbaxter@baxterbuilds", "lmiles@": a first initial run into the family name
             initial, local = pieces[0][0], pieces[0][1:]
         parts = [p for p in _local_words(local) if p not in _GENERIC]
-        if len(parts) >= 2 or (parts and len(parts[0]) >= 3):
+        if len(parts) >= 2 or (parts and (len(parts[0]) >= 3 or parts[0] in _TWO_LETTER_NAMES)):
             tokens = [p.capitalize() for p in parts[:3]]
             words = [fold(t) for t in tokens]
             named = words
@@ -406,6 +406,11 @@ def _word_keys(word: str) -> tuple[str, str]:
     if len(_WORD_KEYS) < _WORD_KEYS_LIMIT:
         _WORD_KEYS[word] = keys
     return keys
+
+
+# Two-letter first names people use as their whole address ("jo@haywardgutters"); other two-letter
+# local parts (hr@, it@, pr@) are roles, not names.
+_TWO_LETTER_NAMES = frozenset({"jo", "al", "ed", "bo", "di", "li", "yu", "ty", "cy", "vi", "mo", "em", "ri", "su"})
 
 
 def _diminutive_bases(key: str) -> tuple[str, ...]:

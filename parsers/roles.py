@@ -256,6 +256,9 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         pos = start_pos
         sidx = max(0, bisect_right(sent_starts, pos) - 1)
         sent = sentences[sidx]
+        if role == "P" and matched.startswith(",") and start_pos < sent.vocative_end:
+            # "Frau Schulte, die Firma meldet sich": the comma ends a vocative, not an apposition
+            continue
         if role == "PY":
             if sent.addressee:
                 evidence[sent.addressee].provider += weight
@@ -362,7 +365,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             continue
         if _LINE_LABEL_BEFORE.fullmatch(text, line_start, m.start):
             dash = _NAME_THEN_DASH.match(text, m.end)
-            if dash is None:
+            if dash is None or _SENTENCE_AFTER_DASH.match(text, dash.end()):
+                # ("Jordan - these are the folks who walk Biscuit": spoken to, then a sentence)
                 continue
             k = bisect_left(hit_starts, dash.end())
             next_mention = next((o.start for o in mentions[i + 1:] if o.email != m.email), len(text))
@@ -433,6 +437,9 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
 
 _FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
                               r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
+_NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
+_SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|"
+                                  r"er|sie|das|hier|il|elle|voici|ella|este|esta|aqui)\b", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\b(?:and|und|et|y) $")
 _SUBJECT_BEFORE = re.compile(r"\b(?:ich|wir|du|ihr|er|sie|es|yo|je|nous|il|elle|on|i|we|he|she|they) $")
 _INVERTED_SUBJECT = re.compile(r" (?:sie|er|ella|el|elle|il)\b")
@@ -484,6 +491,8 @@ def read_subject(subject: str, people: list[Person], vocab: Vocabulary,
         if _inside_mention(h, mentions, m_starts):
             continue
         owner = _noun_owner(subject, folded, h, mentions, m_starts, sentence, parties)
+        if owner is not None and not h.term.person and _NEED_IN_PARENS.search(folded, folded.rfind("(", 0, h.start) + 1, h.start):
+            continue   # "Jordan (new puppy!)": what the person has or needs, not what they offer
         if owner is not None and (h.term.person or _parenthesised(folded, h)):
             evidence[owner].provider += 3 if h.term.person else 2
             evidence[owner].notes.append(f"subject: {h.text}")
