@@ -28,7 +28,7 @@ from db.workflow import Workflow
 
 from .compose import Composer
 from .config import Config, InboxConfig
-from .parse_workers import ParseWorkers
+from .parse_workers import Ahead, ParseWorkers
 from .senders import Sender, make_sender
 from .sources import Source, SourceError, make_source
 
@@ -88,7 +88,7 @@ class App:
 
 
 def process_stored(app: App, inbox: InboxConfig, source_name: str, address: str, now: datetime,
-                   report: CycleReport) -> None:
+                   report: CycleReport, ahead: Ahead | None = None) -> None:
     """Work through stored rows of one mailbox once. A failing message is counted and left for the next
     cycle; after ``inbox.max_attempts`` attempts it is quarantined with its reason. A message whose
     attempts ran out without a recorded failure killed the process each time: it is quarantined too,
@@ -114,12 +114,21 @@ def process_stored(app: App, inbox: InboxConfig, source_name: str, address: str,
                 process_one(app, row, address, max_attempts, now, report)
         groups = [fresh[start:start + GROUP_SIZE] for start in range(0, len(fresh), GROUP_SIZE)]
         tried.update(r.id for r in fresh)
-        parsed_groups = app.parse_workers.pipeline([[bytes(r.raw or b"") for r in g] for g in groups],
-                                                   app.workflow.tracking_for(address))
-        for group, parsed in zip(groups, parsed_groups):
+        for group, parsed in zip(groups, _parsed_groups(app, groups, address, ahead)):
             if app.stop.is_set():
                 return
             process_group(app, group, parsed, address, max_attempts, now, report)
+
+
+def _parsed_groups(app: App, groups: list[list], address: str, ahead: Ahead | None):
+    """Each group's parse results in order: started ahead when the batch was fetched, else parsed now
+    (the next group in a worker while this one is recorded)."""
+    if ahead is not None and all(ahead.covers(r.uid, bytes(r.raw or b"")) for g in groups for r in g):
+        for group in groups:
+            yield [ahead.take(r.uid) for r in group]
+        return
+    yield from app.parse_workers.pipeline([[bytes(r.raw or b"") for r in g] for g in groups],
+                                          app.workflow.tracking_for(address))
 
 
 # Messages decided per commit. On PostgreSQL a commit waits for the disk, so grouping is most of the
@@ -212,12 +221,15 @@ def poll_inbox(app: App, inbox: InboxConfig, source: Source, now: datetime, repo
         batch = source.fetch_after(last_uid, inbox.batch_size, inbox.max_bytes)
         if not batch:
             break
+        # the workers parse the batch while it is stored (parsing needs no database)
+        ahead = app.parse_workers.ahead([(item.uid, item.raw) for item in batch if item.raw is not None],
+                                        app.workflow.tracking_for(address), GROUP_SIZE)
         with app.db_turn:
             inbox_store.store(app.db, source.name, validity, batch, now, inbox.max_bytes, source.uses_cursor)
         report.fetched += len(batch)
         if source.uses_cursor:
             last_uid = max(int(item.uid) for item in batch)
-        process_stored(app, inbox, source.name, address, now, report)
+        process_stored(app, inbox, source.name, address, now, report, ahead)
         move_finished(source, source.name, validity, report, app.db_turn)
         if after_batch is not None:
             after_batch()

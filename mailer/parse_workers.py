@@ -64,6 +64,17 @@ class ParseWorkers:
             yield self._result(futures[index], group, tracking)
             futures[index] = None
 
+    def ahead(self, items: Sequence[tuple[str, bytes]], tracking: Tracking, group_size: int) -> Ahead:
+        """Start parsing fetched messages (key, raw) in workers now, before they are stored, so the
+        workers are busy while this process stores the batch. Nothing is started when there is no
+        worker, or too little to overlap with."""
+        if self.count <= 0 or len(items) < 2 * group_size:
+            return Ahead(self, tracking, [], {})
+        groups = [list(items[i:i + group_size]) for i in range(0, len(items), group_size)]
+        futures = [self._submit([raw for _, raw in g], tracking) for g in groups]
+        where = {key: (gi, pos) for gi, g in enumerate(groups) for pos, (key, _) in enumerate(g)}
+        return Ahead(self, tracking, list(zip(groups, futures)), where)
+
     def _submit(self, group: Sequence[bytes], tracking: Tracking) -> Future | None:
         with self._lock:
             try:
@@ -100,3 +111,32 @@ class ParseWorkers:
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
+
+
+class Ahead:
+    """Parse results started before storing, looked up by the message's key (its UID)."""
+
+    def __init__(self, workers: ParseWorkers, tracking: Tracking,
+                 groups: list[tuple[list[tuple[str, bytes]], Future | None]], where: dict[str, tuple[int, int]]) -> None:
+        self._workers = workers
+        self._tracking = tracking
+        self._groups = groups
+        self._where = where
+        self._results: dict[int, list[Parsed]] = {}
+
+    def covers(self, key: str, raw: bytes) -> bool:
+        """Whether this message was started ahead: same key and the very same bytes (a UID can come
+        back under a new UIDVALIDITY with other mail)."""
+        if key not in self._where:
+            return False
+        gi, pos = self._where[key]
+        return self._groups[gi][0][pos][1] == raw
+
+    def take(self, key: str) -> Parsed:
+        """The parse result of one message started ahead (``covers`` must hold); a lost worker's group
+        is parsed here instead."""
+        gi, pos = self._where[key]
+        if gi not in self._results:
+            group, future = self._groups[gi]
+            self._results[gi] = self._workers._result(future, [raw for _, raw in group], self._tracking)
+        return self._results[gi][pos]

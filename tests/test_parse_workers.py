@@ -65,3 +65,20 @@ def test_a_message_that_makes_the_parser_raise_is_reported_alone(monkeypatch):
                                                       (3, 1, 3)])
 def test_auto_leaves_one_core_to_the_recording_process(setting, cores, expected):
     assert ProcessingConfig(parse_workers=setting).worker_count(cores) == expected
+
+
+def test_a_batch_started_ahead_gives_each_message_its_own_result(workers):
+    raws = [p.read_bytes() for p in SAMPLES] * 3
+    items = [(str(uid), raw) for uid, raw in enumerate(raws, start=1)]
+    ahead = workers.ahead(items, TRACKING, group_size=4)
+    expected = parse_all(raws, TRACKING)
+    assert [ahead.take(key) for key, _ in items] == expected
+    assert ahead.covers("1", raws[0]) and not ahead.covers("1", b"other bytes under a reused UID")
+    assert not ahead.covers("999", raws[0])
+
+
+def test_nothing_is_started_ahead_without_a_worker():
+    pool = ParseWorkers(0)
+    ahead = pool.ahead([(str(i), p.read_bytes()) for i, p in enumerate(SAMPLES)], TRACKING, group_size=1)
+    assert not ahead.covers("0", SAMPLES[0].read_bytes())
+    assert pool._pool is None
