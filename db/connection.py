@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from typing import Any
+
+from peewee import Database, PostgresqlDatabase, SqliteDatabase, __exception_wrapper__
 
 from .models import database
 
@@ -16,6 +18,59 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 15000,
     "cache_size": -16000,
 }
+
+
+class PostgresDatabase(PostgresqlDatabase):
+    """PostgreSQL, where writes whose result nobody reads travel with the next statement.
+
+    Every statement is a round trip to the server; recording an introduction takes a dozen. Inside a
+    transaction, :meth:`defer_sql` holds a write (an event, check-in rows, the message's own status) and
+    sends it in the same round trip as the next statement, or with the commit. Order is kept, so later
+    reads see the writes. A deferred write that fails raises from the statement it travelled with, still
+    inside the same transaction, which the caller then rolls back; a rollback drops what is held."""
+
+    def _held(self) -> list[bytes]:
+        held = getattr(self._state, "deferred", None)
+        if held is None:
+            held = self._state.deferred = []
+        return held
+
+    def defer_sql(self, sql: str, params: list[Any]) -> None:
+        if not self.in_transaction():
+            self.execute_sql(sql, params)    # outside a transaction nothing may wait
+            return
+        self._held().append(self.cursor().mogrify(sql, params))
+
+    def _execute_cursor(self, sql: str, params: Any, **cursor_options: Any):
+        held = self._held()
+        if not held:
+            return super()._execute_cursor(sql, params, **cursor_options)
+        if sql.lstrip().upper().startswith("ROLLBACK"):
+            held.clear()
+            return super()._execute_cursor(sql, params, **cursor_options)
+        cursor = self.cursor(**cursor_options)
+        batch = [*held, cursor.mogrify(sql, params or ())]
+        held.clear()
+        self._log_query(sql, params)
+        with __exception_wrapper__:
+            cursor.execute(b";".join(batch))
+        return cursor
+
+    def _flush(self) -> None:
+        held = self._held()
+        if held:
+            batch = list(held)
+            held.clear()
+            with __exception_wrapper__:
+                self.cursor().execute(b";".join(batch))
+
+    def commit(self):
+        self._flush()
+        return super().commit()
+
+    def rollback(self):
+        self._held().clear()
+        return super().rollback()
 
 
 def open_database(url: str, base_dir: str | Path = ".") -> Database:
@@ -38,7 +93,7 @@ def make_database(url: str, base_dir: str | Path = ".") -> Database:
         return SqliteDatabase(str(p), pragmas=SQLITE_PRAGMAS, timeout=15)
     parsed = urlparse(url)
     if parsed.scheme in ("postgresql", "postgres"):
-        return PostgresqlDatabase(
+        return PostgresDatabase(
             unquote(parsed.path.lstrip("/")) or "postgres",
             user=unquote(parsed.username or "") or None,
             password=unquote(parsed.password or "") or None,

@@ -108,4 +108,4 @@ def note_offset(person: Person, offset_minutes: int | None, seen: datetime | Non
     if person.offset_seen_at is None or seen_n >= person.offset_seen_at:
         person.utc_offset_minutes = offset_minutes
         person.offset_seen_at = seen_n
-        _SET_OFFSET.execute(id=person.id, offset=offset_minutes, seen=seen_n)
+        _SET_OFFSET.defer(id=person.id, offset=offset_minutes, seen=seen_n)

@@ -51,6 +51,18 @@ class Prepared:
         sql, slots = self._compile(db)
         return db.execute_sql(sql, [values[v] if is_slot else v for is_slot, v in slots])
 
+    def defer(self, **values: Any) -> None:
+        """Run a write whose result is not needed; on PostgreSQL it travels with the next statement
+        of the transaction (see ``db.connection.PostgresDatabase``)."""
+        db = database.obj
+        sql, slots = self._compile(db)
+        params = [values[v] if is_slot else v for is_slot, v in slots]
+        deferred = getattr(db, "defer_sql", None)
+        if deferred is None:
+            db.execute_sql(sql, params)
+        else:
+            deferred(sql, params)
+
     def rowcount(self, **values: Any) -> int:
         return self.execute(**values).rowcount
 

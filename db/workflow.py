@@ -131,7 +131,7 @@ class Workflow:
                       "cut_text": parsed.reply.cut_text[:200_000] if parsed.reply is not None else row.cut_text}
             for name, value in result.items():
                 setattr(row, name, value)
-            _RECORD_INBOUND.execute(id=row.id, **result)   # never rewrite the stored raw bytes
+            _RECORD_INBOUND.defer(id=row.id, **result)   # never rewrite the stored raw bytes
         return disposition
 
     def _decide(self, row: InboundMessage, parsed: ParsedMessage, mailbox: str, now: datetime) -> Disposition:
@@ -272,7 +272,7 @@ class Workflow:
         rows = [(referral.id, person.id, role, seq, naive(start + offset))
                 for person, role in targets for seq, offset in enumerate(self.offsets)]
         if rows:
-            _insert_checkins(len(rows)).execute(**{f"{c}{i}": v for i, row in enumerate(rows)
+            _insert_checkins(len(rows)).defer(**{f"{c}{i}": v for i, row in enumerate(rows)
                                                     for c, v in zip(("referral", "person", "role", "seq", "due_at"), row)})
 
     def _acknowledge(self, created: list[Referral], parsed: ParsedMessage, now: datetime) -> None:
@@ -634,7 +634,7 @@ class Workflow:
     # ------------------------------------------------------------------ small helpers
     def event(self, referral: Referral, kind: str, source: str, now: datetime, old_status: str | None = None,
               new_status: str | None = None, detail: dict | None = None) -> None:
-        _INSERT_EVENT.execute(referral=referral.id, kind=kind, source=source, at=naive(now), old_status=old_status,
+        _INSERT_EVENT.defer(referral=referral.id, kind=kind, source=source, at=naive(now), old_status=old_status,
                               new_status=new_status, detail=json.dumps(detail or {}, ensure_ascii=False, default=str))
 
     def _token(self, checkin: Checkin, now: datetime) -> str:
