@@ -242,7 +242,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      # "hat mich nach dir gefragt", "hat uns gebeten": asking the writer is not work done for them
      r"(?!(?:\s+[\w-]+){0,3}?\s+(?:gefragt|gebeten|angerufen|angeschrieben|kontaktiert|erzahlt|informiert|empfohlen)\b)", "P", 3),
     ("nos me", r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hizo|ayudo|arreglo|construyo|diseno|llevo|lleva|hace|ayuda|encontro|reformo|gestiona|dio|daba|enseno|"
-     r"cambio|instalo|pinto|reparo|armo|renovo|reviso|puso|saco|tomo|preparo|organizo|salvo|soluciono|destapo)\b", "P", 3),
+     r"cambio|instalo|pinto|reparo|armo|renovo|reviso|puso|saco|tomo|preparo|organizo|salvo|soluciono|destapo|rescato)\b", "P", 3),
     ("nuestra nuestro nuestros nuestras mi mis",
      r"\b(?:hizo|arreglo|reformo|construyo|lleva|llevo|gestiona|diseno|trabajo con|ayudo a|atendio a|trato a|cuido a|"
      r"atiende a|trata a|cuida a|asesora a|asesoro a|"

@@ -99,8 +99,9 @@ INTRO: tuple[Cue, ...] = (
         r"estou copiando|copiando (a|o) \w+|(coloco|colocando|pondo|ponho) (voces|vcs|os dois|as duas) em contato)\b"),
     # Copying the other person in: "je mets Rachid en copie", "te pongo en copia a Luis", "ich setze
     # Herrn Wolf in CC", "ho messo in copia Marco", "estou copiando"
-    Cue("copie copia cc kopie",
+    Cue("copie copia cc kopie copio",
         r"\b((mets|mis|ajoute|rajoute) (\w+ ){1,2}en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
+        r"(te|les|os|le) copio (a|con)|copio a|"
         r"(setze|nehme) (\w+ ){1,2}in (cc|kopie)|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen

@@ -25,7 +25,7 @@ from .envelope import Envelope
 from .leads import LeadContact, find_contact, pasted_form, vcard_contact, voicemail_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
-from .names import NICKNAMES, Person, make_person, name_index, same_organisation
+from .names import NICKNAMES, Person, domain_words, make_person, name_index, same_organisation
 from .roles import Reading, read_roles, read_subject
 from .cues import BOTH, GREETINGS, PRESENTATIVE
 from .intent import any_cue, count_cues
@@ -137,7 +137,8 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
 # wife...", "Her name is Trish", "elle s'appelle Lise", "se llama Marta", "sie heißt Jana".
 _GIVEN_NAME = re.compile(
     r"^[ \t]*(?:(?:hi|hello|hey|dear|morning|hallo|liebe|lieber|bonjour|salut|hola|querida|querido|estimada|estimado|"
-    r"ch[èe]re|cher)[ \t]+)?(?P<voc>[A-ZÀ-Ý][a-zà-ÿ]{1,15})[ \t]*[,:–—!]|"
+    r"ch[èe]re|cher|don|doña|herr|frau|señor|señora|monsieur|madame)[ \t]+)?(?P<voc>[A-ZÀ-Ý][a-zà-ÿ]{1,15})"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[,:–—!]|"
     r"\b(?:her|his) name is (?P<named>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b|\b(?:s'appelle|se llama|hei(?:ß|ss)t) (?P<called>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b",
     re.MULTILINE | re.IGNORECASE)
 
@@ -150,7 +151,9 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     if not inboxes:
         return people
     index = name_index(tuple(people) + (referrer,))
-    named = {m.email for m in index.mentions(text[:5000])}
+    # named by a person's name: not by the firm's ("Fahrschule Kurz", fahrschule-kurz.example)
+    named = {m.email for m in index.mentions(text[:5000])
+             if not m.company and fold(text[m.start:m.end]) not in domain_words(m.email)}
     unnamed = [p for p in inboxes if p.email not in named]
     if len(unnamed) != 1:
         return people

@@ -50,6 +50,9 @@ _NICKNAME_GROUPS = (
     "guillermo memo", "roberto beto", "alberto beto", "eduardo lalo", "isabelle isa", "mohammed mo",
     "muhammad mo", "emmanuel manu", "emmanuelle manue", "antonia toni", "antonio toni tono", "jose maria chema",
     "maria jose marijo", "jean-baptiste jb", "marie-claire marie", "friedrich fritz", "dorothea doro",
+    "lucia lu lucy", "michael micha", "facundo facu", "rosa rosy", "martin tincho", "micaela mica", "agustin agus",
+    "federico fede", "santiago santi", "valentina vale", "guadalupe guada", "florencia flor", "matthias matze",
+    "andreas andi", "katharina kathi", "dominique dom", "frederic fred", "gonzalo gonza", "sebastian sebas",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:
@@ -133,6 +136,12 @@ def _clean_tokens(name: str) -> list[str]:
 
 def _local_words(local: str) -> list[str]:
     return [w for w in _LOCAL_SPLIT.split(local) if len(w) >= 2]
+
+
+def domain_words(email: str) -> list[str]:
+    """The words of an address's domain ("fahrschule-kurz.example" -> fahrschule-kurz, fahrschule, kurz);
+    none for webmail."""
+    return _domain_words(email.rpartition("@")[2])
 
 
 def _domain_words(domain: str) -> list[str]:
