@@ -106,8 +106,8 @@ def decode_header_value(value: object) -> str:
     if "=?" in raw:
         try:
             text = str(email.header.make_header(email.header.decode_header(raw)))
-        except (email.errors.HeaderParseError, LookupError, UnicodeError, ValueError, AssertionError):
-            text = raw
+        except (email.errors.MessageError, LookupError, UnicodeError, ValueError, AssertionError):
+            text = raw     # (CharsetError: a charset name that is not even ASCII)
     else:
         text = raw
     if _CONTROL.search(text):

@@ -147,3 +147,9 @@ def test_message_id_is_read_from_the_raw_header_block_only():
     assert raw_message_id(folded) == "abc.1@x.example"
     assert raw_message_id(b"Subject: none\n\nMessage-ID: <in-body@x.example>\n") is None
     assert raw_message_id(b"message-id : <spaced@x.example>\n\nbody") == "spaced@x.example"
+
+
+def test_an_encoded_word_whose_charset_name_is_not_ascii_is_kept_as_written():
+    from parsers.mime import decode_header_value
+
+    assert decode_header_value("=?\x0b\u20acf-8?q?Svenja?= <s@x.example>").endswith("<s@x.example>")
