@@ -43,18 +43,21 @@ class Found:
 
 
 # A title before a name ("Dr.", "Herrn Dr.", "M.", "Sra."): up to two of them.
-_TITLES = r"(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Herrn?|Frau|M|Mme|Me|Mr|Mrs|Ms|Prof)\.?\s+){0,2}"
+_TITLES = r"(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Lic|Licda|Ing|Arq|Herrn?|Frau|M|Mme|Me|Ma[iî]tre|Mr|Mrs|Ms|Prof)\.?\s+){0,2}"
 _NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
 _ON_BEHALF = re.compile(
     r"(?i:\b(?:on behalf of|im auftrag von|in vertretung von|de la part de|[àa] la demande de|sur (?:la )?demande de|"
     r"en nombre del?|de parte del?|a petici[óo]n del?|in the name of|at the request of|auf bitte von|"
+    r"por (?:instrucciones|indicaci[óo]n|encargo) del?|sur (?:les )?instructions? de|auf (?:anweisung|wunsch) von|"
+    r"at the direction of|on the instructions of|"
     r"per conto di|a nome di|em nome de))\s+"
     r"(?:(?:la|el|the|der|des|du)\s+)?" + _TITLES + _NAME + r"|"
     # "Richard asked me to connect you both", "Dr. Holloway asked me to send this introduction"
     # (but "Dana asked me to connect her with..." makes Dana a party)
     r"\b" + _NAME + r"\s+(?i:asked me to|wanted me to|would like me to|has asked me to)\s+"
     r"(?i:(?:connect|introduce|put|loop|send)\s+(?:you|the two of you|both of you|this introduction|this intro|"
-    r"an introduction|an intro|the introduction)\b)|"
+    r"an introduction|an intro|the introduction)\b|(?:pass along|pass on|forward|send you|share)\s+(?:the|these|this|her|his|their)\s+"
+    r"(?:details|contact|referral|lead|information|info)\b)|"
     r"\b" + _NAME + r"\s+(?i:bat mich|hat mich gebeten|m'a demand[ée] de|me pidi[óo] que)\s+"
     r"(?i:euch|sie|dich|ihnen|vous|te|les|os)\b|"
     r"(?i:\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|assistante de direction|asistente|"
@@ -63,7 +66,8 @@ _ON_BEHALF = re.compile(
 _ON_BEHALF_WORDS = ("behalf", "asked me", "wanted me", "would like me", "auftrag", "part de", "nombre de", "parte de", "name of",
                     "assistant", "assistent", "asistente", "secretary", "secretaria", "secrétaire", "sekretär", "gebeten",
                     "bat mich", "demand", "pidi", " ea ", " pa ", "request of", "bitte von", "vertretung", "petici",
-                    "conto di", "nome di", "nome de", "assistenz")
+                    "conto di", "nome di", "nome de", "assistenz", "instruc", "indicaci", "encargo", "anweisung",
+                    "wunsch von", "direction of")
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
 # A forwarded message asking for help: the forward is a lead.
