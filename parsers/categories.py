@@ -184,7 +184,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "hair": ("!hairdresser*", "!hair stylist*", "!stylist*", "~haircut*", "!barber*", "!friseur*",
              "!coiffeu*", "!peluquer*"),
     "tailoring": ("!tailor*", "~alterations", "!seamstress*", "!schneider*", "!couturier*", "!sastre*"),
-    "locksmith": ("!locksmith*", "~locks", "!schlusseldienst", "!serrurier*", "!cerrajer*", "~cerradura*", "~serrure*",
+    "locksmith": ("!locksmith*", "~locks", "~locked out", "~locked himself out", "~locked herself out", "~lost the spare", "~spare key", "~lost his keys", "~lost her keys", "!schlusseldienst", "!serrurier*", "!cerrajer*", "~cerradura*", "~serrure*",
                   "~turschloss", "~locked out", "~lockout"),
     "home-inspection": ("!home inspector*", "home inspection*", "!house inspector*", "!property inspector*",
                         "~inspection report*", "~inspection", "~inspections", "!inspector", "!inspectors",

@@ -30,7 +30,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),
     ("moving", "moving"), ("movers", "moving"), ("pest", "pest-control"), ("walks", "pet-care"),
     ("paws", "pet-care"), ("pet", "pet-care"), ("vet", "veterinary"), ("tutor", "tutoring"),
-    ("coach", "coaching"), ("fitness", "fitness"), ("yoga", "fitness"), ("pilates", "fitness"), ("fenc", "fencing"), ("fahrschul", "driving-lessons"), ("autoescuela", "driving-lessons"), ("osteo", "osteopathy"), ("inspect", "inspection"), ("physio", "physiotherapy"), ("chiro", "chiropractic"),
+    ("coach", "coaching"), ("fitness", "fitness"), ("yoga", "fitness"), ("pilates", "fitness"), ("fenc", "fencing"), ("locksmith", "locksmith"), ("fahrschul", "driving-lessons"), ("autoescuela", "driving-lessons"), ("osteo", "osteopathy"), ("inspect", "inspection"), ("physio", "physiotherapy"), ("chiro", "chiropractic"),
     ("dental", "dentistry"), ("dentist", "dentistry"), ("clinic", "medical"), ("therap", "therapy"),
     ("photo", "photography"), ("video", "videography"), ("cater", "catering"), ("kitchen", "catering"),
     ("event", "event-planning"), ("mechanic", "auto-repair"), ("auto", "auto-repair"), ("garage", "auto-repair"),

@@ -98,7 +98,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("just moving relocating opening starting launching expanding closing getting expecting renovating",
      r"\bjust (bought|moved|purchased|closed on|opened|started|launched|had|adopted|got)\b|(\b(is|are)|'s|'re) (moving|relocating|opening|starting|launching|expanding|closing on|getting married|expecting|renovating)\b", "C", 1),
     ("keeps stopped crashing breaking leak problem issue trouble",
-     r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|have) been (leaking|failing|acting up)|(has|had|have) (a|an) (leak|problem|issue)|"
+     r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|have) been (leaking|failing|acting up)|(has|had|have) (a|an) (\w+ )?(leak|problem|issue)|"
      r"(is|are|'s|'re) having (trouble|problems|issues))\b", "C", 2),
     ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
     # asked for a quote: "Pourriez-vous lui faire un devis ?", "could you send her a quote", "könnten Sie ihr
@@ -253,6 +253,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(fue|es|era) (el|la) (que|quien) (nos |me |le |les )?\w+(o|io|aron|ieron)\b|\b(el|la) (que|quien) (nos|me) \w+(o|io|aron|ieron)\b|"
      r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?(did|built|shot|designed|fixed|redid|took|"
      r"made|handled|sorted|photographed|renovated|painted|planned|catered|rewired|saved|sold|drew|wrote)\b|"
+     r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?found (our|my)\b|"
      r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+", "P", 3),
     # --- reputation (provider) ---
     ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),

@@ -173,7 +173,7 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
     # "thanks for the intro", "thank you for connecting us" (not "thanks for the kind words about the site")
     Cue("thanks thank cheers", r"\b(thanks|thank you|many thanks|cheers)( so much| again)?,? (\w+,? )?for (the |this |your |making the |"
                                r"the kind |your kind )?(e-?intro\w*|intro\b|introduc\w*|connect\w*|referr\w*|recommendation|"
-                               r"kind intro\w*|kind introduc\w*)"),
+                               r"kind intro\w*|kind introduc\w*|sending (\w+ ){1,2}(my|our) way|putting (me|us) in touch)"),
     Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
     Cue("meet e-meet emeet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"),
     # (a name may come between: "Muchas gracias, Cata, por el contacto", "Danke, Jörg, für die Vorstellung")
@@ -224,7 +224,7 @@ LEAD: tuple[Cue, ...] = (
         r"email|text|get in touch with|ring|give \w+ a call)\b"),
     Cue("call text email contact reach touch ring", r"\b(will|'ll) (probably |likely )?(be )?(call|text|email|contact|reach out to|"
                                                     r"get in touch with|ring) you\b|\b(reach out|call|contact|get in touch with|text|email) "
-                                                    r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout)\b"),
+                                                    r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout|bell|buzz)\b"),
     Cue("reenvio reenvio transfere transmets weiter weitergeleitet", r"\b((te|le|se) (lo |la |los |las )?reenvio|je (te|vous) (la |le |les )?transfere|"
         r"ich leite (dir|ihnen)|leite (dir|ihnen) \w+ weiter|weitergeleitet)\b"),
     Cue("forwarding forward way over reach", r"\b(forwarding (this|her|his|their)|forward (this|it) (on |along )?to you|send(ing)? (him|her|them) (your way|over)|"

@@ -157,12 +157,17 @@ _ONSETS = frozenset("bl br ch cl cr dr dw fl fr gl gn gr kl kn kr kw ph pl pr ps
 _VOWELS = frozenset("aeiouy")
 
 
+# First names that begin with letters no English, German, French or Spanish word begins with.
+_UNUSUAL_ONSET_NAMES = frozenset({"dmitri", "dmitry", "dmytro", "zbigniew", "zdenek", "zdenka", "mstislav", "ngozi",
+                                  "nguyen", "tkachenko", "lwazi", "mbali", "mthunzi", "nkechi", "ngaio"})
+
+
 def _initial_and_surname(local: str, domain: str) -> bool:
     """An address like "jsmith" or "bbaxter": one letter, then a family name.
 
     The two first letters cannot begin a word ("js", "bb", "lm"), or the rest is the firm's name
     in the domain ("bbaxter@baxterbuilds")."""
-    if not (5 <= len(local) <= 14 and local.isalpha()):
+    if not (5 <= len(local) <= 14 and local.isalpha()) or local in _UNUSUAL_ONSET_NAMES:
         return False
     rest = local[1:]
     if rest in fold(domain.split(".")[0]):
@@ -296,6 +301,14 @@ class NameIndex:
                     found.append(Mention(start, words[i + 1][1], owner, company=not person_compact))
                     skip_until = words[i + 1][1]
                     continue
+            # "Pixel & Pine" for pixelandpine.example, "Smith and Sons"
+            if i + 1 < len(words) and words[i + 1][2][:1].isupper() and text[end:words[i + 1][0]] in (" & ", " and ", "&"):
+                nxt_word = words[i + 1][2]
+                owner = self._by_compact.get(key + "and" + (_WORD_KEYS.get(nxt_word) or _word_keys(nxt_word))[0])
+                if owner:
+                    found.append(Mention(start, words[i + 1][1], owner, company=True))
+                    skip_until = words[i + 1][1]
+                    continue
             owners = by_key.get(key) or by_key.get(spelled)
             if not owners and ("'" in key or "’" in key):
                 # "Rénov'Est" for renovest.example: a firm's name written with an apostrophe
@@ -315,6 +328,10 @@ class NameIndex:
                 nxt = fold(words[i + 1][2])
                 narrowed = {e for e in owners if nxt in self._keys_of(e)}
                 owners = narrowed or owners
+            if len(owners) > 1:
+                # "Rob" is Rob Stein's own name, and only a nickname of the other one's Robert or Bobby
+                literal = {p.email for p in self.people if p.email in owners and p.first == key}
+                owners = literal if len(literal) == 1 else owners
             if len(owners) == 1:
                 email = next(iter(owners))
                 stop = end
