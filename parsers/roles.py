@@ -113,9 +113,14 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     for m in mentions:
         actor_pos.append(m.start)
         actor_who.append("@self" if m.email == self_email else m.email)
+    formal = _FORMAL_GERMAN.search(text[:400]) is not None
     for w, start in _actor_words(toks):
         if w in THIRD_ACTORS:
-            if w == "sie" and text[start:start + 1] == "S" and start > 1 and text[start - 2:start].strip() not in (".", "!", "?", ""):
+            if w == "sie" and text[start:start + 1] == "S" and (
+                    (start > 1 and text[start - 2:start].strip() not in (".", "!", "?", ""))
+                    or (formal and _PLURAL_VERB_AFTER.match(folded, start + 3))):
+                # capital "Sie" inside a sentence; or, in a letter to "Herr Schulte", "Sie haben ..." with
+                # the verb of "you" (not "Sie zieht": she; among first names, "Sie haben": they)
                 actor_pos.append(start)
                 actor_who.append("@you")
                 continue
@@ -285,6 +290,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             # who shot our menu photos": the work is someone's not named there
             continue
         inverted = _INVERTED_SUBJECT.match(folded, end_pos)
+        if inverted is not None and inverted.group().strip() == "el" and text[inverted.start() + 1] != "é":
+            inverted = None   # "nos arregló el calentador": the article, not "él"
         if inverted is not None and role in ("C", "P") and text[inverted.start() + 1].islower() and \
                 not _SUBJECT_BEFORE.search(folded, max(0, pos - 6), pos):
             # (not "ich möchte Sie ...", where "Sie" is the one spoken to, nor "ich möchte sie ...")
@@ -440,6 +447,9 @@ _FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dea
 _NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
 _SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|"
                                   r"er|sie|das|hier|il|elle|voici|ella|este|esta|aqui)\b", re.IGNORECASE)
+_FORMAL_GERMAN = re.compile(r"\b(?:Sehr geehrte[rs]?|Guten Tag,? (?:Herr|Frau)|Grüezi,? (?:Herr|Frau)|Liebe[rs]? (?:Herr|Frau))\b")
+_PLURAL_VERB_AFTER = re.compile(r" (?:haben|hatten|sind|waren|werden|wurden|konnen|konnten|kennen|kannten|[a-z]+ten|"
+                                r"[a-z]+ieren|[a-z]+en)\b")
 _AND_BEFORE = re.compile(r"\b(?:and|und|et|y) $")
 _SUBJECT_BEFORE = re.compile(r"\b(?:ich|wir|du|ihr|er|sie|es|yo|je|nous|il|elle|on|i|we|he|she|they) $")
 _INVERTED_SUBJECT = re.compile(r" (?:sie|er|ella|el|elle|il)\b")
