@@ -421,7 +421,9 @@ PEER = Cue(
     r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
     r"co-?host|collaborat\w*|partner up|referral partners|like-minded|fellow \w+|"
     r"(both|each) (run|work|are|have|just|love|started)|you both run|you're both|you are both|"
-    r"ihr seid (\w+ )?beide|sie sind (\w+ )?beide|vous etes (tous|toutes) (les )?deux|(ambos|ambas|los dos|las dos) (son|estan)|"
+    r"ihr seid (\w+ )?beide|sie sind (\w+ )?beide|ihr beide (wollt|habt|plant|macht|sucht)|"
+    r"vous (voulez|avez|cherchez|preparez) tous les deux|(ustedes|vosotros) dos (quieren|queréis|buscan|tienen)|"
+    r"you both (want|are planning|are organi[sz]ing|are looking)|vous etes (tous|toutes) (les )?deux|(ambos|ambas|los dos|las dos) (son|estan)|"
     r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias)|"
     r"keep coming up|(mention(ing|ed)?|talk(ing|ed)? about|told) each of you to the other|each (of you )?(has|have) what the other)\b")
 # Said outright that nobody is buying: "no sale, just compare notes", "kein Auftrag, kein Verkauf",

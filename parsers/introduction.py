@@ -374,7 +374,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     # said to nobody, is not enough).
     gives = any(reading.evidence[p.email].provider > 0 for p in people)
     needs = any(reading.evidence[p.email].contact > 0 for p in people)
-    if not (intro_phrases or subject_intro or ((gives or (needs and reading.addressed)) and len(mentioned) >= 2)):
+    # a peer introduction may have no introducing verb at all: "Ihr beide wollt das Konzert stemmen ..."
+    peers = reading.peer_score >= 1 and len(mentioned) >= 2
+    if not (intro_phrases or subject_intro or peers or ((gives or (needs and reading.addressed)) and len(mentioned) >= 2)):
         return Found((), "nobody is introduced in the new text")
     if len(mentioned) < 2 and not (strong or subject_intro):
         return Found((), "the people addressed are not introduced to each other")

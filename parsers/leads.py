@@ -45,9 +45,16 @@ class LeadContact:
     forwarded: bool = False     # the contact's own message was forwarded
 
 
+# Numbers that are references, not phones: "Rechnung Nr. 2025-0417", "invoice #2025-0417", "Auftrag 4711-22"
+_REFERENCE_BEFORE = re.compile(r"(?i:\b(?:nr|no|n°|nº|num|#|invoice|rechnung|facture|factura|order|auftrag|commande|"
+                               r"pedido|ref|reference|référence|referencia|kundennummer|iban|konto|account)\b[.:#]?\s*)$")
+
+
 def phone_numbers(text: str) -> list[tuple[int, str]]:
     found = []
     for m in PHONE.finditer(text[:20_000]):
+        if _REFERENCE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and not re.fullmatch(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}", m.group()):
             found.append((m.start(), m.group().strip()))
