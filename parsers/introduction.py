@@ -154,13 +154,6 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     inboxes = [p for p in people if shared_inbox(p)]
     if not inboxes:
         return people
-    index = name_index(tuple(people) + (referrer,))
-    # named by a person's name: not by the firm's ("Fahrschule Kurz", fahrschule-kurz.example)
-    named = {m.email for m in index.mentions(text[:5000])
-             if not m.company and fold(text[m.start:m.end]) not in domain_words(m.email)}
-    unnamed = [p for p in inboxes if p.email not in named]
-    if len(unnamed) != 1:
-        return people
     known = set().union(*(p.keys for p in people), referrer.keys)
     found: set[str] = set()
     for m in _GIVEN_NAME.finditer(text[:5000]):
@@ -168,7 +161,14 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
         if word[0].isupper() and fold(word) not in known and fold(word) not in GREETINGS and \
                 fold(word) not in _NOT_GIVEN_NAMES:
             found.add(fold(word))
-    if len(found) != 1:
+    if len(found) != 1:     # (checked first: most texts greet only people the headers name)
+        return people
+    index = name_index(tuple(people) + (referrer,))
+    # named by a person's name: not by the firm's ("Fahrschule Kurz", fahrschule-kurz.example)
+    named = {m.email for m in index.mentions(text[:5000])
+             if not m.company and fold(text[m.start:m.end]) not in domain_words(m.email)}
+    unnamed = [p for p in inboxes if p.email not in named]
+    if len(unnamed) != 1:
         return people
     inbox = unnamed[0]
     named_inbox = dataclasses.replace(inbox, keys=inbox.keys | found, first=inbox.first or next(iter(found)))
