@@ -2,7 +2,7 @@
 
 Parsing is pure CPU work (bytes in, dataclasses out) and takes about as long as recording what it found,
 so on a machine with spare cores a worker process parses the next group of messages while this process
-records the current one. Single messages, and machines with one core, are parsed in place: a worker
+records the current one, and a freshly fetched batch while this process stores it. Single messages, and machines with one core, are parsed in place: a worker
 only pays off when there is a queue to overlap with.
 
 A worker that dies (out of memory on a hostile message, killed by an operator) costs nothing but time:

@@ -3,10 +3,15 @@ databases per test, and a config builder. Pure tests use none of these and stay 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from peewee import Database
 
+from db.connection import open_database
+from db.migrations import upgrade
 from mailer.config import Config, from_dict
 from tests.servers import PASSWORD, Dovecot, SmtpServer, postgres_reachable, scratch_postgres
 
@@ -52,6 +57,17 @@ def pg_url():
         pytest.skip("PostgreSQL not running")
     with scratch_postgres(PG_ADMIN_URL) as url:
         yield url
+
+
+@contextmanager
+def migrated_database(url: str) -> Iterator[Database]:
+    """The database at ``url``, open and with its schema up to date; closed afterwards."""
+    database = open_database(url)
+    upgrade(database)
+    try:
+        yield database
+    finally:
+        database.close()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -11,11 +11,10 @@ from decimal import Decimal
 
 import pytest
 
-from db.connection import open_database
 from db.ledger import ledger_for_email, ledgers_for, partner_categories, period_numbers, period_numbers_for, \
     person_ledger, stale_open, stale_open_for
-from db.migrations import upgrade
 from db.models import Person, Referral
+from tests.conftest import migrated_database
 
 T0 = datetime(2025, 3, 3, 10, 0)
 _keys = itertools.count(1)
@@ -23,18 +22,14 @@ _keys = itertools.count(1)
 
 @pytest.fixture
 def db(db_url):
-    database = open_database(db_url)
-    upgrade(database)
-    yield database
-    database.close()
+    with migrated_database(db_url) as database:
+        yield database
 
 
 @pytest.fixture
 def sqlite_db(tmp_path):
-    database = open_database(f"sqlite:///{tmp_path / 'referloop.db'}")
-    upgrade(database)
-    yield database
-    database.close()
+    with migrated_database(f"sqlite:///{tmp_path / 'referloop.db'}") as database:
+        yield database
 
 
 def person(email: str, name: str = "") -> Person:

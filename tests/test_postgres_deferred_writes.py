@@ -8,10 +8,9 @@ from datetime import datetime
 import pytest
 from peewee import IntegrityError
 
-from db.connection import open_database
-from db.migrations import upgrade
 from db.models import Person
 from db.prepared import Prepared
+from tests.conftest import migrated_database
 
 SET_NAME = Prepared(lambda id, name: Person.update(name=name).where(Person.id == id), "id", "name")
 ADD_PERSON = Prepared(lambda email, name, at: Person.insert(email=email, name=name, created_at=at), "email", "name", "at")
@@ -20,10 +19,8 @@ NOW = datetime(2025, 3, 4, 12, 0)
 
 @pytest.fixture
 def db(pg_url):
-    database = open_database(pg_url)
-    upgrade(database)
-    yield database
-    database.close()
+    with migrated_database(pg_url) as database:
+        yield database
 
 
 def person(email: str) -> Person:
