@@ -53,6 +53,7 @@ _NICKNAME_GROUPS = (
     "lucia lu lucy", "michael micha", "facundo facu", "rosa rosy", "martin tincho", "micaela mica", "agustin agus",
     "federico fede", "santiago santi", "valentina vale", "guadalupe guada", "florencia flor", "matthias matze",
     "andreas andi", "katharina kathi", "dominique dom", "frederic fred", "gonzalo gonza", "sebastian sebas",
+    "roberta bobbie bobby robbie berta", "alexandra alex sasha sandra", "margarita marga rita", "francisca fran panchita",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:
