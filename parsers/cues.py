@@ -184,6 +184,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # Spanish
     ("busca buscan buscando necesita necesitan gustaria desea desean",
      r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b", "C", 3),
+    # "el Sr. Salinas, quien maneja desde hace años las pólizas del Grupo", "que lleva nuestras cuentas"
+    ("maneja lleva gestiona administra",
+     r"\b(quien|que) (nos |me )?(maneja|lleva|gestiona|administra) (desde hace (\w+ ){1,2})?(las|los|la|el|nuestr\w+|mis|mi)\b", "P", 3),
     # "está organizando los quince de su hija", "están remodelando la casa": a project under way
     ("organizando planeando preparando remodelando reformando mudandose",
      r"\b(esta|estan) (organizando|planeando|preparando|remodelando|reformando|mudandose)\b", "C", 2),
