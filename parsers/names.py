@@ -236,6 +236,15 @@ def make_person(address: Address) -> Person:
             if not named and "-" not in w:
                 keys.add(w)
     local_clean = fold(local)
+    if len(named) == 1:
+        # "Mrs. Halvorsen" <ingrid.halvorsen@...>: the family name alone in the header, the first name
+        # in the address
+        pieces = [p for p in re.split(r"[._+\-\d]+", local_clean) if p]
+        if len(pieces) == 2 and named[0] in pieces:
+            other = pieces[1 - pieces.index(named[0])]
+            if len(other) >= 3 and other not in _GENERIC:
+                keys.add(other)
+                keys |= NICKNAMES.get(other, frozenset())
     if first and 2 <= len(local_clean) < len(first) and first.startswith(local_clean):
         # "jo@" for Johanna, "manu@" for Manuela: the short form she goes by
         keys.add(local_clean)
