@@ -404,7 +404,9 @@ WORK_VERB_BEFORE = re.compile(
     r"sold|taught|gave|given|saved|put together|put in|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
     r"handles?|manages?|services|takes care of|took care of|looks after|looked after|maintains?|cleans?|"
     r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
-    r"photographs|tutors|coaches|treats|trains|takes?)\b(?:\s+[\w'-]+){0,7}?\s+$")
+    r"photographs|tutors|coaches|treats|trains|takes?|"
+    # the plural, "they do our place every other Friday", "they cut our hedges"
+    r"do|fix|cut|cater|design|shoot|walk|tutor|coach|treat|train|look after|take care of)\b(?:\s+[\w'-]+){0,7}?\s+$")
 NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "texted", "called", "reminded",
                        "messaged", "copied", "cc'd", "promised", "wanted", "needed", "added", "invited",
                        "connected", "looped", "contacted", "pinged", "used", "visited", "joined", "followed",

@@ -54,6 +54,10 @@ _NICKNAME_GROUPS = (
     "federico fede", "santiago santi", "valentina vale", "guadalupe guada", "florencia flor", "matthias matze",
     "andreas andi", "katharina kathi", "dominique dom", "frederic fred", "gonzalo gonza", "sebastian sebas",
     "roberta bobbie bobby robbie berta", "alexandra alex sasha sandra", "margarita marga rita", "francisca fran panchita",
+    # Bavarian and Austrian short forms
+    "theresa resi resl", "teresa resi", "josef seppi", "johann hansi", "elisabeth sissi sisi liesl", "margarete gretl",
+    "maria mitzi mizzi", "barbara babsi", "leopold poldi", "alois lois", "georg schorsch", "franz franzl",
+    "rudolf rudi", "wilhelm willi", "heinrich heinz", "ulrich uli", "gertrud trude",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:
@@ -291,6 +295,16 @@ class NameIndex:
                 self._by_key.setdefault(k, set()).add(p.email)
             for c in p.compact:
                 self._by_compact.setdefault(c, p.email)
+        # "Ridgeline folks," for keys@ridgelinelock.example: the head of a firm's domain name, when the
+        # rest is long enough to be another word ("lock", "andco"); used only for words nobody's name.
+        self._by_head: dict[str, str] = {}
+        for p in people:
+            for c in p.compact:
+                if c in self._personal_compact or "-" in c:
+                    continue
+                for cut in range(max(5, (len(c) * 2 + 4) // 5), len(c) - 2):
+                    head = c[:cut]
+                    self._by_head[head] = p.email if self._by_head.get(head, p.email) == p.email else ""
 
     def mentions(self, text: str) -> list[Mention]:
         found: list[Mention] = []
@@ -332,6 +346,9 @@ class NameIndex:
             if not owners and len(key) > 4 and key[-1] == "s" and word[-1] == "s":
                 # German genitive and family plurals: "Kerstins Tochter", "the Kapoors want"
                 owners = by_key.get(key[:-1])
+            if not owners and key in self._by_head and self._by_head[key] and key not in _GENERIC:
+                found.append(Mention(start, end, self._by_head[key], company=True))
+                continue
             if not owners:
                 continue
             if len(owners) > 1 and i + 1 < len(words) and words[i + 1][0] - end <= 2:

@@ -242,7 +242,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         if w is None:
             continue
         verb = w.group().split()[0] if not w.group().startswith(("has ", "have ", "had ")) else w.group().split()[1]
-        if verb in NOT_WORK:
+        if verb in NOT_WORK or (verb == "do" and w.group().strip() != "do"):
+            # ("do" only right before: "they do our books", not "do let me know")
             continue
         end_fp = folded.find(" ", pos)
         end_fp = len(folded) if end_fp < 0 else end_fp
@@ -563,8 +564,8 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
     return None
 
 
-_PRONOUN_IS = re.compile(r"\b(?:(she|he|they)('s| is| was|'s been| has been| are)|(?:ella|el) es|(?:elle|il) est|"
-                         r"(?:sie|er) ist)\s+" + PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$")
+_PRONOUN_IS = re.compile(r"\b(?:(she|he|they)('s| is| was|'s been| has been| are|'re| were|'ve been| have been)|"
+                         r"(?:ella|el) es|(?:ellas|ellos) son|(?:elle|il) est|(?:elles|ils) sont|(?:sie|er) ist|sie sind)\s+" + PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$")
 _BARE_IS = re.compile(r"\s*(?:es|c'est|c'est l'|ist)\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}?$")
 _AFTER_NOUN = re.compile(r"\s*(i|we)?\s*(mentioned|told you about|use|used)?\s*[,:—–-]?\s*")
 
