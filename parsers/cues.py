@@ -64,7 +64,7 @@ PRESENTATIVE = (r"(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vors
 
 # (triggers, pattern, role, weight). Role "P": the actor provides; "C": the actor needs; "PA": the
 # party named right after the cue provides ("worked with Simone"); "PY": the addressee provides
-# ("gave him your number"). A cue's regex runs only when one of its trigger words occurs in the
+# ("gave him your number"); "PO": the party other than the addressee provides ("te puede ayudar"). A cue's regex runs only when one of its trigger words occurs in the
 # text, which keeps the cost per message low with many cues.
 _CUES: tuple[tuple[str, str, str, float], ...] = (
     # --- needs (contact) ---
@@ -101,6 +101,14 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|have) been (leaking|failing|acting up)|(has|had|have) (a|an) (\w+ )?(leak|problem|issue)|"
      r"(is|are|'s|'re) having (trouble|problems|issues))\b", "C", 2),
     ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
+    # "for the heat pump itself you want Renee", "you'll want Dana for that": the one named next
+    ("want need", r"\byou('ll| will|'d| would)? (really |definitely )?(want|need) ", "PA", 3),
+    # "Kyle worked wonders with Biscuit", "she works miracles on old floors"
+    ("wonders miracles magic", r"\b(worked|works|did|does|work) (wonders|miracles|magic) (with|on|for)\b", "P", 3),
+    # Spanish drops the subject: "Fer, ... Te puede ayudar con lo del SAT" (he, the other one, can help you)
+    ("ayudar echar asesorar orientar",
+     r"\b(te|os) (puede|pueden|podra|podran|podria|podrian|va a|van a|sabra|sabran) (ayudar|echar una mano|asesorar|orientar)\b",
+     "PO", 2),
     # asked for a quote: "Pourriez-vous lui faire un devis ?", "could you send her a quote", "könnten Sie ihr
     # ein Angebot machen", "¿le podrías pasar un presupuesto?"
     ("devis quote estimate angebot presupuesto cotizacion",
@@ -161,8 +169,14 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # A problem someone has: "elle a une fuite sous la baignoire", "il est en litige avec un client",
     # "tiene una avería", "hat einen Wasserschaden"
     ("fuite probleme panne souci soucis litige degat degats infiltration conflit fuga problema averia gotera goteras "
-     "humedad humedades conflicto litigio problem leck wasserschaden rohrbruch streit rechtsstreit",
-     r"\b(a|ont|avons) (une|un|des) (fuite|probleme|panne|souci|soucis|litige|degat|degats|infiltration)s?\b|"
+     "humedad humedades conflicto litigio problem leck wasserschaden rohrbruch streit rechtsstreit "
+     "sciatique hernie tendinite entorse ciatica hernia tendinitis contractura ischias bandscheibenvorfall sehnenentzundung "
+     "sciatica slipped herniated frozen",
+     r"\b(a|ont|avons) (une|un|des) (fuite|probleme|panne|souci|soucis|litige|degat|degats|infiltration|sciatique|hernie|"
+     r"tendinite|entorse)s?\b|"
+     r"\b(tiene|tienen) (una|un) (ciatica|hernia|tendinitis|contractura)\b|\b(hat|haben) (einen |eine )?(ischias|"
+     r"bandscheibenvorfall|sehnenentzundung)\b|\b(has|have|'s got|got) (a |an )?(sciatica|slipped disc|herniated disc|"
+     r"frozen shoulder|hernia|tendinitis)\b|"
      r"\b(est|sont) (actuellement )?en (litige|conflit)\b|"
      r"\b(tiene|tienen) (una|un|unas|unos) (fuga|problema|averia|gotera|goteras|humedad|humedades|conflicto|litigio)s?\b|"
      r"\b(hat|haben) (ein|einen|eine) (problem|leck|wasserschaden|rohrbruch|streit|rechtsstreit)\b", "C", 2),
@@ -258,6 +272,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"made|handled|sorted|photographed|renovated|painted|planned|catered|rewired|saved|sold|drew|wrote)\b|"
      r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?found (our|my)\b|"
      r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+", "P", 3),
+    # "c'est Clément qui me suit depuis trois ans", "la coiffeuse qui nous coiffe": care given to the writer
+    ("qui", r"\bqui (?:me|nous) (?:suit|suivent|suivait|soigne|soignent|soignait|traite|traitent|coiffe|coiffent|"
+     r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
     # --- reputation (provider) ---
     ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
     ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b", "P", 3),

@@ -91,6 +91,11 @@ INTRO: tuple[Cue, ...] = (
         r"faut (absolument )?que vous vous (rencontriez|parliez|connaissiez)|"
         r"(precisam|deveriam|tem que|tinham que|devem) se conhecer|"
         r"(dovreste|dovete|dovevate) (conoscervi|sentirvi|parlarvi|incontrarvi))\b"),
+    # That they have not met is why the writer writes: "¿y no os conocéis?", "ihr kennt euch noch nicht",
+    # "vous ne vous connaissez pas encore", "you two don't know each other yet"
+    Cue("conoceis conocen connaissez kennt know met",
+        r"\b(no (os|se) (conoceis|conocen)|(ne )?vous (ne )?vous connaissez pas|(ihr kennt euch|kennt ihr euch|sie kennen sich) (noch )?nicht|"
+        r"(you two|you both|the two of you) (don't|do not) know each other|(you two|you both|the two of you) (haven't|have not|never) met)\b"),
     # Portuguese and Italian presentations: "te apresento", "vi presento", "vi metto in contatto",
     # "estou copiando a Mariana", "coloco vocês em contato".
     Cue("apresento apresentar presento presentare presentarvi contatto copiando contato",
@@ -100,7 +105,7 @@ INTRO: tuple[Cue, ...] = (
     # Copying the other person in: "je mets Rachid en copie", "te pongo en copia a Luis", "ich setze
     # Herrn Wolf in CC", "ho messo in copia Marco", "estou copiando"
     Cue("copie copia cc kopie copio",
-        r"\b((mets|mis|ajoute|rajoute) (\w+ ){1,2}en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
+        r"\b((mets|mis|ajoute|rajoute) ([\w']+ ){1,6}?en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
         r"(te|les|os|le) copio (a|con)|copio a|"
         r"(setze|nehme) (\w+ ){1,2}in (cc|kopie)|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),

@@ -488,9 +488,16 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         strong_need = max(ev[a.email].contact, ev[b.email].contact) >= 3
         if abs(diff) < 1 and reading.peer_score < 1:
             # No direction in the words: a trade in one address only ("reyesplumbing") decides.
-            top = best(category_scores(reading, None, None, env.subject, vocab))
+            scores = category_scores(reading, None, None, env.subject, vocab)
+            top = best(scores)
             cats_a, cats_b = domain_categories(a), domain_categories(b)
-            if top and (top in cats_a) != (top in cats_b):
+            trades = {h.term.category for h in reading.hits if h.term.person}
+            if cats_a and cats_b and set(cats_a).isdisjoint(cats_b) and \
+                    not trades.isdisjoint(cats_a) and not trades.isdisjoint(cats_b):
+                # "interiorista y carpintero": two firms of two trades, and the text names both trades'
+                # people: neither is the other's customer
+                pass
+            elif top and (top in cats_a) != (top in cats_b):
                 diff = 1 if top in cats_a else -1
             elif bool(cats_a) != bool(cats_b):
                 diff = 1 if cats_a else -1

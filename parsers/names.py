@@ -58,6 +58,7 @@ _NICKNAME_GROUPS = (
     "theresa resi resl", "teresa resi", "josef seppi", "johann hansi", "elisabeth sissi sisi liesl", "margarete gretl",
     "maria mitzi mizzi", "barbara babsi", "leopold poldi", "alois lois", "georg schorsch", "franz franzl",
     "rudolf rudi", "wilhelm willi", "heinrich heinz", "ulrich uli", "gertrud trude",
+    "fernanda fer", "fernando fer nando",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:
@@ -249,9 +250,10 @@ def make_person(address: Address) -> Person:
             if len(other) >= 3 and other not in _GENERIC:
                 keys.add(other)
                 keys |= NICKNAMES.get(other, frozenset())
-    if first and 2 <= len(local_clean) < len(first) and first.startswith(local_clean):
-        # "jo@" for Johanna, "manu@" for Manuela: the short form she goes by
-        keys.add(local_clean)
+    short = re.split(r"[._+\-\d]+", local_clean, maxsplit=1)[0]
+    if first and 2 <= len(short) < len(first) and first.startswith(short):
+        # "jo@" for Johanna, "manu@" for Manuela, "fer.ibarra@" for Fernanda: the short form she goes by
+        keys.add(short)
     if local_clean and local_clean not in _GENERIC and len(local_clean) >= 3:
         for w in _local_words(local_clean):
             if w not in _GENERIC and len(w) >= 3 and (not named or w in keys or any(w == n for n in named)):

@@ -271,6 +271,13 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                 evidence[sent.addressee].notes.append(f"P+{weight:g} {matched!r} (to addressee)")
                 cue_count += 1
             continue
+        if role == "PO":
+            others = [p for p in parties if p != sent.addressee]
+            if sent.addressee and len(others) == 1:
+                evidence[others[0]].provider += weight
+                evidence[others[0]].notes.append(f"P+{weight:g} {matched!r} (to the other)")
+                cue_count += 1
+            continue
         if role == "PA":
             k = bisect_left(m_starts, end_pos)
             if k < len(mentions) and mentions[k].start - end_pos <= 3 and mentions[k].email in parties:
