@@ -179,9 +179,17 @@ _NOT_NAME_WORDS = frozenset({"i", "a", "the", "my", "our", "her", "his", "their"
                              "ein", "eine", "einen", "le", "la", "les", "un", "une", "el", "los", "las", "una"})
 
 
+# A job to fill is "hiring", unless a recruiter is part of it: then the service is the recruiter's.
+_SERVICE_BEHIND = {"hiring": "recruiting"}
+
+
 def best(scores: dict[str, float]) -> str | None:
     if not scores:
         return None
+    for job, service in _SERVICE_BEHIND.items():
+        if scores.get(job) and scores.get(service):
+            scores = dict(scores)
+            scores[service] += scores.pop(job)
     cat, score = max(scores.items(), key=lambda kv: kv[1])
     return cat if score >= 1.5 else None
 

@@ -64,14 +64,31 @@ PRESENTATIVE = (r"(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vors
 
 # (triggers, pattern, role, weight). Role "P": the actor provides; "C": the actor needs; "PA": the
 # party named right after the cue provides ("worked with Simone"); "PY": the addressee provides
-# ("gave him your number"); "PO": the party other than the addressee provides ("te puede ayudar"). A cue's regex runs only when one of its trigger words occurs in the
+# ("gave him your number"); "PO": the party other than the addressee provides ("te puede ayudar"); "CY":
+# the addressee needs ("you mentioned you're hiring"). A cue's regex runs only when one of its trigger words occurs in the
 # text, which keeps the cost per message low with many cues.
 _CUES: tuple[tuple[str, str, str, float], ...] = (
     # --- needs (contact) ---
     ("looking searching shopping hunting",
      r"\b(is|are|'s|'re|been|was|were|still|currently|actively)\s+(looking|searching|shopping around|hunting)\s+(for|to)\b"
-     r"(?! (a |new |more |a few |a new )?(clients|customers|work|projects|business|referrals|opportunities|leads|family|families|job|placement))", "C", 3),
-    ("looking searching", r"\b(looking|searching) for\b(?! (a |new |more |a few |a new )?(clients|customers|work|projects|business|referrals|opportunities|leads|family|families|job|placement))", "C", 2),
+     r"(?! (a |new |more |a few |a new )?(clients|customers|work|projects|business|referrals|opportunities|leads|family|families|job|placement))"
+     r"(?! (something|a (new |permanent |full-time |full time )?(role|position|job)|(his|her|their) next)\b)", "C", 3),
+    ("looking searching", r"\b(looking|searching) for\b(?! (a |new |more |a few |a new )?(clients|customers|work|projects|business|referrals|opportunities|leads|family|families|job|placement))"
+     r"(?! (something|a (new |permanent |full-time |full time )?(role|position|job)|(his|her|their) next)\b)", "C", 2),
+    # a candidate: "is looking for something full time", "open to her next role", "está buscando algo nuevo",
+    # "sucht eine neue Stelle", "cherche un nouveau poste": the work is theirs to offer
+    ("looking searching open buscando busca sucht cherche",
+     r"\b(looking for|searching for|open to|on the market for) (something (new|full[- ]time|part[- ]time|permanent)|"
+     r"something\b(?= in\b)|a (new |permanent |full[- ]time )?(role|position|job)|(his|her|their) next (role|thing|gig|challenge|chapter))\b|"
+     r"\b(esta|anda) buscando (algo nuevo|trabajo|empleo|un nuevo (puesto|trabajo|desafio|reto)|nuevos desafios)\b|"
+     r"\b(sucht|sucht gerade) (eine neue stelle|einen neuen job|eine neue herausforderung|einen job|eine stelle|eine festanstellung)\b|"
+     r"\b(cherche|recherche) (un poste|un nouveau poste|un emploi|un job|un cdi|sa prochaine|son prochain)\b", "P", 4),
+    # a firm hiring needs the person: "we're hiring a", "the iOS hire", "buscando a alguien de data science",
+    # "sucht jemanden für", "cherche quelqu'un pour"
+    ("hiring hire recruiting buscando buscan sucht suchen cherche cherchent",
+     r"\b(is|are|'s|'re|been) (hiring|recruiting)\b|\bthe [\w-]+ hire\b|\bto hire (a|an|someone)\b|"
+     r"\b(buscando|buscan|busca) a (alguien|una persona) (de|para|con)\b|\b(sucht|suchen) (jemanden|eine[n]? \w+) (fur|als)\b|"
+     r"\b(cherche|cherchent|recrute|recrutent) (quelqu'un|un profil|une personne|un|une) (pour|comme|en)\b", "C", 3),
     # looking for work: "she's looking for a new family" (a nanny), "looking for new clients"
     ("looking searching seeking clients customers work projects referrals family families job placement",
      r"\b(looking for|seeking|wants|needs|hoping for) (a |new |more |a few |a new )?(clients|customers|projects|referrals|leads|"
@@ -101,6 +118,12 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|have) been (leaking|failing|acting up)|(has|had|have) (a|an) (\w+ )?(leak|problem|issue)|"
      r"(is|are|'s|'re) having (trouble|problems|issues))\b", "C", 2),
     ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
+    # what the one spoken to said they need: "you mentioned on Friday that the iOS hire is ...", "me contaste
+    # que llevan dos meses buscando", "tu m'avais dit que tu cherchais"
+    ("mentioned said told contaste dijiste comentaste dit",
+     r"\byou (mentioned|said|told me)\b[^.!?]{0,50}?\b(hire|hiring|looking for|need|needed|searching for|struggling)\b|"
+     r"\bme (contaste|dijiste|comentaste|habias dicho)\b[^.!?]{0,50}?\b(buscando|buscan|buscas|necesitan|necesitas)\b|"
+     r"\b(tu|vous) m'(avais|aviez|as|avez) (dit|parle)\b[^.!?]{0,50}?\b(cherch\w+|besoin)\b", "CY", 3),
     # "for the heat pump itself you want Renee", "you'll want Dana for that": the one named next
     ("want need", r"\byou('ll| will|'d| would)? (really |definitely )?(want|need) ", "PA", 3),
     # "Kyle worked wonders with Biscuit", "she works miracles on old floors"
@@ -154,7 +177,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("pedido pidio demande gefragt gebeten asked",
      r"\b(me|nos) (ha|han|habia) pedido que (le|les) (recomiende|recomendemos|pase)\b|\b(me|nos) (pidio|pidieron) que (le|les) "
      r"(recomendara|recomiende|pasara)\b|\bm'a demande (de lui recommander|si je connaissais|un contact|une adresse)\b|"
-     r"\bhat mich (gefragt|gebeten),? (ob ich (jemanden|einen|eine)|um (einen kontakt|eine empfehlung))\b|"
+     r"\b(hat|hast|hattest|hatte|haben|hatten) (mich |uns )?(ja |doch |neulich )?(gefragt|gebeten),? (ob (ich|wir) (jemanden|einen|eine)|um (einen kontakt|eine empfehlung))\b|"
      r"\basked me (to recommend|for a recommendation|for a referral|if i knew)\b", "C", 3),
     # expecting a baby: "erwartet im Februar ihr erstes Kind", "is expecting their first", "attend un bébé"
     ("expecting pregnant erwartet schwanger attend enceinte embarazada espera",
@@ -197,7 +220,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("vient", r"\bvient d'(acheter|emmenager|ouvrir)\b|\bvient de (s'installer|creer|lancer)\b", "C", 1),
     # Spanish
     ("busca buscan buscando necesita necesitan gustaria desea desean",
-     r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b", "C", 3),
+     r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b"
+     r"(?! (algo nuevo|trabajo|empleo|un nuevo (puesto|trabajo|desafio|reto)|nuevos desafios)\b)", "C", 3),
     # "el Sr. Salinas, quien maneja desde hace años las pólizas del Grupo", "que lleva nuestras cuentas"
     ("maneja lleva gestiona administra",
      r"\b(quien|que) (nos |me )?(maneja|lleva|gestiona|administra) (desde hace (\w+ ){1,2})?(las|los|la|el|nuestr\w+|mis|mi)\b", "P", 3),

@@ -265,6 +265,12 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         if role == "P" and matched.startswith(",") and start_pos < sent.vocative_end:
             # "Frau Schulte, die Firma meldet sich": the comma ends a vocative, not an apposition
             continue
+        if role == "CY":
+            if sent.addressee:
+                evidence[sent.addressee].contact += weight
+                evidence[sent.addressee].notes.append(f"C+{weight:g} {matched!r} (addressee)")
+                cue_count += 1
+            continue
         if role == "PY":
             if sent.addressee:
                 evidence[sent.addressee].provider += weight
