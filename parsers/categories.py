@@ -131,7 +131,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                     "!fotograf*", "photograph*", "!photographe*", "!fotograf*", "~engagement shoot", "~portraits", "~family photos", "~wedding photos", "~photoshoot", "~product photos", "~photographie", "~fotografia", "~fotos"),
     "videography": ("!videographer*", "videography", "~video production", "~video", "~videos", "!filmmaker*",
                     "~on camera", "!videografo*", "!videaste*", "videoproduktion"),
-    "catering": ("!caterer*", "catering", "catered", "~food", "~vegetarian*", "~gluten-free", "~menu",
+    "catering": ("!caterer*", "catering", "catered", "~apero", "~canapes", "~canape", "~food", "~vegetarian*", "~gluten-free", "~menu",
                  "!traiteur*", "~buffet", "~allerg*", "~canapes", "~buffet", "~lunch for", "~dinner party", "~party food", "!chef*", "~kochen", "!cuisinier*", "~comida", "bakery", "~cake", "~cakes", "~birthday cake", "~wedding cake", "patisserie*", "pasteleria*", "~torte"),
     "event-planning": ("!event planner*", "event planning", "!wedding planner*", "~venue", "~wedding planning", "~party planning", "~corporate event*", "!planner*"),
     "florist": ("!florista*", "floristeria*", "~flores", "~fleurs", "~blumen", "~ramo*", "!florist*", "~flowers", "~bouquet*", "!fleuriste*", "floristeria"),

@@ -26,6 +26,9 @@ GREETINGS = frozenset({
     "also", "oh", "btw", "aussi", "sinon", "ubrigens", "übrigens", "tambien", "también", "bonsoir",
     # Italian and Portuguese greetings
     "ciao", "buongiorno", "buonasera", "caro", "cara", "cari", "oi", "ola", "olá", "bom", "boa", "dia", "tarde",
+    # regional and informal: Swiss, Austrian and Bavarian, Australian, Indian, Spanish
+    "hoi", "grüezi", "gruezi", "salü", "sali", "griaß", "griass", "grüß", "grüss", "gruss", "servas", "g'day", "gday",
+    "howdy", "hiya", "namaste", "aloha", "hej", "oye", "allo", "allô",
 })
 THIRD = frozenset({
     "he", "she", "they", "him", "her", "his", "hers", "their", "them", "theirs", "he's", "she's", "they're",
@@ -120,6 +123,13 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
     # what the one spoken to said they need: "you mentioned on Friday that the iOS hire is ...", "me contaste
     # que llevan dos meses buscando", "tu m'avais dit que tu cherchais"
+    # "Du hast gefragt, wer bei unserer Hochzeit den Apéro gemacht hat", "you asked who did our floors",
+    # "tu m'as demandé qui avait fait": the one spoken to wants the same
+    ("gefragt asked demande preguntaste",
+     r"\b(du hast|sie haben|ihr habt) (mich )?(gefragt|wissen wollen),? (wer|wo|welche)\b|\byou asked (me )?(who|where|which)\b|"
+     r"\b(tu m'as|vous m'avez) demande (qui|ou|quel)\b|\bme preguntaste (quien|donde|cual)\b", "CY", 3),
+    # the answer: "das war Häberli aus Einsiedeln", "that was Rosa", "c'était Martin", "fue Chuy"
+    ("war was etait fue", r"\b(das war|that was|it was|c'etait|fue|era) ", "PA", 2),
     ("mentioned said told contaste dijiste comentaste dit",
      r"\byou (mentioned|said|told me)\b[^.!?]{0,50}?\b(hire|hiring|looking for|need|needed|searching for|struggling)\b|"
      r"\bme (contaste|dijiste|comentaste|habias dicho)\b[^.!?]{0,50}?\b(buscando|buscan|buscas|necesitan|necesitas)\b|"
@@ -163,6 +173,12 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("hatte wurde plant planen uberlegt vor interessiert",
      r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
     ("casa casan heiraten heiratet gestresst umziehen", r"\b(se casa|se casan|heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),
+    # an occasion of their own to cater: "feiern am 6. Juli die Taufe", "fêtent le baptême", "celebran la boda"
+    ("feiern feiert fetent fete celebran celebra celebrating",
+     r"\b(feiern|feiert) (\S+ ){0,5}?(die|den|das|ihre|seine|ihren|seinen) (taufe|hochzeit|geburtstag|jubilaum|konfirmation|kommunion)\b|"
+     r"\b(fetent|fete) (\S+ ){0,4}?(le|la|leur|son|sa) (bapteme|mariage|anniversaire|communion)\b|"
+     r"\b(celebran|celebra) (\S+ ){0,4}?(la|el|su) (boda|bautizo|cumpleanos|primera comunion|aniversario)\b|"
+     r"\b(is|are|'re|'s) celebrating (a|an|their|his|her) \w+", "C", 2),
     # "Ohne sie hätten wir ... nie", "without her we'd never", "sans elle on n'aurait", "sin ella no":
     # the pronoun names who made it possible, so the cue starts at it
     ("ohne without sans sin",

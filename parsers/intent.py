@@ -94,7 +94,7 @@ INTRO: tuple[Cue, ...] = (
     # That they have not met is why the writer writes: "¿y no os conocéis?", "ihr kennt euch noch nicht",
     # "vous ne vous connaissez pas encore", "you two don't know each other yet"
     Cue("conoceis conocen connaissez kennt know met",
-        r"\b(no (os|se) (conoceis|conocen)|(ne )?vous (ne )?vous connaissez pas|(ihr kennt euch|kennt ihr euch|sie kennen sich) (noch )?nicht|"
+        r"\b(no (os|se) (conoceis|conocen)|(ne )?vous (ne )?vous connaissez pas|(ihr kennt euch|kennt euch|kennt ihr euch|sie kennen sich) (noch )?nicht|"
         r"(you two|you both|the two of you) (don't|do not) know each other|(you two|you both|the two of you) (haven't|have not|never) met)\b"),
     # Portuguese and Italian presentations: "te apresento", "vi presento", "vi metto in contatto",
     # "estou copiando a Mariana", "coloco vocês em contato".

@@ -108,9 +108,11 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
             return fwd
     if len(recipients) >= 2:
         found = _introduction(env, body, recipients, referrer, vocab, full_text=decoded.text)
-        if not found.referrals and len(recipients) == 2:
+        colleague_only = len(recipients) == 2 and (not found.referrals or all(
+            same_organisation(r.contact or "", referrer.email) for r in found.referrals))
+        if colleague_only:
             # a lead for one person, with the writer's colleague copied ("Kate's cc'd, she'll send
-            # you the plans")
+            # you the plans"): the colleague is no customer of the other
             others = [a for a in recipients if not same_organisation(a.email, referrer.email)]
             if len(others) == 1:
                 lead = _lead(env, body, forwarded, others[0], referrer, vocab, tracking, decoded.mailto_links,
@@ -142,7 +144,7 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
 _GIVEN_NAME = re.compile(
     r"^[ \t]*(?:(?:hi|hello|hey|dear|morning|hallo|liebe|lieber|bonjour|salut|hola|querida|querido|estimada|estimado|"
     r"ch[èe]re|cher|don|doña|herr|frau|señor|señora|monsieur|madame)[ \t]+)?(?P<voc>[A-ZÀ-Ý][a-zà-ÿ]{1,15})"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[,:–—!]|"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*[,:–—!]|[ \t]+-[ \t])|"
     r"\b(?:her|his) name is (?P<named>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b|\b(?:s'appelle|se llama|hei(?:ß|ss)t) (?P<called>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b",
     re.MULTILINE | re.IGNORECASE)
 
@@ -151,7 +153,7 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     """A firm's shared inbox (hello@, office@) greeted by a person's first name ("Hi Emma,"): when it
     is the only one addressed whom the text never names, and one first name in the text belongs to
     nobody on the email, that name is the inbox's."""
-    inboxes = [p for p in people if shared_inbox(p)]
+    inboxes = [p for p in people if shared_inbox(p) or p.family]
     if not inboxes:
         return people
     known = set().union(*(p.keys for p in people), referrer.keys)
@@ -161,7 +163,9 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
         if word[0].isupper() and fold(word) not in known and fold(word) not in GREETINGS and \
                 fold(word) not in _NOT_GIVEN_NAMES:
             found.add(fold(word))
-    if len(found) != 1:     # (checked first: most texts greet only people the headers name)
+    # (checked first: most texts greet only people the headers name). A household's mailbox may be
+    # several people's: "Rosa cleans for us ... The email is her daughter Ana's".
+    if not found or (len(found) > 1 and not (len(found) <= 3 and all(p.family for p in inboxes))):
         return people
     index = name_index(tuple(people) + (referrer,))
     # named by a person's name: not by the firm's ("Fahrschule Kurz", fahrschule-kurz.example)
@@ -171,7 +175,7 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     if len(unnamed) != 1:
         return people
     inbox = unnamed[0]
-    named_inbox = dataclasses.replace(inbox, keys=inbox.keys | found, first=inbox.first or next(iter(found)))
+    named_inbox = dataclasses.replace(inbox, keys=inbox.keys | found, first=inbox.first or sorted(found)[0])
     return [named_inbox if p is inbox else p for p in people]
 
 

@@ -58,7 +58,7 @@ _NICKNAME_GROUPS = (
     "theresa resi resl", "teresa resi", "josef seppi", "johann hansi", "elisabeth sissi sisi liesl", "margarete gretl",
     "maria mitzi mizzi", "barbara babsi", "leopold poldi", "alois lois", "georg schorsch", "franz franzl",
     "rudolf rudi", "wilhelm willi", "heinrich heinz", "ulrich uli", "gertrud trude",
-    "fernanda fer", "fernando fer nando",
+    "fernanda fer", "fernando fer nando", "leticia lety leti",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:

@@ -226,6 +226,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                 if mentions[k].email in parties and mentions[k].email != sent.addressee:
                     return with_partners(k, sent.vocative_end)
                 k -= 1
+            if _UNNAMED_GROUP.search(folded, sent.vocative_end, actor_pos[j]):
+                # "finishing a pool for a couple in Mount Gravatt and they want a deck": the pronoun is
+                # the people just mentioned without a name, not the running topic
+                return []
             topic = topic_at[sidx][1]
             return [topic] if topic else []
         if who in parties:
@@ -407,6 +411,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     peer = float(PEER.count(toks)) + 0.4 * WEAK_PEER.count(toks)
     return Reading(text, folded, sentences, mentions, evidence, peer, hits, hit_owner, hit_need,
                    addressed_all, cue_count, NO_DEAL.search(toks) is not None, group_need)
+
+
+_UNNAMED_GROUP = re.compile(r"\b(?:a|an|some|two|three|the) (?:young |lovely |retired |new |local )?(?:couple|family|clients?|"
+                            r"customers?|neighbou?rs?|homeowners?|buyers?|tenants?)\b")
 
 
 # A relative clause about a counted group: "two of my neighbors have trees that", "deux amies qui",
