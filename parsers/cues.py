@@ -311,7 +311,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?(did|built|shot|designed|fixed|redid|took|"
      r"made|handled|sorted|photographed|renovated|painted|planned|catered|rewired|saved|sold|drew|wrote)\b|"
      r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?found (our|my)\b|"
-     r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+", "P", 3),
+     r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+|"
+     r"\bc'est (elle|lui|eux|elles) qui (s'occupe|toilette|coiffe|soigne|garde|nettoie|entretient|tond|promene|repare|fait|gere)\b", "P", 3),
     # "c'est Clément qui me suit depuis trois ans", "la coiffeuse qui nous coiffe": care given to the writer
     ("qui", r"\bqui (?:me|nous) (?:suit|suivent|suivait|soigne|soignent|soignait|traite|traitent|coiffe|coiffent|"
      r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
@@ -352,7 +353,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"clients|companies|families|people|homeowners|restaurants|startups|half the|most of|all the|local|several|many|"
      r"(two |three |several |some |a few |many )?(of )?(my|our) (clients|customers|members|tenants)|"
      r"dozens of|lots of|other|a living)\b|\bfor a living\b", "P", 3),
-    ("wizard genius pro magician whiz rockstar master", r"\b(is|'s) (a|an|an absolute|a real|such a) (wizard|genius|pro|magician|whiz|rockstar|master|star)\b", "P", 2),
+    ("wizard genius pro magician whiz rockstar master legend gem godsend lifesaver",
+     r"\b(is|'s) (a|an|an absolute|a real|such a|an actual|a total) (wizard|genius|pro|magician|whiz|rockstar|master|star|legend|gem|godsend|lifesaver)\b", "P", 2),
     ("mejor meilleur meilleure beste", r"\b(es (el|la) mejor|est (le|la) meilleur|ist (der|die) beste)\b", "P", 2),
     ("care", r"\b(will|'ll) take (great |good |such good )?care of (you|him|her|them)\b", "P", 3),
     ("freaking panicking desperate urgent urgently asap", r"\b(freaking out|panicking|desperate|urgent(ly)?|asap)\b", "C", 1),
@@ -461,7 +463,7 @@ WORK_VERB_BEFORE = re.compile(
     r"sold|taught|gave|given|saved|put together|put in|set up|drew|wrote|dug|laid|led|won|sorted out|sorted|"
     r"handles?|manages?|services|takes care of|took care of|looks after|looked after|maintains?|cleans?|"
     r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
-    r"photographs|tutors|coaches|treats|trains|takes?|"
+    r"photographs|tutors|coaches|treats|trains|takes?|mows?|mowed|grooms?|groomed|"
     # the plural, "they do our place every other Friday", "they cut our hedges"
     r"do|fix|cut|cater|design|shoot|walk|tutor|coach|treat|train|look after|take care of)\b(?:\s+[\w'-]+){0,7}?\s+$")
 NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "texted", "called", "reminded",

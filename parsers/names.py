@@ -26,7 +26,7 @@ _NICKNAME_GROUPS = (
     "christopher chris kit", "christine chris chrissy tina", "alexander alex xander sasha", "alexandra alex alexa sasha",
     "samuel sam sammy", "samantha sam sammie", "benjamin ben benny benji", "nicholas nick nicky nico",
     "anthony tony", "stephen steve stevie", "steven steve stevie", "joseph joe joey jo", "josephine jo josie",
-    "jennifer jen jenny jenn", "jessica jess jessie", "rebecca becky becca", "patricia pat patty trish tricia",
+    "jennifer jen jenny jenn", "jessica jess jessie", "rebecca becky becca bec", "patricia pat patty trish tricia",
     "patrick pat paddy", "margaret maggie meg peggy marge greta", "andrew andy drew", "gregory greg",
     "matthew matt matty", "peter pete", "edward ed eddie ted teddy ned", "kenneth ken kenny", "lawrence larry",
     "jonathan jon jonny", "john jack johnny", "timothy tim timmy", "frederick fred freddie", "susan sue susie",
@@ -58,7 +58,7 @@ _NICKNAME_GROUPS = (
     "theresa resi resl", "teresa resi", "josef seppi", "johann hansi", "elisabeth sissi sisi liesl", "margarete gretl",
     "maria mitzi mizzi", "barbara babsi", "leopold poldi", "alois lois", "georg schorsch", "franz franzl",
     "rudolf rudi", "wilhelm willi", "heinrich heinz", "ulrich uli", "gertrud trude",
-    "fernanda fer", "fernando fer nando", "leticia lety leti",
+    "fernanda fer", "fernando fer nando", "leticia lety leti", "natasha tash tasha",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:
@@ -264,6 +264,9 @@ def make_person(address: Address) -> Person:
     return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial, family)
 
 
+_TITLE_INITIAL = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Dr|Frau|Herr|Mme|Sra|Sr)\.? ([A-Z])\b(?!\.?\w)")
+
+
 # A household's shared mailbox: "Familie Brandt", "The Kapoor Family", "fam.brandt@", "famillemartin@".
 _FAMILY = re.compile(r"(?:^|[\s._-])(?:familie|family|famille|familia|famiglia|fam)(?:$|[\s._-])|^(?:familie|famille|familia)|family$")
 
@@ -370,6 +373,8 @@ class NameIndex:
                     stop = words[i + 1][1]
                     skip_until = stop
                 found.append(Mention(start, stop, email))
+        if _TITLE_INITIAL.search(text):
+            found = self._by_title_initial(text, found)
         if len({m.email for m in found}) < len(self.people):
             found = self._by_initial(text, words, found)
         if len({m.email for m in found}) < min(2, len(self.people)) and text.count(" ") > 3:
@@ -395,6 +400,21 @@ class NameIndex:
             if owner and m.start() not in taken:
                 extra.append(Mention(m.start(), m.end(), owner))
         return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+    def _by_title_initial(self, text: str, found: list[Mention]) -> list[Mention]:
+        """"Mrs H", "Mrs P.", "Dr. K": a title and the family name's initial, for the one person whose
+        family name starts so."""
+        by_letter: dict[str, set[str]] = {}
+        for p in self.people:
+            names = p.display.split()
+            family = names[-1] if names else ""
+            if family[:1].isalpha():
+                by_letter.setdefault(fold(family[0]), set()).add(p.email)
+        taken = {m.start for m in found}
+        extra = [Mention(m.start(), m.end(), next(iter(by_letter[fold(m.group(1))])))
+                 for m in _TITLE_INITIAL.finditer(text)
+                 if m.start() not in taken and len(by_letter.get(fold(m.group(1)), ())) == 1]
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def _by_initial(self, text: str, words: list[tuple[int, int, str]], found: list[Mention]) -> list[Mention]:
         """First names for people known only by an initial: "Joanna" for j.kowalski@, when the word

@@ -208,8 +208,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         j = bisect_right(actor_pos, pos) - 1
         # "del que te hablé", "dont je t'ai parlé", "von dem ich dir erzählt habe": "you" inside a
         # relative clause is its object, not who acts in the main clause
-        while j >= 0 and actor_pos[j] >= lo_limit and actor_who[j] in ("@you", "@self") and \
-                _RELATIVE_BEFORE.search(folded, max(0, actor_pos[j] - 14), actor_pos[j]):
+        while j >= 0 and actor_pos[j] >= lo_limit and actor_who[j] in ("@you", "@self") and (
+                _RELATIVE_BEFORE.search(folded, max(0, actor_pos[j] - 14), actor_pos[j]) or
+                # "the fella I mentioned who mows our lawn": "who" starts a clause of its own
+                _WHO_BETWEEN.match(folded, actor_pos[j], pos + 1)):
             j -= 1
         if j < 0 or actor_pos[j] < lo_limit:
             return []
@@ -242,12 +244,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         for m in cue.finditer(toks, checked=True):
             matches.append((m.start(), m.end(), m.group(), role, weight))
     for pos in toks.positions(FIRST_PERSON_TRIGGERS):
-        w = WORK_VERB_BEFORE.search(folded, max(0, pos - 70), pos)
+        w = _work_verb_before(folded, pos)
         if w is None:
-            continue
-        verb = w.group().split()[0] if not w.group().startswith(("has ", "have ", "had ")) else w.group().split()[1]
-        if verb in NOT_WORK or (verb == "do" and w.group().strip() != "do"):
-            # ("do" only right before: "they do our books", not "do let me know")
             continue
         end_fp = folded.find(" ", pos)
         end_fp = len(folded) if end_fp < 0 else end_fp
@@ -411,6 +409,28 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     peer = float(PEER.count(toks)) + 0.4 * WEAK_PEER.count(toks)
     return Reading(text, folded, sentences, mentions, evidence, peer, hits, hit_owner, hit_need,
                    addressed_all, cue_count, NO_DEAL.search(toks) is not None, group_need)
+
+
+_WHO_BETWEEN = re.compile(r"(?:i|we)(?: have| had|'ve)? (?:mentioned|told you about|talked about|spoke about|recommended|"
+                          r"met|know|knew|use|used)(?: to you)? (?:who|that) ")
+
+
+def _work_verb_before(folded: str, pos: int) -> re.Match | None:
+    """The verb of work done for the writer before "our"/"me" at ``pos``: "who mows our lawn". A verb
+    that is no work ("the fella I mentioned who mows our lawn") is passed over for a later one."""
+    lo = max(0, pos - 70)
+    for _ in range(3):
+        w = WORK_VERB_BEFORE.search(folded, lo, pos)
+        if w is None:
+            return None
+        words = w.group().split()
+        verb = words[1] if words[0] in ("has", "have", "had") else words[0]
+        if verb in NOT_WORK or (verb == "do" and w.group().strip() != "do"):
+            # ("do" only right before: "they do our books", not "do let me know")
+            lo = w.start() + w.group().index(verb) + len(verb)
+            continue
+        return w
+    return None
 
 
 _UNNAMED_GROUP = re.compile(r"\b(?:a|an|some|two|three|the) (?:young |lovely |retired |new |local )?(?:couple|family|clients?|"
