@@ -261,6 +261,17 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("nostro nostra mio mia nosso nossa meu minha",
      r"\b(?:e|sera|e stato|e stata) (?:il|la|o|a) (?:nostro|nostra|mio|mia|nosso|nossa|meu|minha) \w+", "P", 3),
     # --- did work for the writer (provider): see _WORK_FOR_US below ---
+    # whom a firm serves: "betreut u. a. drei Zahnarztpraxen", "advises international families", "accompagne
+    # des PME", "asesora a empresas familiares"
+    ("betreut betreuen berat beraten unterstutzt vertritt advises advise serves accompagne conseille asesora",
+     r"\b(betreut|betreuen|berat|beraten|unterstutzt|vertritt|advises|serves|accompagne|conseille|asesora a)\s+(\S+\s+){0,5}?"
+     r"\w*(praxen|kunden|firmen|unternehmen|mandanten|familien|betriebe|startups|families|clients|companies|founders|"
+     r"businesses|entreprises|familles|pme|empresas|familias|pymes|clientes)\b", "P", 3),
+    # "führt mit ihrem Team ein Treuhandbüro in Winterthur", "runs a small practice", "dirige un cabinet"
+    ("fuhrt fuhren dirige leitet", r"\b(fuhrt|leitet|dirige) (\S+ ){0,4}?(ein|eine|einen|un|une) \w*(buro|kanzlei|praxis|firma|agentur|"
+     r"betrieb|studio|cabinet|agence|despacho|estudio|consultorio)\b", "P", 3),
+    # "She handles everything from residence permits to ...", "s'occupe de tout"
+    ("handles covers everything tout todo", r"\b(handles|covers|takes care of|does) everything\b|\bs'occupe de tout\b|\bse encarga de todo\b", "P", 2),
     # a trade said in the present: "Devon Harris shoots food and interiors", "she designs websites
     # for restaurants", "Pete fixes boilers"
     ("shoots photographs designs builds repairs installs fixes paints tutors teaches coaches caters grooms renovates "

@@ -57,6 +57,12 @@ INTRO: tuple[Cue, ...] = (
         r"\b(los|las) dos (me |os |se )?(\w+(ais|eis|is|asteis|isteis)|habeis \w+)\b|"
         r"\b(ambos|ambas) (sois|son|estais|estan|teneis|tienen|buscais|buscan|trabajais|trabajan)\b"),
     Cue("over take let leave", r"\b(over to you|take it from here|let you (two|both|all)|leave (it to )?(you|the two))\b"),
+    # stepping out so the two talk directly: "Ich nehme mich hiermit aus dem Verteiler. Meldet euch direkt."
+    Cue("verteiler meldet melden direkt",
+        r"\b(nehme mich (\w+ )?aus dem verteiler|meldet euch (einfach |gerne )?(direkt|gegenseitig|beieinander)|"
+        r"melden sie sich (gerne |einfach )?(direkt|gegenseitig))\b"),
+    # "ich mach euch mal bekannt", "ich mache Sie hiermit miteinander bekannt"
+    Cue("bekannt", r"\b(mache|mach|machen) (euch|sie|dich|ihnen|dich mit \w+) (\w+ ){0,2}bekannt\b"),
     # Double opt-in: both agreed, so the introduction is made now ("since you both said yes", "como los
     # dos me dijeron que sí", "puisque vous avez dit oui tous les deux", "da Sie beide zugestimmt haben").
     Cue("yes ok agreed si oui zugestimmt einverstanden",
@@ -122,7 +128,8 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
-    Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b"),
+    Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b|"
+        r"\bintroduc(e|ing) (you to )?(two|three|a few|some|several) (people|contacts|friends|colleagues|experts|professionals|specialists)\b"),
     # ("this is really kind of you", "here's the thing" present nobody)
     Cue("this here's", r"\b(this is|here's) (?!(really|so|very|too|just|such|not|it|all|what|why|how|great|kind|"
         r"lovely|amazing|awesome|perfect|wonderful|fantastic|brilliant|helpful|super|exactly|about|because|for|"
