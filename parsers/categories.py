@@ -189,6 +189,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "tailoring": ("!tailor*", "~alterations", "!seamstress*", "!schneider*", "!couturier*", "!sastre*"),
     "glazing": ("!glazier*", "glazing", "~double-glazed", "~double glazing", "~window pane*", "~pane of glass", "~glass pane*",
                 "!glaser*", "glaserei*", "~verglasung", "!vitrier*", "vitrerie", "~double vitrage", "!cristaler*", "~vidrio roto"),
+    "video-editing": ("!film editor*", "!video editor*", "video editing", "!monteuse*", "montage video", "!colorist*",
+                      "color grading", "colour grading", "!etalonneu*", "etalonnage", "!coloriste*", "post-prod*", "~rushes"),
     "data-protection": ("data protection", "gdpr", "!dpo", "!data protection officer*", "*datenschutz*", "dsgvo", "~dsb",
                         "rgpd", "protection des donnees", "proteccion de datos", "~privacy policy", "~privacy compliance"),
     "relocation": ("~relocation", "!relocation agent*", "~residence permit*", "~work permit*", "~aufenthaltsbewilligung",

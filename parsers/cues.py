@@ -185,8 +185,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?<=\bohne )(sie|ihn)\b(?= (hatten|waren|wurden)\b)|(?<=\bwithout )(her|him|them)\b(?=,? (we|i)\b)|"
      r"(?<=\bsans )(elle|lui|eux)\b(?=,? (nous|on|je|j')\b)|(?<=\bsin )(ella|el)\b(?=,? (no|nunca)\b)", "P", 3),
     # French
-    ("cherche cherchent recherche recherchent besoin souhaite souhaitent voudrait voudraient aimerait aimeraient souhaiterait souhaiteraient",
-     r"\b(cherche|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|souhaiterait|"
+    ("cherche cherches cherchent recherche recherchent besoin souhaite souhaitent voudrait voudraient aimerait aimeraient souhaiterait souhaiteraient",
+     r"\b(cherche|cherches|cherchent|recherche|recherchent|a besoin|ont besoin|besoin d|souhaite|souhaitent|souhaiterait|"
      r"souhaiteraient|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
     # asked the writer for a recommendation: "me ha pedido que le recomiende una notaría", "m'a demandé
     # si je connaissais un bon notaire", "hat mich gefragt, ob ich jemanden kenne"
@@ -329,7 +329,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
     # --- reputation (provider) ---
     ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
-    ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b", "P", 3),
+    ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b|"
+     r"\bthe (first|only) (person|one|people|team) (i'd|i would|we'd|we would|i|we) (call|trust|ask)\b", "P", 3),
     ("specializes specialises specialized specialised specializing specialising specialist specialists specialty "
      "expert experts spezialisiert specialise especializado especializada specialisee specialise",
      r"\b(specializ|specialis|specialt)\w*\b|\b(is|are|'s) (an )?experts?\b|\bexpert in\b|\bspezialisiert\b|\bespecializad", "P", 2),
@@ -490,7 +491,7 @@ NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "te
 # Peer introductions: nobody buys anything. Strong cues say so outright; weak ones ("you should
 # talk") also close ordinary introductions and only count when nothing gives a direction.
 PEER = Cue(
-    "notes stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
+    "notes notas stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
     "partners like-minded fellow both other austauschen austausch echanger intercambiar coming peers beide deux ambos ambas dos",
     r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
     r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
@@ -499,7 +500,7 @@ PEER = Cue(
     r"ihr seid (\w+ )?beide|sie sind (\w+ )?beide|ihr beide (wollt|habt|plant|macht|sucht)|"
     r"vous (voulez|avez|cherchez|preparez) tous les deux|(ustedes|vosotros) dos (quieren|queréis|buscan|tienen)|"
     r"you both (want|are planning|are organi[sz]ing|are looking)|vous etes (tous|toutes) (les )?deux|(ambos|ambas|los dos|las dos) (son|estan)|"
-    r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias)|"
+    r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias|notas)|compartir notas|comparer vos notes|"
     r"keep coming up|(mention(ing|ed)?|talk(ing|ed)? about|told) each of you to the other|each (of you )?(has|have) what the other)\b")
 # Said outright that nobody is buying: "no sale, just compare notes", "kein Auftrag, kein Verkauf",
 # "nada que vender", "rien à vendre", "each can teach the other". Such an introduction stays a peer

@@ -41,7 +41,12 @@ INTRO: tuple[Cue, ...] = (
         r"\b(introduc(e|ing|tion)|e-?intro)\b"),
     Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
     Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
-    Cue("looping loop adding copying cc'ing ccing cc'd cc", r"\b(loop(ing)? in|adding \w+|copying \w+|cc'?(ing|d)? \w+)\b"),
+    Cue("looping loop adding copying cc'ing ccing cc'd cc",
+        r"\b(loop(ing)? in|loop(ing)? (you|you both|you two|them|him|her) in|adding \w+|copying \w+|cc'?(ing|d)? \w+)\b"),
+    # "Más fácil que hablen directamente", "easier if you talk directly", "plus simple que vous en parliez directement"
+    Cue("directamente directly directement direkt",
+        r"\b((que|para que) (hablen|hableis|conversen|lo hablen) directamente|(easier|simpler|quicker|best) (if you|for you to|that you) "
+        r"(two |both )?(talk|speak|chat) directly|que vous (en )?(parliez|echangiez) directement)\b"),
     Cue("this here's here", r"\b(this is \w+|here'?s \w+|here is \w+)\b"),
     # "you two", but not "are you both free Thursday?", "see you both at 10", "thank you both"
     Cue("two both", r"\b(you two|(?<!are )(?<!were )(?<!see )(?<!thank )(?<!meet )(?<!join )you both"
@@ -145,8 +150,8 @@ SUBJECT_INTRO: tuple[Cue, ...] = (
     Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion "
         "conocerse conozcan rencontrer",
         r"\b(vorstellung|kennenlernen|kontakt|empfehlung|mise en relation|presentation|presentacion|presento|"
-        r"recommandation|recomendacion|tienen que conocerse|teneis que conoceros|deben conocerse|"
-        r"devez vous rencontrer|must meet|should meet)\b"),
+        r"recommandation|recomendacion|tienen que conocerse|teneis que conoceros|deben conocerse|deberian conocerse|"
+        r"deberiais conoceros|devriez vous rencontrer|devez vous rencontrer|must meet|should meet|sollten sich kennenlernen)\b"),
 )
 _SUBJECT_ARROWS = re.compile(r"<>|<->|↔|⟷|<=>")
 
