@@ -153,7 +153,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
              r"sort out your|get your|look after your|build your|design your|manage your)\b", "P", 2),
     # German
     ("sucht suchen braucht brauchen benotigt benotigen mochte mochten wunscht wunschen suche hatte hatten gern gerne",
-     r"\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b|"
+     r"(?<!keiner )(?<!niemand )(?<!keine )\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b|"
      r"\b(hatte|hatten|hattest) (\w+ ){0,2}gerne?\b", "C", 3),
     # verb last, as German relative clauses put it: "der unsere Firmenwebsite gebaut hat"
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir",
@@ -329,8 +329,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
     # --- reputation (provider) ---
     ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
-    ("person one who", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b|"
-     r"\bthe (first|only) (person|one|people|team) (i'd|i would|we'd|we would|i|we) (call|trust|ask)\b", "P", 3),
+    ("person one who first only", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b|"
+     r"\bthe (first|only) (person|one|people|team) (i'd|i would|we'd|we would|i|we) (call|trust|ask)\b|"
+     r"\b(is|are) (who|where) (i|we) (send|refer|point) (my|our|all my|all our)\b", "P", 3),
     ("specializes specialises specialized specialised specializing specialising specialist specialists specialty "
      "expert experts spezialisiert specialise especializado especializada specialisee specialise",
      r"\b(specializ|specialis|specialt)\w*\b|\b(is|are|'s) (an )?experts?\b|\bexpert in\b|\bspezialisiert\b|\bespecializad", "P", 2),

@@ -299,8 +299,11 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             # group's (listed next), not the person spoken to
             group_need += weight
             continue
-        if role == "P" and (_NOUN_RELATIVE_BEFORE.search(folded, max(0, pos - 40), pos) or
-                            _UNNAMED_DOER.search(folded, max(0, pos - 30), pos)) and \
+        noun_relative = _NOUN_RELATIVE_BEFORE.search(folded, max(0, pos - 40), pos) if role == "P" else None
+        if noun_relative is not None and _COPULA_BEFORE.search(folded, max(0, noun_relative.start() - 8), noun_relative.start()):
+            # "Merle ist die UX-Designerin, die bei uns ... gemacht hat": the noun is what the subject is
+            noun_relative = None
+        if role == "P" and (noun_relative is not None or _UNNAMED_DOER.search(folded, max(0, pos - 30), pos)) and \
                 not _mention_ends_near(mentions, pos - 7, pos):
             # "connect Halden Logistics with the search firm that found our last two CFOs", "you asked
             # who shot our menu photos": the work is someone's not named there
@@ -487,8 +490,9 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
 _FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
                               r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
 _NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
-_SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|"
-                                  r"er|sie|das|hier|il|elle|voici|ella|este|esta|aqui)\b", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:ist|is|'s|es|est|was|war|era|etait) $")
+_SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|as|so|just|quick|"
+                                  r"er|sie|das|hier|wie|il|elle|voici|comme|ella|este|esta|aqui|como)\b", re.IGNORECASE)
 _FORMAL_GERMAN = re.compile(r"\b(?:Sehr geehrte[rs]?|Guten Tag,? (?:Herr|Frau)|Grüezi,? (?:Herr|Frau)|Liebe[rs]? (?:Herr|Frau))\b")
 _PLURAL_VERB_AFTER = re.compile(r" (?:haben|hatten|sind|waren|werden|wurden|konnen|konnten|kennen|kannten|[a-z]+ten|"
                                 r"[a-z]+ieren|[a-z]+en)\b")
