@@ -40,6 +40,7 @@ class Found:
 
     referrals: tuple[Referral, ...]
     reason: str
+    undirected: bool = False    # two people and nothing said of either's role: the direction is a guess
 
 
 # A title before a name ("Dr.", "Herrn Dr.", "M.", "Sra."): up to two of them.
@@ -119,9 +120,10 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
                              decoded.vcards)
                 if lead.referrals:
                     return lead
-        if not found.referrals and BOTH.search(fold(body.new)):
+        if (not found.referrals or found.undirected) and BOTH.search(fold(body.new)):
             # "I'm sending this to both of you ... please contact our treasurer": one lead, sent to
-            # every provider addressed
+            # every provider addressed (and "need you both ... Bill's email is ...": two firms with
+            # nothing said of either as a customer are not each other's)
             shared = _lead_to_each(env, body, forwarded, recipients, referrer, vocab, tracking, decoded)
             if shared.referrals:
                 return shared
@@ -412,7 +414,8 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         reason = "peer introduction (no provider/contact direction)"
     else:
         reason = f"introduction: {len(referrals)} referral(s)"
-    return Found(tuple(referrals), reason)
+    undirected = len(parties) == 2 and all(abs(reading.evidence[p.email].lean) < 1 for p in parties)
+    return Found(tuple(referrals), reason, undirected)
 
 
 # "Laura, das ist Nele!", "Camille, voici Hugo", "Pedro, ella es Ana", "Sam, this is Priya": one

@@ -228,7 +228,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                 if mentions[k].email in parties and mentions[k].email != sent.addressee:
                     return with_partners(k, sent.vocative_end)
                 k -= 1
-            if _UNNAMED_GROUP.search(folded, sent.vocative_end, actor_pos[j]):
+            # (the group may be named in the sentence before: "My sellers close on the 25th. So they need")
+            group_from = sentences[sidx - 1].start if sidx > 0 and topic_at[sidx][2] == topic_at[sidx - 1][2] else sent.vocative_end
+            if folded.startswith("they", actor_pos[j]) and _UNNAMED_GROUP.search(folded, group_from, actor_pos[j]) and \
+                    not any(group_from <= m.start < actor_pos[j] and m.email in parties for m in mentions):
                 # "finishing a pool for a couple in Mount Gravatt and they want a deck": the pronoun is
                 # the people just mentioned without a name, not the running topic
                 return []
@@ -353,8 +356,11 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         sidx = max(0, bisect_right(sent_starts, h.start) - 1)
         sent = sentences[sidx]
         owner = _noun_owner(text, folded, h, mentions, m_starts, sent, parties)
-        if owner is not None and h.term.person and folded[max(0, h.start - 3):h.start] in ("'s ", "s' "):
-            # "Deepa aunty's doctor told her": someone's own doctor, not what they are
+        if owner is not None and h.term.person and (folded[max(0, h.start - 3):h.start] in ("'s ", "s' ") or
+                                                    _OWN_PROVIDER.search(folded, max(0, h.start - 30), h.start) or
+                                                    _NOUN_AFTER_TRADE.match(folded, h.end)):
+            # "Deepa aunty's doctor told her", "Lupe is bringing her accountant, Dana": someone's own
+            # doctor, not what they are; "a mortgage broker friend": the friend is the broker
             owner = None
         if owner is not None and h.term.person:
             # "Lucy is a wedding photographer who needs an accountant": her own trade, weakly
@@ -436,8 +442,10 @@ def _work_verb_before(folded: str, pos: int) -> re.Match | None:
     return None
 
 
-_UNNAMED_GROUP = re.compile(r"\b(?:a|an|some|two|three|the) (?:young |lovely |retired |new |local )?(?:couple|family|clients?|"
-                            r"customers?|neighbou?rs?|homeowners?|buyers?|tenants?)\b")
+_OWN_PROVIDER = re.compile(r"\b(?:her|his|their|your) (?:[\w-]+ )?$")
+_NOUN_AFTER_TRADE = re.compile(r" (?:friend|colleague|buddy|pal|neighbou?r|mate|cousin|sister|brother)s?\b")
+_UNNAMED_GROUP = re.compile(r"\b(?:a|an|some|two|three|the|my|our) (?:young |lovely |retired |new |local )?(?:couple|family|clients|"
+                            r"customers|neighbou?rs|homeowners|buyers|sellers|tenants|parents|in-laws|friends)\b")
 
 
 # A relative clause about a counted group: "two of my neighbors have trees that", "deux amies qui",
