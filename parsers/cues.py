@@ -130,6 +130,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(tu m'as|vous m'avez) demande (qui|ou|quel)\b|\bme preguntaste (quien|donde|cual)\b", "CY", 3),
     # the answer: "das war Häberli aus Einsiedeln", "that was Rosa", "c'était Martin", "fue Chuy"
     ("war was etait fue", r"\b(das war|that was|it was|c'etait|fue|era) ", "PA", 2),
+    # what the one spoken to was telling the writer: "tu me disais au souper que le Steinway ...", "you were
+    # telling me about the leak", "me contabas que"
+    ("disais disiez racontais telling contabas decias erzahltest",
+     r"\b(tu|vous) me (disais|disiez|racontais|racontiez)\b|\byou were telling me\b|\bme (contabas|decias|comentabas)\b|"
+     r"\bdu hast mir (doch )?erzahlt\b", "CY", 2),
     ("mentioned said told contaste dijiste comentaste dit",
      r"\byou (mentioned|said|told me)\b[^.!?]{0,50}?\b(hire|hiring|looking for|need|needed|searching for|struggling)\b|"
      r"\bme (contaste|dijiste|comentaste|habias dicho)\b[^.!?]{0,50}?\b(buscando|buscan|buscas|necesitan|necesitas)\b|"
@@ -235,8 +240,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(veut|veulent|envisage|envisagent|pense a|projette|a du mal)\b", "C", 2),
     ("vient", r"\bvient d'(acheter|emmenager|ouvrir)\b|\bvient de (s'installer|creer|lancer)\b", "C", 1),
     # Spanish
-    ("busca buscan buscando necesita necesitan gustaria desea desean",
-     r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean)\b"
+    ("busca buscan buscando necesita necesitan gustaria desea desean requiere requieren",
+     r"\b(busca|buscan|esta buscando|estan buscando|necesita|necesitan|le gustaria|les gustaria|desea|desean|requiere|requieren)\b"
      r"(?! (algo nuevo|trabajo|empleo|un nuevo (puesto|trabajo|desafio|reto)|nuevos desafios)\b)", "C", 3),
     # "el Sr. Salinas, quien maneja desde hace años las pólizas del Grupo", "que lleva nuestras cuentas"
     ("maneja lleva gestiona administra",
@@ -299,7 +304,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("nous m'a m'ont",
      r"\b(?:nous|m')\s?(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w+(?:e|ee|ees|i|it|u|us|ert|int)\b", "P", 3),
     ("notre nos mon ma mes",
-     r"\b(?:s'occupe de|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente|fait|nettoie|"
+     r"\b(?:s'occupe d(?:e|u|es)|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente|fait|nettoie|"
      r"intervient (?:sur|dans|chez|pour))\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir mich",
      r"\b(?:hat|haben|betreut|betreuen|macht|erledigt|berat|verwaltet|baut|plant|kummert sich um|half|hilft|behandelt|"

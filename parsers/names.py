@@ -250,6 +250,12 @@ def make_person(address: Address) -> Person:
             if len(other) >= 3 and other not in _GENERIC:
                 keys.add(other)
                 keys |= NICKNAMES.get(other, frozenset())
+    if first and "-" in first and len(first.split("-")) == 2:
+        # "LP" for Louis-Philippe, "JB" for Jean-Baptiste: the initials of a double first name (not
+        # "Me" for Marie-Ève: that is a lawyer's title, and "me")
+        initials = "".join(part[0] for part in first.split("-"))
+        if initials not in _TWO_LETTER_WORDS:
+            keys.add(initials)
     short = re.split(r"[._+\-\d]+", local_clean, maxsplit=1)[0]
     if first and 2 <= len(short) < len(first) and first.startswith(short):
         # "jo@" for Johanna, "manu@" for Manuela, "fer.ibarra@" for Fernanda: the short form she goes by
@@ -265,6 +271,10 @@ def make_person(address: Address) -> Person:
 
 
 _TITLE_INITIAL = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Dr|Frau|Herr|Mme|Sra|Sr)\.? ([A-Z])\b(?!\.?\w)")
+
+
+_TWO_LETTER_WORDS = frozenset("me de la le el es et en du un an as at be by do go he if in is it my no of on or so to up us we "
+                              "am ma mi tu te se su si ya yo ja je il au ou ni sa ta ce ne al lo os da im zu wo ob".split())
 
 
 # A household's shared mailbox: "Familie Brandt", "The Kapoor Family", "fam.brandt@", "famillemartin@".

@@ -107,6 +107,9 @@ def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts:
             pos = group.end()
             stripped = text[pos:pos + 16]
             low = stripped.lower()
+        if stripped[:1] == "," and _RELATIVE_AFTER_COMMA.match(low, 1):
+            # "Jeremy Ong, whose family office is ...": a sentence about him, not to him
+            break
         if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or low.startswith(_VOC_END) or (
                 not confirmed and low.startswith(("you ", "your ", "u ", "you'", "i ", "can you", "could you", "would you",
                                                   "please ", "did you", "have you", "do you", "are you", "this is"))):
@@ -125,6 +128,9 @@ def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts:
     if confirmed and _on_contact_card(text, mentions[bisect_left(m_starts, start)].start):
         return [], start
     return confirmed, confirmed_end
+
+
+_RELATIVE_AFTER_COMMA = re.compile(r"\s*(?:who|whose|whom|which|qui|dont|quien|quienes|cuyo|cuya|dessen|deren)\b")
 
 
 # A line of contact details: a phone number or an address alone, perhaps after a label.
