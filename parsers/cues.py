@@ -129,7 +129,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(du hast|sie haben|ihr habt) (mich )?(gefragt|wissen wollen),? (wer|wo|welche)\b|\byou asked (me )?(who|where|which)\b|"
      r"\b(tu m'as|vous m'avez) demande (qui|ou|quel)\b|\bme preguntaste (quien|donde|cual)\b", "CY", 3),
     # the answer: "das war Häberli aus Einsiedeln", "that was Rosa", "c'était Martin", "fue Chuy"
-    ("war was etait fue", r"\b(das war|that was|it was|c'etait|fue|era) ", "PA", 2),
+    ("war was etait fue it's", r"\b(das war|that was|it was|it's|it is|c'etait|c'est|fue|era|es) ", "PA", 2),
     # what the one spoken to was telling the writer: "tu me disais au souper que le Steinway ...", "you were
     # telling me about the leak", "me contabas que"
     ("disais disiez racontais telling contabas decias erzahltest",
@@ -297,6 +297,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"agence|cabinet|agentur|kanzlei)\b", "P", 2),
     # "meet Kobus, our pool guy", "Dana — my go-to plumber" (the cue starts at the name's end)
     ("guy gal go-to", r"(?<=\w)[,—–-]? (?:our|my) (?:\w+ )?(?:guy|gal|go-to \w+|lady|man)\b", "P", 3),
+    # "Liam's your man", "Aoife is your woman for that", "she's your girl"
+    ("man woman guy gal person girl lad", r"(?:\bis|'s) your (?:man|woman|guy|gal|person|girl|lad|fella)\b", "P", 3),
     ("notre nos mon ma mes nous moi",
      r"\b(?:a|ont|avait|m'a|nous a)\s+(?:\w+\s+){0,1}(?:\w{2,}(?:e|ee|ees|i|it|u|us|ert|int)|fait|refait|construit|aide|pris|mis|trouve|gere|suivi|"
      r"transforme|sauve|accompagne|conseille|renove|concu|remis|soigne|gueri|repare|installe|depanne)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),

@@ -231,6 +231,11 @@ LEAD: tuple[Cue, ...] = (
         r"\b(tipp|auftrag|anfrage)\w*,? (den|die|das) (wir|ich) (selbst )?nicht (ubernehmen|machen|annehmen)\b|"
         r"\b(une demande|un contrat|un chantier|un projet) (que|qu')(je|nous|on) ne (peux|pouvons|peut) pas (prendre|faire|accepter)\b|"
         r"\b(un encargo|un pedido|un trabajo|un proyecto) que no (puedo|podemos) (tomar|hacer|aceptar)\b"),
+    # the contact named with the details: "Her name is Dorothy Evans, dot.evans@...", "Name is Harpreet Gill"
+    Cue("name", r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b"),
+    # asked to take the work: "can you take this one", "can you get someone out today"
+    Cue("take fit get send", r"\b(can|could) you (take|fit) (this|it|her|him|them)( one| job)?( on| in)?\b|"
+        r"\b(can|could) you (get|send) (someone|somebody|a tech|a guy|one of your (guys|lads|team|techs)) (out|over|round|around)\b"),
     Cue("lead referral client customer job one prospect two three both couple leads referrals",
         r"\b(a |another |new )?(lead|referral|client|customer|job|one|prospect) for you\b|"
         r"\b(two|three|both|a couple|a few) (more |new )?(leads |referrals |clients |customers |jobs )?for you\b|"

@@ -146,7 +146,7 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
 _GIVEN_NAME = re.compile(
     r"^[ \t]*(?:(?:hi|hello|hey|dear|morning|hallo|liebe|lieber|bonjour|salut|hola|querida|querido|estimada|estimado|"
     r"ch[èe]re|cher|don|doña|herr|frau|señor|señora|monsieur|madame)[ \t]+)?(?P<voc>[A-ZÀ-Ý][a-zà-ÿ]{1,15})"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*[,:–—!]|[ \t]+-[ \t])|"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?(?:[ \t]*[,:–—!]|[ \t]+-[ \t])|"
     r"\b(?:her|his) name is (?P<named>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b|\b(?:s'appelle|se llama|hei(?:ß|ss)t) (?P<called>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b",
     re.MULTILINE | re.IGNORECASE)
 

@@ -250,6 +250,10 @@ def make_person(address: Address) -> Person:
             if len(other) >= 3 and other not in _GENERIC:
                 keys.add(other)
                 keys |= NICKNAMES.get(other, frozenset())
+    aussie = _AUSSIE_ZZA.match(first) if first else None
+    if aussie:
+        # Australian short forms: Gary "Gazza", Warren "Wazza", Sharon "Shazza", Darren "Dazza"
+        keys.add(aussie.group(1) + "zza")
     if first and "-" in first and len(first.split("-")) == 2:
         # "LP" for Louis-Philippe, "JB" for Jean-Baptiste: the initials of a double first name (not
         # "Me" for Marie-Ève: that is a lawyer's title, and "me")
@@ -273,6 +277,7 @@ def make_person(address: Address) -> Person:
 _TITLE_INITIAL = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Dr|Frau|Herr|Mme|Sra|Sr)\.? ([A-Z])\b(?!\.?\w)")
 
 
+_AUSSIE_ZZA = re.compile(r"([^aeiouy]{1,2}[aeiou])rr?[aeiouy]")
 _TWO_LETTER_WORDS = frozenset("me de la le el es et en du un an as at be by do go he if in is it my no of on or so to up us we "
                               "am ma mi tu te se su si ya yo ja je il au ou ni sa ta ce ne al lo os da im zu wo ob".split())
 
