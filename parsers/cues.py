@@ -492,7 +492,8 @@ NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "te
                        "mailed", "bcc'd", "forwarded", "cced", "warned", "surprised", "inspired", "impressed",
                        # what happened to someone, not work they did for the writer
                        "named", "adopted", "moved", "retired", "married", "divorced", "renamed", "arrived",
-                       "returned", "graduated", "relocated", "decided", "agreed", "offered",
+                       "returned", "graduated", "relocated", "decided", "agreed", "offered", "discharged", "admitted",
+                       "referred", "released",
                        # talking is not work: "as discussed during our meeting"
                        "discussed", "talked", "spoke", "chatted", "met", "saw", "heard"})
 

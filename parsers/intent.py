@@ -66,6 +66,11 @@ INTRO: tuple[Cue, ...] = (
     Cue("verteiler meldet melden direkt",
         r"\b(nehme mich (\w+ )?aus dem verteiler|meldet euch (einfach |gerne )?(direkt|gegenseitig|beieinander)|"
         r"melden sie sich (gerne |einfach )?(direkt|gegenseitig))\b"),
+    # "bringe ich Sie mit zwei Stellen in Verbindung", "setze Sie mit Frau Ott in Verbindung"
+    Cue("verbindung", r"\b(bringe|bringen|setze|setzen) (ich |wir )?(sie|dich|euch|ihnen) (\S+ ){0,5}?in verbindung\b"),
+    # "stelle ich hiermit den Kontakt zwischen Ihnen her", "Kontaktherstellung"
+    Cue("kontakt kontaktherstellung",
+        r"\b(stelle|stellen) (ich |wir )?(hiermit |gerne |gern )?(den |einen )?kontakt (zwischen|zu|mit) (\S+ ){0,3}?her\b|\bkontaktherstellung\b"),
     # "ich mach euch mal bekannt", "ich mache Sie hiermit miteinander bekannt"
     Cue("bekannt", r"\b(mache|mach|machen) (euch|sie|dich|ihnen|dich mit \w+) (\w+ ){0,2}bekannt\b"),
     # Double opt-in: both agreed, so the introduction is made now ("since you both said yes", "como los
@@ -115,9 +120,9 @@ INTRO: tuple[Cue, ...] = (
         r"estou copiando|copiando (a|o) \w+|(coloco|colocando|pondo|ponho) (voces|vcs|os dois|as duas) em contato)\b"),
     # Copying the other person in: "je mets Rachid en copie", "te pongo en copia a Luis", "ich setze
     # Herrn Wolf in CC", "ho messo in copia Marco", "estou copiando"
-    Cue("copie copia cc kopie copio",
+    Cue("copie copia cc kopie copio sumo agrego incluyo anado",
         r"\b((mets|mis|ajoute|rajoute) ([\w']+ ){1,6}?en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
-        r"(te|les|os|le) copio (a|con)|copio a|"
+        r"(te|les|os|le) copio (a|con)|copio a|(sumo|agrego|incluyo|anado) a [a-z]|"
         r"(setze|nehme) (\w+ ){1,2}in (cc|kopie)|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen

@@ -246,11 +246,19 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
         # "M. Vasseur", "Herrn Dr. Weber": after a title a family name alone names the principal
         titled = m.start(m.lastindex) > m.start() and bool(re.search(r"\.\s*$|\b(?:Herrn?|Frau|Don|Doña|Mme|Mr|Mrs|Ms|Dr|Sr|Sra)\s+$",
                                                                       text[max(0, m.start(m.lastindex) - 8):m.start(m.lastindex)]))
+        if _NEEDS_AFTER.match(text, m.end()):
+            # "à la demande de Mme Roy (en copie), qui cherche un suivi": the one asking is the one in
+            # need, a party, not a principal
+            continue
         matching = [a for a in recipients
                     if (p := make_person(a)).first in words or (words & p.keys and (len(words) > 1 or titled))]
         if len(matching) == 1 or (matching and len(words) > 1):
             return matching[0]
     return None
+
+
+_NEEDS_AFTER = re.compile(r"[^.!?\n]{0,30}?,\s*(?:qui (?:cherche|a besoin|souhaite|voudrait)|who (?:needs|is looking|wants|would like)|"
+                          r"que (?:busca|necesita|quiere)|die (?:sucht|braucht|möchte)|der (?:sucht|braucht|möchte))\b", re.IGNORECASE)
 
 
 _BULK_SENDER = re.compile(r"^(?:news|newsletter|noreply|no-reply|donotreply|do-not-reply|info|mailer|bulletin|updates|"

@@ -261,7 +261,8 @@ def make_person(address: Address) -> Person:
         if initials not in _TWO_LETTER_WORDS:
             keys.add(initials)
     short = re.split(r"[._+\-\d]+", local_clean, maxsplit=1)[0]
-    if first and 2 <= len(short) < len(first) and first.startswith(short):
+    if first and 2 <= len(short) < len(first) and (first.startswith(short) or (len(short) >= 3 and first.endswith(short))):
+        # ("tin.navarro@" for Kristine: the end of the name, as Filipino and Spanish short names go)
         # "jo@" for Johanna, "manu@" for Manuela, "fer.ibarra@" for Fernanda: the short form she goes by
         keys.add(short)
     if local_clean and local_clean not in _GENERIC and len(local_clean) >= 3:

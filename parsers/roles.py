@@ -395,6 +395,13 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             evidence[m.email].provider += 2
             evidence[m.email].notes.append(f"P+2 line label {label.group(1)!r}")
             continue
+        if _FOR_SERVICE_AFTER.match(text, m.end) and _BULLETED_NAME.fullmatch(text, line_start, m.start) and \
+                not any(o.email == m.email and line_start <= o.start < m.start for o in mentions[max(0, i - 3):i]):
+            # "- Physiotherapie Hietzing für die Kräftigung ...", "- Maestro Ramiro para toda la obra negra":
+            # a listed party and what they are for
+            evidence[m.email].provider += 2
+            evidence[m.email].notes.append("P+2 listed for a service")
+            continue
         if _LINE_LABEL_BEFORE.fullmatch(text, line_start, m.start):
             dash = _NAME_THEN_DASH.match(text, m.end)
             if dash is None or _SENTENCE_AFTER_DASH.match(text, dash.end()):
@@ -498,6 +505,8 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
 _FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
                               r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
 _NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
+_BULLETED_NAME = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+(?:[\w.]+[ \t]+){0,3}")
+_FOR_SERVICE_AFTER = re.compile(r"[ \t]+(?:für|fur|for|para|pour|per)[ \t]+(?:die|den|das|the|your|la|el|le|les|los|las|toda|todo|tout|toute|alle)?\b")
 _COPULA_BEFORE = re.compile(r"\b(?:ist|is|'s|es|est|was|war|era|etait) $")
 _SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|as|so|just|quick|"
                                   r"er|sie|das|hier|wie|il|elle|voici|comme|ella|este|esta|aqui|como)\b", re.IGNORECASE)
