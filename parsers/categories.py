@@ -203,7 +203,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                         "rgpd", "protection des donnees", "proteccion de datos", "~privacy policy", "~privacy compliance"),
     "relocation": ("~relocation", "!relocation agent*", "~residence permit*", "~work permit*", "~aufenthaltsbewilligung",
                    "~expat*", "~titre de sejour", "~permiso de residencia"),
-    "locksmith": ("!locksmith*", "~locks", "~locked out", "~locked himself out", "~locked herself out", "~lost the spare", "~spare key", "~lost his keys", "~lost her keys", "!schlusseldienst", "!serrurier*", "!cerrajer*", "~cerradura*", "~serrure*",
+    "locksmith": ("!locksmith*", "~rekey*", "~re-key*", "~locks", "~locked out", "~locked himself out", "~locked herself out", "~lost the spare", "~spare key", "~lost his keys", "~lost her keys", "!schlusseldienst", "!serrurier*", "!cerrajer*", "~cerradura*", "~serrure*",
                   "~turschloss", "~locked out", "~lockout"),
     "home-inspection": ("!home inspector*", "home inspection*", "!house inspector*", "!property inspector*",
                         "~inspection report*", "~inspection", "~inspections", "!inspector", "!inspectors",

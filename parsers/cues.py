@@ -378,9 +378,23 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("mejor meilleur meilleure beste", r"\b(es (el|la) mejor|est (le|la) meilleur|ist (der|die) beste)\b", "P", 2),
     ("care", r"\b(will|'ll) take (great |good |such good )?care of (you|him|her|them)\b", "P", 3),
     ("freaking panicking desperate urgent urgently asap", r"\b(freaking out|panicking|desperate|urgent(ly)?|asap)\b", "C", 1),
-    ("great fantastic amazing wonderful excellent terrific best brilliant awesome incredible genial super toll formidable genial",
-     r"\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply )?(great|fantastic|amazing|wonderful|excellent|"
-     r"terrific|the best|brilliant|awesome|incredible|super|toll|genial|formidable|genial)\b(?! (at finding|news))", "P", 2),
+    ("great fantastic amazing wonderful excellent terrific best brilliant awesome incredible genial super toll formidable genial top "
+     "crack buenisimo buenisima klasse spitze",
+     r"\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply |vraiment |hyper |muy )?(great|fantastic|amazing|wonderful|excellent|"
+     r"terrific|the best|brilliant|awesome|incredible|super|toll|genial|formidable|genial|top|un crack|buenisim[oa]|klasse|spitze)\b(?! (at finding|news))", "P", 2),
+    # work promised to the one spoken to: "il te conseillera aussi pour la pompe à chaleur", "er wird dich beraten",
+    # "te asesorará"
+    ("conseillera aidera accompagnera expliquera beraten helfen asesorara ayudara orientara",
+     r"\b(il|elle|ils|elles) (te|vous) (conseillera|conseilleront|aidera|aideront|accompagnera|expliquera|guidera)\b|"
+     r"\b(er|sie) (wird|werden) (dich|sie|euch) (gut |gerne )?(beraten|begleiten)\b|\b(er|sie) (wird|werden) (dir|ihnen|euch) (gerne )?helfen\b|"
+     r"\b(te|le|les|os) (asesorara|asesoraran|ayudara|ayudaran|orientara|orientaran)\b", "P", 2),
+    # movers' work: "Jamie's lot moved my mum last year" ("moved" alone is no work: "she moved our meeting")
+    ("moved", r"\bmoved (my|our) (mum|mom|mother|dad|father|parents|family|office|stuff|furniture|things|piano|whole house|house|flat|business)\b", "P", 3),
+    # a trade in the present, Spanish and French: "instalan y mantienen equipos", "il pose des parquets"
+    ("instala instalan mantiene mantienen repara reparan installe installent repare reparent entretient",
+     r"\b(instala|instalan|mantiene|mantienen|repara|reparan|installe|installent|repare|reparent|entretient|entretiennent) "
+     r"(y (mantiene|mantienen|repara|reparan) |et (entretient|entretiennent|repare|reparent) )?"
+     r"(equipos|calderas|aires|sistemas|tejados|ventanas|cocinas|banos|des|les|chaudieres|pompes|fenetres|toitures|cuisines)\b", "P", 2),
     ("know knows", r"\bknows? (every|more|the|his|her|their|all)\b[^.!?]{0,60}\bbetter than\b|\bknows? (every|which|all the) \w+", "P", 2),
     ("firm practice agency clinic consultancy",
      r"\b(runs|owns|founded|started) (a|an|his|her|their) (own )?([\w-]+ ){0,2}(firm|practice|agency|clinic|consultancy)\b", "P", 2),
