@@ -270,7 +270,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # des PME", "asesora a empresas familiares"
     ("betreut betreuen berat beraten unterstutzt vertritt advises advise serves accompagne conseille asesora",
      r"\b(betreut|betreuen|berat|beraten|unterstutzt|vertritt|advises|serves|accompagne|conseille|asesora a)\s+(\S+\s+){0,5}?"
-     r"\w*(praxen|kunden|firmen|unternehmen|mandanten|familien|betriebe|startups|families|clients|companies|founders|"
+     r"\w*(praxen|kunden|firmen|unternehmen|mandanten|familien|betriebe|vereine|schulen|startups|families|clients|companies|founders|"
      r"businesses|entreprises|familles|pme|empresas|familias|pymes|clientes)\b", "P", 3),
     # "führt mit ihrem Team ein Treuhandbüro in Winterthur", "runs a small practice", "dirige un cabinet"
     ("fuhrt fuhren dirige leitet", r"\b(fuhrt|leitet|dirige) (\S+ ){0,4}?(ein|eine|einen|un|une) \w*(buro|kanzlei|praxis|firma|agentur|"

@@ -67,7 +67,7 @@ INTRO: tuple[Cue, ...] = (
         r"\b(nehme mich (\w+ )?aus dem verteiler|meldet euch (einfach |gerne )?(direkt|gegenseitig|beieinander)|"
         r"melden sie sich (gerne |einfach )?(direkt|gegenseitig))\b"),
     # "bringe ich Sie mit zwei Stellen in Verbindung", "setze Sie mit Frau Ott in Verbindung"
-    Cue("verbindung", r"\b(bringe|bringen|setze|setzen) (ich |wir )?(sie|dich|euch|ihnen) (\S+ ){0,5}?in verbindung\b"),
+    Cue("verbindung kontakt", r"\b(bringe|bringen|setze|setzen) (ich |wir )?(sie|dich|euch|ihnen) (\S+ ){0,5}?in (verbindung|kontakt)\b"),
     # "stelle ich hiermit den Kontakt zwischen Ihnen her", "Kontaktherstellung"
     Cue("kontakt kontaktherstellung",
         r"\b(stelle|stellen) (ich |wir )?(hiermit |gerne |gern )?(den |einen )?kontakt (zwischen|zu|mit) (\S+ ){0,3}?her\b|\bkontaktherstellung\b"),

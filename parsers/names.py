@@ -254,10 +254,11 @@ def make_person(address: Address) -> Person:
     if aussie:
         # Australian short forms: Gary "Gazza", Warren "Wazza", Sharon "Shazza", Darren "Dazza"
         keys.add(aussie.group(1) + "zza")
-    if first and "-" in first and len(first.split("-")) == 2:
+    halves = first.split("-") if first else []
+    if len(halves) == 2 and all(halves):
         # "LP" for Louis-Philippe, "JB" for Jean-Baptiste: the initials of a double first name (not
-        # "Me" for Marie-Ève: that is a lawyer's title, and "me")
-        initials = "".join(part[0] for part in first.split("-"))
+        # "Me" for Marie-Ève: that is a lawyer's title, and "me"; nor "Gipser- und Malergeschäft")
+        initials = halves[0][0] + halves[1][0]
         if initials not in _TWO_LETTER_WORDS:
             keys.add(initials)
     short = re.split(r"[._+\-\d]+", local_clean, maxsplit=1)[0]

@@ -506,7 +506,9 @@ _FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dea
                               r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
 _NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
 _BULLETED_NAME = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+(?:[\w.]+[ \t]+){0,3}")
-_FOR_SERVICE_AFTER = re.compile(r"[ \t]+(?:für|fur|for|para|pour|per)[ \t]+(?:die|den|das|the|your|la|el|le|les|los|las|toda|todo|tout|toute|alle)?\b")
+_FOR_SERVICE_AFTER = re.compile(r"[ \t]+(?:für|fur|for|para|pour|per)[ \t]+(?:die|den|das|the|your|la|el|le|les|los|las|toda|todo|tout|toute|alle)?\b|"
+                                # "1. Schreinerei Baumann (info@): Einbauschränke ...", "2. Elektro Fässler, Herr Roland Fässler: ..."
+                                r"(?:[ \t]*\([^()\n]{0,30}\))?(?:,[^:\n]{0,40})?:[ \t]+\S")
 _COPULA_BEFORE = re.compile(r"\b(?:ist|is|'s|es|est|was|war|era|etait) $")
 _SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|as|so|just|quick|"
                                   r"er|sie|das|hier|wie|il|elle|voici|comme|ella|este|esta|aqui|como)\b", re.IGNORECASE)

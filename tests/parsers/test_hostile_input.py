@@ -211,3 +211,24 @@ def test_mutated_fixtures_never_raise(fixture: Path, edits: list[tuple[int, byte
         pos = pos % (len(data) + 1)
         data[pos:pos + len(chunk)] = chunk
     parse_timed(bytes(data[: max(cut, len(data) // 2)]))
+
+
+_NAME_TEXT = st.lists(st.sampled_from(list("abcXYZéü -.,'&()@+_") + ["Dr. ", "Mrs ", "Me ", "Jean-", "-Luc", " und ", "Anna",
+                                                                       "Gipser-", "Marie-Ève", "Sr. ", "Familie "]),
+                      max_size=8).map("".join)
+
+
+@FAST
+@given(st.lists(_NAME_TEXT, min_size=3, max_size=3),
+       st.lists(st.from_regex(r"[a-z]{0,6}[.\-+_]?[a-z]{0,6}", fullmatch=True), min_size=3, max_size=3),
+       st.text(max_size=300))
+def test_any_display_names_never_crash(names: list[str], locals_: list[str], body: str):
+    """Display names and local parts of every shape ("Gipser- und Malergeschäft", "Jean-", "-Luc") reach
+    the name rules, which must not crash on them."""
+    def addr(name: str, local: str, domain: str) -> str:
+        quoted = name.replace("\\", "").replace('"', "")
+        return f'"{quoted}" <{local or "x"}@{domain}>'
+    head = (f"From: {addr(names[0], locals_[0], 'a.example')}\r\n"
+            f"To: {addr(names[1], locals_[1], 'b-firm.example')}, {addr(names[2], locals_[2], 'c.example')}\r\n"
+            "Cc: track@referloop.example\r\nSubject: intro\r\n\r\n")
+    parse_timed(head.encode("utf-8") + body.encode("utf-8", "surrogatepass"))
