@@ -214,9 +214,9 @@ ALREADY_ACQUAINTED: tuple[Cue, ...] = (
         r"(you two|you both|the two of you) (closed|worked|did|built|finished|ran|sold) (\w+ ){0,4}together)\b"),
 )
 LEAD: tuple[Cue, ...] = (
-    Cue("is ist est es", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
+    Cue("is ist est es gsm", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
         r"\b(ihre|seine) (nummer|handynummer|telefonnummer|handy|e-mail|mail|adresse) (ist|lautet)\b|"
-        r"\b(son|leur) (numero|portable|telephone|mail|e-mail|adresse) (est|c'est)\b|"
+        r"\b(son|sa|leur) (numero|portable|telephone|gsm|mail|e-mail|adresse) ?(est|c'est|:)|"
         r"\bsu (numero|telefono|movil|celular|correo|email) es\b"),
     Cue("gegeben weitergegeben geschickt erreichbar", r"\b(deine|ihre) (nummer|kontaktdaten|e-mail|adresse|handynummer) "
         r"(gegeben|weitergegeben|geschickt)\b|\b(ist|sind) (\S+ ){0,6}erreichbar\b|\berreichbar unter\b"),
@@ -236,6 +236,14 @@ LEAD: tuple[Cue, ...] = (
         r"\b(tipp|auftrag|anfrage)\w*,? (den|die|das) (wir|ich) (selbst )?nicht (ubernehmen|machen|annehmen)\b|"
         r"\b(une demande|un contrat|un chantier|un projet) (que|qu')(je|nous|on) ne (peux|pouvons|peut) pas (prendre|faire|accepter)\b|"
         r"\b(un encargo|un pedido|un trabajo|un proyecto) que no (puedo|podemos) (tomar|hacer|aceptar)\b"),
+    # the contact named and the provider asked to go: "mein Vati heißt Gerd Schubert ... können Sie da mal
+    # vorbeigucken", "Si heisst Vanessa Rüegg ... Ich ha ihre gseit du meldisch dich", "Pourriez-vous passer le voir ?"
+    Cue("heisst konnen konnten kannst meldisch melden pourriez pouvez pourrais peux pourriez-vous pouvez-vous pourrais-tu peux-tu",
+        r"\b(er|sie|si|es|mein \w+|meine \w+) heisst\b|"
+        r"\b(konnen|konnten|kannst|konntest) (sie|du) (da |dort |bei (ihm|ihr|ihnen) )?(mal |bitte |vielleicht )?"
+        r"(vorbeischauen|vorbeigucken|vorbeikommen|vorbeigehen|vorbeifahren|hinfahren)\b|"
+        r"\b(ich habe|ich hab|ich ha) (ihr|ihm|ihnen|ihre|em) (gesagt|gseit),? (dass )?(du|sie) (dich|sich) (meldest|meldisch|melden)\b|"
+        r"\b(pourriez|pouvez|pourrais|peux)[- ](vous|tu) (passer|aller) (le|la|les|lui) (voir|rendre visite)\b"),
     # the contact named with the details: "Her name is Dorothy Evans, dot.evans@...", "Name is Harpreet Gill"
     Cue("name", r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b"),
     # asked to take the work: "can you take this one", "can you get someone out today"

@@ -385,7 +385,12 @@ class Tokens:
         matches = list(_TOKEN.finditer(folded))
         self.words: list[str] = [m.group() for m in matches]
         self.starts: list[int] = [m.start() for m in matches]
-        self.index: frozenset[str] = frozenset(self.words)    # for "does any trigger word occur?"
+        index = set(self.words)
+        for word in self.words:
+            if "-" in word:
+                # "pourriez-vous", "e-mail-adresse": a trigger may be one part of a hyphenated word
+                index.update(word.split("-"))
+        self.index: frozenset[str] = frozenset(index)    # for "does any trigger word occur?"
 
     def has_any(self, words: frozenset[str]) -> bool:
         return not words.isdisjoint(self.index)
