@@ -380,7 +380,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("freaking panicking desperate urgent urgently asap", r"\b(freaking out|panicking|desperate|urgent(ly)?|asap)\b", "C", 1),
     ("great fantastic amazing wonderful excellent terrific best brilliant awesome incredible genial super toll formidable genial top "
      "crack buenisimo buenisima klasse spitze",
-     r"\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply |vraiment |hyper |muy )?(great|fantastic|amazing|wonderful|excellent|"
+     r"(?<!\bwhich )(?<!\bthat )(?<!\bit )(?<!\bthis )\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply |vraiment |hyper |muy )?(great|fantastic|amazing|wonderful|excellent|"
      r"terrific|the best|brilliant|awesome|incredible|super|toll|genial|formidable|genial|top|un crack|buenisim[oa]|klasse|spitze)\b(?! (at finding|news))", "P", 2),
     # work promised to the one spoken to: "il te conseillera aussi pour la pompe à chaleur", "er wird dich beraten",
     # "te asesorará"
@@ -388,6 +388,13 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(il|elle|ils|elles) (te|vous) (conseillera|conseilleront|aidera|aideront|accompagnera|expliquera|guidera)\b|"
      r"\b(er|sie) (wird|werden) (dich|sie|euch) (gut |gerne )?(beraten|begleiten)\b|\b(er|sie) (wird|werden) (dir|ihnen|euch) (gerne )?helfen\b|"
      r"\b(te|le|les|os) (asesorara|asesoraran|ayudara|ayudaran|orientara|orientaran)\b", "P", 2),
+    # skill said of someone: "he's very good with wall-hung toilets", "she is great at tax"
+    ("good great brilliant", r"\b(is|'s|are|'re) (very |really |so |particularly |especially )?(good|great|brilliant|excellent) (with|at) (\w+ )?"
+     r"(?!you\b|people\b|kids\b|children\b)", "P", 2),
+    # the people offered to the one spoken to: "here are the two I'd trust with your ensuite"
+    ("trust recommend", r"\b(the|my) (two|three|people|ones|folks|trades|tradies) (i'd|i would|we'd|we would) (trust|recommend|use|call) (with|for) your\b", "CY", 3),
+    # a mobile service: "Fluff & Buff come to your driveway in a van", "he comes to your house"
+    ("come comes", r"\b(come|comes) (right )?to (your|the client's|people's) (house|home|driveway|place|door|office|kitchen)\b", "P", 2),
     # movers' work: "Jamie's lot moved my mum last year" ("moved" alone is no work: "she moved our meeting")
     ("moved", r"\bmoved (my|our) (mum|mom|mother|dad|father|parents|family|office|stuff|furniture|things|piano|whole house|house|flat|business)\b", "P", 3),
     # a trade in the present, Spanish and French: "instalan y mantienen equipos", "il pose des parquets"
@@ -458,7 +465,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # "todavía no tiene fotógrafo", "still doesn't have a planner", "n'a pas encore de", "hat noch keinen"
     ("tiene have has pas noch",
      r"\b(todavia|aun) no tiene\b|\bno tiene (todavia|aun)\b|\bstill (doesn't|does not|don't|do not) have\b|"
-     r"\bstill (has|have) no\b|\bn'a (toujours )?pas (encore )?(de|d')|\bn'ont (toujours )?pas (encore )?(de|d')|"
+     r"\bstill (has|have) no\b|\bn'a (toujours pas|pas encore|toujours pas encore) (de|d')|\bn'ont (toujours pas|pas encore|toujours pas encore) (de|d')|"
      r"\bhat noch (kein|keine|keinen)\b", "C", 3),
     # "doit faire réaliser les diagnostics", "tiene que hacer", "muss ... machen lassen": a job to have done
     ("doit doivent tiene tienen muss mussen", r"\b(doit|doivent) faire (realiser|faire|refaire|poser|installer)\b|"
@@ -507,7 +514,7 @@ NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "te
                        # what happened to someone, not work they did for the writer
                        "named", "adopted", "moved", "retired", "married", "divorced", "renamed", "arrived",
                        "returned", "graduated", "relocated", "decided", "agreed", "offered", "discharged", "admitted",
-                       "referred", "released",
+                       "referred", "released", "attached", "liked", "loved", "enjoyed", "posted", "listed", "shared",
                        # talking is not work: "as discussed during our meeting"
                        "discussed", "talked", "spoke", "chatted", "met", "saw", "heard"})
 

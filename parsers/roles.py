@@ -605,6 +605,9 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
         others = [p for p in parties if p != sent.addressee]
         if len(others) == 1:
             return others[0]
+    if sent.addressee and _YOU_ARE.search(before):
+        # "je lui ai dit que vous étiez l'un des derniers chaumiers", "you're the best accountant I know"
+        return sent.addressee
     m = _PRONOUN_IS.search(before)
     if m is None and lo >= hit.start - 40:
         # "Es la fisio a la que...", "C'est l'orthophoniste qui...": a sentence that starts with the
@@ -630,6 +633,9 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
 
 _PRONOUN_IS = re.compile(r"\b(?:(she|he|they)('s| is| was|'s been| has been| are|'re| were|'ve been| have been)|"
                          r"(?:ella|el) es|(?:ellas|ellos) son|(?:elle|il) est|(?:elles|ils) sont|(?:sie|er) ist|sie sind)\s+" + PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$")
+_YOU_ARE = re.compile(r"\b(?:you are|you're|you were|vous etes|vous etiez|tu es|tu etais|sie sind|du bist|usted es|eres)\s+"
+                      r"(?:(?:the|a|an|one of the|l'un des|l'une des|un des|une des|le|la|un|une|der|die|ein|eine|el|la|uno de los|una de las)\s+)?"
+                      r"(?:[\w'-]+\s+){0,2}?$")
 _BARE_IS = re.compile(r"\s*(?:es|c'est|c'est l'|ist)\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,2}?$")
 _AFTER_NOUN = re.compile(r"\s*(i|we)?\s*(mentioned|told you about|use|used)?\s*[,:—–-]?\s*")
 
