@@ -178,6 +178,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("hatte wurde plant planen uberlegt vor interessiert",
      r"\b(hatte gerne?|wurde gerne?|plant|planen|uberlegt|hat vor|interessiert sich)\b", "C", 2),
     ("casa casan heiraten heiratet gestresst umziehen", r"\b(se casa|se casan|heiraten|heiratet|ziehen um|zieht um|umziehen|(ist|sind) (jetzt )?(schon )?gestresst)\b", "C", 1),
+    # getting in touch for an appointment: "Frau Koschier meldet sich wegen eines Termins für ihren Sohn"
+    ("meldet melden", r"\b(meldet|melden) sich (\S+ ){0,3}?wegen (eines|einer|einem) (termins?|beratung|angebots?|besichtigung)\b", "C", 2),
     # an occasion of their own to cater: "feiern am 6. Juli die Taufe", "fêtent le baptême", "celebran la boda"
     ("feiern feiert fetent fete celebran celebra celebrating",
      r"\b(feiern|feiert) (\S+ ){0,5}?(die|den|das|ihre|seine|ihren|seinen) (taufe|hochzeit|geburtstag|jubilaum|konfirmation|kommunion)\b|"
@@ -393,6 +395,12 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?!you\b|people\b|kids\b|children\b)", "P", 2),
     # the people offered to the one spoken to: "here are the two I'd trust with your ensuite"
     ("trust recommend", r"\b(the|my) (two|three|people|ones|folks|trades|tradies) (i'd|i would|we'd|we would) (trust|recommend|use|call) (with|for) your\b", "CY", 3),
+    # whom a practice sees: "dort arbeitet man viel mit Volksschulkindern", "Gonzalo atiende en Pocitos",
+    # "works a lot with anxious kids"
+    ("arbeitet arbeiten atiende atienden works work",
+     r"\b(arbeitet|arbeiten) (man |sie |er )?(viel |oft |vor allem |hauptsachlich )?mit \w*(kinder|kindern|familien|senioren|kunden|patienten|patientinnen)\b|"
+     r"\b(atiende|atienden) (en|a|ninos|pacientes|adultos|familias)\b|"
+     r"\b(works|work) (a lot |mostly |mainly |especially )?with (\w+ )?(kids|children|families|seniors|patients|clients|teens|adults)\b", "P", 2),
     # a mobile service: "Fluff & Buff come to your driveway in a van", "he comes to your house"
     ("come comes", r"\b(come|comes) (right )?to (your|the client's|people's) (house|home|driveway|place|door|office|kitchen)\b", "P", 2),
     # movers' work: "Jamie's lot moved my mum last year" ("moved" alone is no work: "she moved our meeting")

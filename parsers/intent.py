@@ -123,7 +123,7 @@ INTRO: tuple[Cue, ...] = (
     Cue("copie copia cc kopie copio sumo agrego incluyo anado",
         r"\b((mets|mis|ajoute|rajoute) ([\w']+ ){1,6}?en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
         r"(te|les|os|le) copio (a|con)|copio a|(sumo|agrego|incluyo|anado) a [a-z]|"
-        r"(setze|nehme) (\w+ ){1,2}in (cc|kopie)|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
+        r"(setze|nehme) (\w+ ){1,6}?in (cc|kopie)|(van|va|estan|esta) en copia|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen
     # hier der Kontakt zu", "comme promis, voici les coordonnées", "como te prometí, te paso el contacto".
@@ -138,6 +138,10 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
+    # "Te escribo para presentarte a una pareja", "je te présente une amie", "darf ich Ihnen Frau Ott vorstellen"
+    Cue("presentarte presentarle presentarles presentaros presento presente vorstellen",
+        r"\b(presentar(te|le|les|os)|(te|le|les|os) presento) a (una|un|mi|mis|la|el|los|las|dos|tres)\b|"
+        r"\bje (te|vous) presente (un|une|mon|ma|mes|le|la|les|deux)\b|\bdarf ich (dir|ihnen|euch) (\S+ ){1,3}vorstellen\b"),
     Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b|"
         r"\bintroduc(e|ing) (you to )?(two|three|a few|some|several) (people|contacts|friends|colleagues|experts|professionals|specialists)\b"),
     # ("this is really kind of you", "here's the thing" present nobody)
