@@ -54,7 +54,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                 "!couvreur*", "~ziegel", "dachsanierung", "~toiture", "~tejado*", "~goteras", "~gutter*", "~shingle*", "~skylight*",
                 "~eingedeckt", "~dachboden", "~ardoise*"),
     "carpentry": ("!carpenter*", "carpentry", "~deck", "~decks", "!deck builder*", "~cabinets", "~cabinetry", "~kitchen cabinet*", "~bathroom cabinet*", "~built-in*",
-                  "!schreiner*", "!tischler*", "!zimmerer*", "zimmerei*", "holzbau", "~carport*", "~gezimmert", "~dachstuhl", "!charpentier*", "charpente", "!menuisier*", "menuiserie", "!carpinter*", "!fuster*", "fusteria", "~pergola", "furniture", "~dining table", "~farmhouse table", "~bookshelves", "~bookcases", "woodwork*", "!woodworker*", "!cabinetmaker*", "~shelving", "~trim work", "!ebeniste*", "~mobel", "!ebanista*", "~muebles"),
+                  "!schreiner*", "!tischler*", "!zimmerer*", "zimmerei*", "holzbau", "~carport*", "~gezimmert", "~hochbeet*", "~raised bed*", "~sitzbanke", "~dachstuhl", "!charpentier*", "charpente", "!menuisier*", "menuiserie", "!carpinter*", "!fuster*", "fusteria", "~pergola", "furniture", "~dining table", "~farmhouse table", "~bookshelves", "~bookcases", "woodwork*", "!woodworker*", "!cabinetmaker*", "~shelving", "~trim work", "!ebeniste*", "~mobel", "!ebanista*", "~muebles"),
     "renovation": ("reforma integral", "~reformar", "~reformas", "~renover", "~renovieren", "remodel*", "renovat*", "~gut the kitchen", "~kitchen", "~bathroom*", "~salle de bain*",
                    "renovation", "travaux", "umbau", "sanierung", "renovier*", "reforma", "reformas",
                    "~refaire", "~redo the", "~redid our", "~redid my", "!general contractor*"),

@@ -27,7 +27,7 @@ GREETINGS = frozenset({
     # Italian and Portuguese greetings
     "ciao", "buongiorno", "buonasera", "caro", "cara", "cari", "oi", "ola", "olá", "bom", "boa", "dia", "tarde",
     # regional and informal: Swiss, Austrian and Bavarian, Australian, Indian, Spanish
-    "hoi", "grüezi", "gruezi", "salü", "sali", "griaß", "griass", "grüß", "grüss", "gruss", "servas", "g'day", "gday",
+    "morgen", "abend", "nachmittag", "hoi", "grüezi", "gruezi", "salü", "sali", "griaß", "griass", "grüß", "grüss", "gruss", "servas", "g'day", "gday",
     "howdy", "hiya", "namaste", "aloha", "hej", "oye", "allo", "allô",
 })
 THIRD = frozenset({

@@ -248,6 +248,11 @@ LEAD: tuple[Cue, ...] = (
         r"(vorbeischauen|vorbeigucken|vorbeikommen|vorbeigehen|vorbeifahren|hinfahren)\b|"
         r"\b(ich habe|ich hab|ich ha) (ihr|ihm|ihnen|ihre|em) (gesagt|gseit),? (dass )?(du|sie) (dich|sich) (meldest|meldisch|melden)\b|"
         r"\b(pourriez|pouvez|pourrais|peux)[- ](vous|tu) (passer|aller) (le|la|les|lui) (voir|rendre visite)\b"),
+    # "I'm referring a family to your after-school program", "je vous adresse une patiente", "le derivo a una paciente"
+    Cue("referring refer adresse derivo remito uberweise",
+        r"\b(i'm|i am|we're|we are) referring (a|an|this|the|one of our|one of my) (\w+ )?(family|client|patient|student|customer|couple|"
+        r"parent|tenant|member|homeowner|friend)\b|\bje vous (adresse|envoie|oriente) (un|une|mon|ma) (patient|patiente|client|cliente|famille|eleve)\b|"
+        r"\b(le|les) (derivo|remito|envio) (a )?(un|una) (paciente|cliente|familia|alumno|alumna)\b"),
     # the contact named with the details: "Her name is Dorothy Evans, dot.evans@...", "Name is Harpreet Gill"
     Cue("name", r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b"),
     # asked to take the work: "can you take this one", "can you get someone out today"

@@ -158,7 +158,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         elif len(voc) > 1:
             addressee = None
             topic = None
-        elif addressee and len(parties) == 2 and _FIRM_SALUTATION.match(text, start):
+        elif addressee and addressed_all and len(parties) == 2 and _FIRM_SALUTATION.match(text, start):
             # "Aurélie, voici le traiteur ... Madame, Monsieur, Aurélie organise ...": a salutation to
             # a firm turns to the other party
             addressee = next(p for p in parties if p != addressee)
@@ -512,7 +512,7 @@ _FOR_SERVICE_AFTER = re.compile(r"[ \t]+(?:für|fur|for|para|pour|per)[ \t]+(?:d
 _COPULA_BEFORE = re.compile(r"\b(?:ist|is|'s|es|est|was|war|era|etait) $")
 _SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|as|so|just|quick|"
                                   r"er|sie|das|hier|wie|il|elle|voici|comme|ella|este|esta|aqui|como)\b", re.IGNORECASE)
-_FORMAL_GERMAN = re.compile(r"\b(?:Sehr geehrte[rs]?|Guten Tag,? (?:Herr|Frau)|Grüezi,? (?:Herr|Frau)|Liebe[rs]? (?:Herr|Frau))\b")
+_FORMAL_GERMAN = re.compile(r"\b(?:Sehr geehrte[rs]?|Guten (?:Tag|Morgen|Abend),? (?:Herr|Frau)|Grüezi,? (?:Herr|Frau)|Liebe[rs]? (?:Herr|Frau))\b")
 _PLURAL_VERB_AFTER = re.compile(r" (?:haben|hatten|sind|waren|werden|wurden|konnen|konnten|kennen|kannten|[a-z]+ten|"
                                 r"[a-z]+ieren|[a-z]+en)\b")
 _AND_BEFORE = re.compile(r"\b(?:and|und|et|y) $")
