@@ -26,7 +26,7 @@ from .text import Tokens, fold, fold_aligned
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "bookkeeping": ("!bookkeeper*", "bookkeeping", "the books", "~books", "!buchhalter*", "buchhaltung",
                     "tenue de livres", "~quickbooks", "~xero", "~reconcil*", "~invoices"),
-    "payroll": ("payroll", "!payroll provider*", "payroll service*", "~benefits", "lohnabrechnung*", "~paie",
+    "payroll": ("payroll", "!payroll provider*", "payroll service*", "~benefits", "lohnabrechnung*", "*lohnburo*", "lohnbuchhaltung", "~lohnabrechnung", "~paie",
                 "nomina", "nominas", "~gusto", "~adp"),
     "accounting": ("!accountant*", "accounting", "!cpa", "!cpas", "chartered accountant*", "!expert-comptable",
                    "!comptable*", "comptabilite", "!contable*", "!contador*", "contabilidad", "!asesor", "!asesora", "!asesores", "!asesoras",
@@ -179,7 +179,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "real-estate": ("~a louer", "~logement*", "regie immobiliere", "!regie", "~alquilar", "~mietwohnung", "~zu mieten", "!realtor*", "real estate", "!estate agent*", "!listing agent*", "!buyer's agent",
                     "!real estate agent*", "~house hunting", "~neighborhoods", "~buy a house", "~bedroom house",
                     "~condo", "!makler*", "immobili*", "!agent immobilier", "inmobiliari*", "~realty",
-                    "~home search", "~sell their house", "~sell her house", "~sell his house", "~listing", "~buy a home", "~buying a home", "~first home", "~sell the house", "~selling their house", "~townhouse", "~house hunt*", "~open house", "!broker*", "!agent*", "~acheter un appartement", "~trouve l'appartement", "~trouve notre appartement", "~trouve la maison", "~achat immobilier", "~votre achat", "~ton achat", "~piso", "~wohnung kaufen", "~immobilie*", "!maklerin", "!immobilienmakler*", "!agente inmobiliari*", "!inmobiliaria", "!agence immobiliere"),
+                    "~home search", "~sell their house", "~sell her house", "~sell his house", "~listing", "~buy a home", "~buying a home", "~first home", "~sell the house", "~selling their house", "~townhouse", "~house hunt*", "~open house", "!broker*", "!agent", "!agents", "~acheter un appartement", "~trouve l'appartement", "~trouve notre appartement", "~trouve la maison", "~achat immobilier", "~votre achat", "~ton achat", "~piso", "~wohnung kaufen", "~immobilie*", "!maklerin", "!immobilienmakler*", "!agente inmobiliari*", "!inmobiliaria", "!agence immobiliere"),
     "property-management": ("!property manager*", "property management", "~tenants", "~rental units", "hausverwaltung*",
                             "!hausverwalter*", "gestion locative", "!administrador de fincas", "!administradora de fincas"),
     "auto-repair": ("!mechanic*", "auto repair", "car repair", "~brakes", "~car", "~cars", "~engine", "~transmission",

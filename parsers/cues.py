@@ -104,7 +104,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
     # ("shout if you need anything" offers help; it is nobody's need)
     ("need needs needed needing", r"(?<!if you )(?<!you ever )(?<!anything you )(?<!whatever you )"
-     r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))", "C", 3),
+     r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))"
+     # (an obligation, not a service wanted: "Howard will need to work directly with our team")
+     r"(?! to (work|coordinate|sign|review|liaise|confirm|attend|report|be copied|copy)\b)", "C", 3),
     ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
@@ -401,6 +403,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(arbeitet|arbeiten) (man |sie |er )?(viel |oft |vor allem |hauptsachlich )?mit \w*(kinder|kindern|familien|senioren|kunden|patienten|patientinnen)\b|"
      r"\b(atiende|atienden) (en|a|ninos|pacientes|adultos|familias)\b|"
      r"\b(works|work) (a lot |mostly |mainly |especially )?with (\w+ )?(kids|children|families|seniors|patients|clients|teens|adults)\b", "P", 2),
+    # "Howard leads the forensic accounting group at Bielski", "she heads the tax practice at"
+    ("leads heads runs manages", r"\b(leads|heads|runs|manages) (the|our|their|a) ([\w-]+ ){0,3}(group|team|practice|department|desk|division) (at|of|for)\b", "P", 2),
     # a mobile service: "Fluff & Buff come to your driveway in a van", "he comes to your house"
     ("come comes", r"\b(come|comes) (right )?to (your|the client's|people's) (house|home|driveway|place|door|office|kitchen)\b", "P", 2),
     # movers' work: "Jamie's lot moved my mum last year" ("moved" alone is no work: "she moved our meeting")

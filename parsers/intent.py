@@ -234,9 +234,9 @@ LEAD: tuple[Cue, ...] = (
                                 r"(is |are )?(below|above|attached)\b|\b(details|contact (info|details)) below\b"),
     # work passed on that the writer cannot take: "I've had an enquiry I can't take on", "ich habe einen
     # Tipp für dich, den wir selbst nicht übernehmen können", "un contrat que je ne peux pas prendre"
-    Cue("enquiry inquiry tipp auftrag demande contrat encargo pedido trabajo",
+    Cue("enquiry inquiry tipp auftrag empfehlung anfrage kunden interessenten demande contrat encargo pedido trabajo",
         r"\b(an? )?(enquiry|inquiry|request|job|project|gig) (that )?(i|we) (can't|cannot|couldn't|won't be able to) "
-        r"(take on|take|do|fit in|handle)\b|\b(ich habe|hab) (einen|ein) (tipp|auftrag|anfrage) fur dich\b|"
+        r"(take on|take|do|fit in|handle)\b|\b(ich habe|ich hab|hab) (einen|ein|eine) (tipp|auftrag|anfrage|empfehlung|kunden|kundin|interessenten) fur (dich|euch|sie)\b|"
         r"\b(tipp|auftrag|anfrage)\w*,? (den|die|das) (wir|ich) (selbst )?nicht (ubernehmen|machen|annehmen)\b|"
         r"\b(une demande|un contrat|un chantier|un projet) (que|qu')(je|nous|on) ne (peux|pouvons|peut) pas (prendre|faire|accepter)\b|"
         r"\b(un encargo|un pedido|un trabajo|un proyecto) que no (puedo|podemos) (tomar|hacer|aceptar)\b"),

@@ -509,7 +509,8 @@ _BULLETED_NAME = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+(?:[\w.
 _FOR_SERVICE_AFTER = re.compile(r"[ \t]+(?:für|fur|for|para|pour|per)[ \t]+(?:die|den|das|the|your|la|el|le|les|los|las|toda|todo|tout|toute|alle)?\b|"
                                 # "1. Schreinerei Baumann (info@): Einbauschränke ...", "2. Elektro Fässler, Herr Roland Fässler: ..."
                                 r"(?:[ \t]*\([^()\n]{0,30}\))?(?:,[^:\n]{0,40})?:[ \t]+\S")
-_COPULA_BEFORE = re.compile(r"\b(?:ist|is|'s|es|est|was|war|era|etait) $")
+_COPULA_BEFORE = re.compile(r"(?<!\bhere)(?<!\bthere)(?<!\bthat)(?<!\bwhat)(?<!\bit)(?<!\bthis)(?<!\bdas)(?<!\bhier)(?<!\bc')"
+                            r"(?:\b(?:ist|is|es|est|was|war|era|etait)|'s) $")
 _SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|as|so|just|quick|"
                                   r"er|sie|das|hier|wie|il|elle|voici|comme|ella|este|esta|aqui|como)\b", re.IGNORECASE)
 _FORMAL_GERMAN = re.compile(r"\b(?:Sehr geehrte[rs]?|Guten (?:Tag|Morgen|Abend),? (?:Herr|Frau)|Grüezi,? (?:Herr|Frau)|Liebe[rs]? (?:Herr|Frau))\b")
