@@ -27,6 +27,8 @@ GREETINGS = frozenset({
     # Italian and Portuguese greetings
     "ciao", "buongiorno", "buonasera", "caro", "cara", "cari", "oi", "ola", "olá", "bom", "boa", "dia", "tarde",
     # regional and informal: Swiss, Austrian and Bavarian, Australian, Indian, Spanish
+    # addressing a firm: "A La Fallera: Nuria organiza ...", "An das Team von ...", "To Bright Smile:"
+    "a", "an", "à", "to", "equipo", "team", "gente", "la", "las", "los", "les", "the",
     "morgen", "abend", "nachmittag", "hoi", "grüezi", "gruezi", "salü", "sali", "griaß", "griass", "grüß", "grüss", "gruss", "servas", "g'day", "gday",
     "howdy", "hiya", "namaste", "aloha", "hej", "oye", "allo", "allô",
 })
@@ -353,6 +355,15 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(has|have|'s|'ve) been (handling|doing|managing|looking after|taking care of|running|keeping) (my|our)\b", "P", 3),
     # "I'm introducing Eoin Barrett, who ...", "introducing you to Dana": the one presented, weakly
     ("introducing", r"\b(i'm|i am|am) introducing (you to )?", "PA", 1),
+    # a firm presented to the one spoken to: "Te presento a la gente de la Escuela de Surf", "je te présente l'équipe de",
+    # "here's the team at"
+    ("presento presente team equipe gente equipo leute",
+     r"\b(te|os|le|les) presento a (la gente|el equipo|los chicos|las chicas) de (la |el |los )?|"
+     r"\bje (te|vous) presente (l'equipe|les gens) (de|du|des) (la |l')?|\bhere'?s the (team|folks|crew|people) (at|from) |"
+     r"\bdas team (von|vom) ", "PA", 2),
+    # years with someone: "both my girls have been with her for four years" (the cue starts at the pronoun,
+    # whose referent provides)
+    ("been", r"(?<=\bbeen with )(her|him|them)(?= for\b)", "P", 3),
     # "I send every one of my sellers to Steve", "we refer all our clients to Nadia"
     ("send sent refer referred", r"\b(send|sent|refer|referred) (\w+ ){0,4}(clients|sellers|buyers|customers|patients|friends|tenants) to\b",
      "PA", 3),
