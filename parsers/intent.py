@@ -201,7 +201,9 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
                                r"the kind |your kind )?(e-?intro\w*|intro\b|introduc\w*|connect\w*|referr\w*|recommendation|"
                                r"kind intro\w*|kind introduc\w*|sending (\w+ ){1,2}(my|our) way|putting (me|us) in touch)"),
     Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
-    Cue("meet e-meet emeet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"),
+    # (not "Lovely to meet you and Ben on Saturday": a meeting of the writer's own, in person)
+    Cue("meet e-meet emeet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"
+        r"(?! you (and \w+ )?(on|at|last|yesterday|earlier|this (morning|week)|the other day)\b)"),
     # (a name may come between: "Muchas gracias, Cata, por el contacto", "Danke, Jörg, für die Vorstellung")
     Cue("danke dank freut", r"\b(danke,?|(tausend|vielen|herzlichen|besten|lieben) dank) (dir |ihnen |euch |\w+,? )?fur die "
         r"(vorstellung|verbindung|einfuhrung|vermittlung|empfehlung)\b|\bfreut mich\b"),

@@ -155,7 +155,7 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     """A firm's shared inbox (hello@, office@) greeted by a person's first name ("Hi Emma,"): when it
     is the only one addressed whom the text never names, and one first name in the text belongs to
     nobody on the email, that name is the inbox's."""
-    inboxes = [p for p in people if shared_inbox(p) or p.family]
+    inboxes = [p for p in people if shared_inbox(p) or p.family or p.anonymous]
     if not inboxes:
         return people
     known = set().union(*(p.keys for p in people), referrer.keys)
@@ -670,7 +670,11 @@ def _listed_parties(reading: Reading, parties: list[Person]) -> list[Person]:
     ms = [m for m in reading.mentions if m.email in emails]
     listed: set[str] = set()
     bulleted: set[str] = set()
+    # the opening greeting ("Jen - looping in my two guys for the bath"), not a later "Pilar, de la librería ..."
+    vocatives = [(s.start, s.vocative_end) for s in reading.sentences[:1] if s.vocative_end > s.start]
     for i, m in enumerate(ms):
+        if any(lo <= m.start < hi for lo, hi in vocatives):
+            continue    # "Jen - looping in my two guys": spoken to, not presented
         line_start = text.rfind("\n", 0, m.start) + 1
         bullet = _BULLET_LEAD.fullmatch(text, line_start, m.start)
         if bullet is None and _LINE_LEAD.fullmatch(text, line_start, m.start) is None:

@@ -123,6 +123,7 @@ class Person:
     compact: frozenset[str]      # folded multi-word names without spaces ("brightpixel")
     initial: str = ""            # first-name initial when only that is known ("j.kowalski@")
     family: bool = False         # a household's mailbox ("Familie Brandt", "fam.brandt@", "The Kapoor Family")
+    anonymous: bool = False      # no display name and one word for an address ("drmathtutoring@"): whoever reads it
 
     @property
     def first_name(self) -> str:
@@ -273,7 +274,13 @@ def make_person(address: Address) -> Person:
     display = " ".join(tokens) if tokens else ""
     keys.discard("")
     family = bool(_FAMILY.search(fold(address.name or "")) or _FAMILY.search(local_clean))
-    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial, family)
+    plural = _THE_FAMILY.fullmatch(local_clean)
+    if plural:
+        # "the.hendersons@": the Henderson household, greeted "Mr. and Mrs. Henderson"
+        family = True
+        keys.add(plural.group(1))
+    anonymous = not address.name and len([p for p in re.split(r"[._+\-\d]+", local_clean) if p]) == 1 and len(local_clean) >= 8
+    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial, family, anonymous)
 
 
 _TITLE_INITIAL = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Dr|Frau|Herr|Mme|Sra|Sr)\.? ([A-Z])\b(?!\.?\w)")
@@ -282,6 +289,9 @@ _TITLE_INITIAL = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Dr|Frau|Herr|Mme|Sra|Sr)\.? ([
 _AUSSIE_ZZA = re.compile(r"([^aeiouy]{1,2}[aeiou])rr?[aeiouy]")
 _TWO_LETTER_WORDS = frozenset("me de la le el es et en du un an as at be by do go he if in is it my no of on or so to up us we "
                               "am ma mi tu te se su si ya yo ja je il au ou ni sa ta ce ne al lo os da im zu wo ob".split())
+
+
+_THE_FAMILY = re.compile(r"the[._-]?([a-z]{3,}?)s")
 
 
 # A household's shared mailbox: "Familie Brandt", "The Kapoor Family", "fam.brandt@", "famillemartin@".

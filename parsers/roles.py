@@ -395,6 +395,14 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             evidence[m.email].provider += 2
             evidence[m.email].notes.append(f"P+2 line label {label.group(1)!r}")
             continue
+        after_for = _FOR_THE_SERVICE.match(text, m.end)
+        if after_for is not None and m.email in parties:
+            k = bisect_left(hit_starts, after_for.end())
+            if k < len(hits) and hits[k].start == after_for.end() and not hits[k].term.person:
+                # "Ridgeline for the plumbing rough in and Kev Sullivan for electric": each named for a service
+                evidence[m.email].provider += 2
+                evidence[m.email].notes.append(f"P+2 for the {hits[k].text!r}")
+                continue
         if _FOR_SERVICE_AFTER.match(text, m.end) and _BULLETED_NAME.fullmatch(text, line_start, m.start) and \
                 not any(o.email == m.email and line_start <= o.start < m.start for o in mentions[max(0, i - 3):i]):
             # "- Physiotherapie Hietzing für die Kräftigung ...", "- Maestro Ramiro para toda la obra negra":
@@ -505,6 +513,8 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
 _FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
                               r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
 _NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
+_FOR_THE_SERVICE = re.compile(r"[ \t]+(?:for|para|pour|für|fur)[ \t]+(?:the |your |all the |any |la |el |los |las |le |les |die |den |das |tout le |toda la )?",
+                              re.IGNORECASE)
 _BULLETED_NAME = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+(?:[\w.]+[ \t]+){0,3}")
 _FOR_SERVICE_AFTER = re.compile(r"[ \t]+(?:für|fur|for|para|pour|per)[ \t]+(?:die|den|das|the|your|la|el|le|les|los|las|toda|todo|tout|toute|alle)?\b|"
                                 # "1. Schreinerei Baumann (info@): Einbauschränke ...", "2. Elektro Fässler, Herr Roland Fässler: ..."
