@@ -255,6 +255,11 @@ LEAD: tuple[Cue, ...] = (
         r"\b(i'm|i am|we're|we are) referring (a|an|this|the|one of our|one of my) (\w+ )?(family|client|patient|student|customer|couple|"
         r"parent|tenant|member|homeowner|friend)\b|\bje vous (adresse|envoie|oriente) (un|une|mon|ma) (patient|patiente|client|cliente|famille|eleve)\b|"
         r"\b(le|les) (derivo|remito|envio) (a )?(un|una) (paciente|cliente|familia|alumno|alumna)\b"),
+    # "schreib ihm einfach auf WhatsApp: 0151 ...", "écris-lui sur WhatsApp", "escríbele por WhatsApp", "text him on"
+    Cue("schreib ruf whatsapp ecris-lui escribele text",
+        r"\b(schreib|schreiben sie|ruf|rufen sie) (ihm|ihr|ihnen) (einfach |gerne |doch )?(auf whatsapp|eine nachricht|an)\b|"
+        r"\b(ecris-lui|ecrivez-lui|appelle-le|appelle-la) (sur whatsapp|au)\b|\b(escribele|llamale|llamalo|llamala) (por|al)\b|"
+        r"\b(text|whatsapp|message) (him|her|them) (on|at)\b"),
     # the contact named with the details: "Her name is Dorothy Evans, dot.evans@...", "Name is Harpreet Gill"
     Cue("name", r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b"),
     # asked to take the work: "can you take this one", "can you get someone out today"

@@ -145,8 +145,10 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
 # wife...", "Her name is Trish", "elle s'appelle Lise", "se llama Marta", "sie heißt Jana".
 _GIVEN_NAME = re.compile(
     r"^[ \t]*(?:(?:hi|hello|hey|dear|morning|hallo|liebe|lieber|bonjour|salut|hola|querida|querido|estimada|estimado|"
-    r"ch[èe]re|cher|don|doña|herr|frau|señor|señora|monsieur|madame)[ \t]+)?(?P<voc>[A-ZÀ-Ý][a-zà-ÿ]{1,15})"
-    r"(?:[ \t]*\([^()\n]{1,60}\))?(?:[ \t]*[,:–—!]|[ \t]+-[ \t])|"
+    r"ch[èe]re|cher|don|doña|herr|frau|señor|señora|monsieur|madame|oi|ola|olá)[ \t]+)?(?P<voc>[A-ZÀ-Ý][a-zà-ÿ]{1,15})"
+    # an honorific after the name: "Cem abi,", "Rajesh bhai,", "Ayşe Hanım,"
+    r"(?:[ \t]+(?:abi|abla|bey|hanım|hanim|bhai|ji|didi|jan|san))?"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?(?:[ \t]*[,:–—!]|[ \t]+-[ \t]|[ \t]+&[ \t]+(?:team|co)\b)|"
     r"\b(?:her|his) name is (?P<named>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b|\b(?:s'appelle|se llama|hei(?:ß|ss)t) (?P<called>[A-ZÀ-Ý][a-zà-ÿ]{1,15})\b",
     re.MULTILINE | re.IGNORECASE)
 
@@ -185,7 +187,7 @@ _NOT_GIVEN_NAMES = frozenset({
     "thanks", "thank", "cheers", "best", "regards", "sincerely", "note", "ps", "p.s", "update", "subject", "re", "fwd",
     "madame", "monsieur", "messieurs", "mesdames", "team", "all", "everyone", "folks", "guys", "sir", "madam",
     "merci", "danke", "gracias", "saludos", "gruss", "grusse", "cordialement", "amities", "bises", "besos",
-    "abrazos", "ciao", "yes", "no", "ok", "okay", "sure", "hey", "hi", "hello", "also", "btw", "quick", "good",
+    "beijos", "abracos", "bjs", "hugs", "love", "xoxo", "tschuss", "grussle", "liebe", "abrazos", "ciao", "yes", "no", "ok", "okay", "sure", "hey", "hi", "hello", "also", "btw", "quick", "good",
 })
 
 

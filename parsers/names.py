@@ -372,6 +372,9 @@ class NameIndex:
                 if joined:
                     found.append(Mention(start, end, joined, company=True))
                     continue
+            if not owners and len(key) > 4 and key.endswith("ji"):
+                # "Panditji", "Rajeshji": the Indian honorific suffix
+                owners = by_key.get(key[:-2])
             if not owners and len(key) > 5 and key[-3:] in ("ita", "ito"):
                 # Spanish diminutives: "Javierita" for Javiera, "Juanito", "Carmencita"
                 owners = next((by_key[b] for b in _diminutive_bases(key) if b in by_key), None)
