@@ -94,7 +94,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "moving": ("!mover*", "moving company", "~move out", "~moving out", "~needs to move", "~piano movers", "~move the piano", "~moving the piano", "umzug*",
                "demenag*", "mudanza*", "~packing", "~movers", "~relocation", "~move in", "!removal*", "!umzugsfirma", "!demenageur*"),
     "handyman": ("!handyman", "!handymen", "~odd jobs", "!handwerker*", "!bricoleur*", "!manitas"),
-    "pest-control": ("!exterminator*", "pest control", "~termite*", "~mice", "~rats", "~bed bugs",
+    "pest-control": ("~bees", "~hive", "~wasp*", "~hornet*", "~bee removal", "~wespen*", "~guepe*", "~avispa*", "!exterminator*", "pest control", "~termite*", "~mice", "~rats", "~bed bugs",
                      "kammerjager", "~cafards", "~plagas"),
     "pet-care": ("toilettage", "!toiletteur*", "!toiletteuse*", "~tondeuse", "!dog trainer*", "dog training", "!paseadora*", "!hundetrainer*", "hundeschule*", "!educateur canin", "!educatrice canine", "~perros", "~chiens", "~puppy", "~cachorro*", "!dog walker*", "dog walking", "!pet sitter*", "pet sitting", "pet care", "~dog", "~dogs",
                  "~puppy", "~terrier*", "~cat sitting", "!groomer*", "~walks", "~walk", "~bark", "~leash",

@@ -135,6 +135,9 @@ INTRO: tuple[Cue, ...] = (
 )
 # Phrases that only an introduction uses (as opposed to "you two" or "over to you").
 STRONG_INTRO: tuple[Cue, ...] = (
+    # copying the other one in, said to the one addressed: "je vous mets en copie Diag Atlantique", "ich habe dir
+    # den Marek in CC gegeben"
+    Cue("copie cc kopie", r"\bje (vous|te) (mets|ai mis) en copie\b|\b(habe|hab) (dir|ihnen|euch) (\S+ ){1,5}in (cc|kopie) (gegeben|gesetzt)\b"),
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
@@ -261,7 +264,9 @@ LEAD: tuple[Cue, ...] = (
         r"\b(ecris-lui|ecrivez-lui|appelle-le|appelle-la) (sur whatsapp|au)\b|\b(escribele|llamale|llamalo|llamala) (por|al)\b|"
         r"\b(text|whatsapp|message) (him|her|them) (on|at)\b"),
     # the contact named with the details: "Her name is Dorothy Evans, dot.evans@...", "Name is Harpreet Gill"
-    Cue("name", r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b"),
+    Cue("name tenant client customer homeowner buyer seller patient",
+        r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b|"
+        r"^(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner)('s name)? is\b|(?:(?<=[.!?:] )|(?<=[.!?:]  ))(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner)('s name)? is\b"),
     # asked to take the work: "can you take this one", "can you get someone out today"
     Cue("take fit get send", r"\b(can|could) you (take|fit) (this|it|her|him|them)( one| job)?( on| in)?\b|"
         r"\b(can|could) you (get|send) (someone|somebody|a tech|a guy|one of your (guys|lads|team|techs)) (out|over|round|around)\b"),
