@@ -215,11 +215,19 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
     Cue("gracias encantado encantada placer gusto", r"\b(gracias,? (\w+,? )?por (la presentacion|presentarnos|el contacto|conectarnos)|"
                                               r"encantad[oa] de conocer|un placer conocer|un gusto conocer)"),
 )
+# Work handed to the one addressed, in the subject or the text: "Te paso unos clientes", "a job for you",
+# "j'ai un client pour toi". With it, contact details in the text are a lead, whatever else the text says.
+WORK_FOR_YOU: tuple[Cue, ...] = (
+    Cue("paso mando envio clientes cliente lead referral client customer job jobs client clients chantier kunden auftrag",
+        r"\b(te|os|le|les) (paso|mando|envio) (un|una|unos|unas|dos|tres) (clientes?|trabajos?|encargos?|contactos? de clientes?)\b|"
+        r"\b(a |another |new )?(lead|referral|client|customer|job) for you\b|\bj'ai (un|une|deux) (client|cliente|clients|chantier) pour (toi|vous)\b|"
+        r"\b(ich habe|hab) (einen|eine|zwei) (kunden|kundin|auftrag|auftrage) fur (dich|euch|sie)\b"),
+)
 # People who know each other already: "the three of us sat down", "you two closed more deals together".
 # Without a strong introduction phrase, such mail is a get-together, not an introduction.
 ALREADY_ACQUAINTED: tuple[Cue, ...] = (
     Cue("three four together",
-        r"\b(the (three|four) of us|"
+        r"\b((?<!sometime, )(?<!sometime )(?<!together, )the (three|four) of us(?!\s*\?)|"
         r"(you two|you both|the two of you) (closed|worked|did|built|finished|ran|sold) (\w+ ){0,4}together)\b"),
 )
 LEAD: tuple[Cue, ...] = (
@@ -263,6 +271,8 @@ LEAD: tuple[Cue, ...] = (
         r"\b(schreib|schreiben sie|ruf|rufen sie) (ihm|ihr|ihnen) (einfach |gerne |doch )?(auf whatsapp|eine nachricht|an)\b|"
         r"\b(ecris-lui|ecrivez-lui|appelle-le|appelle-la) (sur whatsapp|au)\b|\b(escribele|llamale|llamalo|llamala) (por|al)\b|"
         r"\b(text|whatsapp|message) (him|her|them) (on|at)\b"),
+    # "Please contact Liza: liza@..., 0491 ...", "A referral from our parish"
+    Cue("contact call email ring phone referral", r"\bplease (contact|call|email|ring|phone) \w+( \w+)?(:|,| at\b| on\b)|\ba referral from (our|my|the)\b"),
     # the contact named with the details: "Her name is Dorothy Evans, dot.evans@...", "Name is Harpreet Gill"
     Cue("name tenant client customer homeowner buyer seller patient",
         r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b|"
@@ -448,5 +458,5 @@ def promise_only(toks: Tokens) -> bool:
     return True
 
 
-__all__ = ["ALREADY_ACQUAINTED", "INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
+__all__ = ["ALREADY_ACQUAINTED", "WORK_FOR_YOU", "INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
            "subject_is_intro", "promise_only", "any_cue", "count_cues"]

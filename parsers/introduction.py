@@ -810,10 +810,11 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
     lead_phrase = any_cue(intent.LEAD, toks)
     fwd_text = ("\n".join(f.text for f in forwarded)[:5000] + "\n" + form_text[:5000]).strip()
     fwd_need = bool(contact.forwarded and _REQUEST.search(fold(fwd_text)))
-    if ev_c.lean > 0 and ev_c.lean > ev_p.lean and ev_c.provider >= 2:
+    work_for_you = any_cue(intent.WORK_FOR_YOU, toks) or any_cue(intent.WORK_FOR_YOU, Tokens(fold(env.subject or "")))
+    if ev_c.lean > 0 and ev_c.lean > ev_p.lean and ev_c.provider >= 2 and not work_for_you:
         # (a title alone, "Dr. Reinhardt", does not make the person described a provider)
         return Found((), "recommends a provider to the person addressed; not a lead")
-    if not (lead_phrase or ev_c.contact >= 2 or fwd_need):
+    if not (lead_phrase or work_for_you or ev_c.contact >= 2 or fwd_need):
         return Found((), "contact details in the text but nothing passed on as a lead")
     category = best(category_scores(reading, provider, contact_person, env.subject, vocab,
                                       extra_text=fwd_text))
