@@ -270,23 +270,17 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         if role == "P" and matched.startswith(",") and start_pos < sent.vocative_end:
             # "Frau Schulte, die Firma meldet sich": the comma ends a vocative, not an apposition
             continue
-        if role == "CY":
-            if sent.addressee:
-                evidence[sent.addressee].contact += weight
-                evidence[sent.addressee].notes.append(f"C+{weight:g} {matched!r} (addressee)")
-                cue_count += 1
-            continue
-        if role == "PY":
-            if sent.addressee:
-                evidence[sent.addressee].provider += weight
-                evidence[sent.addressee].notes.append(f"P+{weight:g} {matched!r} (to addressee)")
-                cue_count += 1
-            continue
-        if role == "PO":
+        if role in ("CY", "PY", "PO"):
+            # said of the one spoken to ("you mentioned you're hiring": needs; "could you take a look":
+            # provides) or of the other of two ("Fer, ... te puede ayudar": the other provides)
             others = [p for p in parties if p != sent.addressee]
-            if sent.addressee and len(others) == 1:
-                evidence[others[0]].provider += weight
-                evidence[others[0]].notes.append(f"P+{weight:g} {matched!r} (to the other)")
+            who = sent.addressee if role != "PO" else (others[0] if sent.addressee and len(others) == 1 else None)
+            if who:
+                if role == "CY":
+                    evidence[who].contact += weight
+                else:
+                    evidence[who].provider += weight
+                evidence[who].notes.append(f"{role}+{weight:g} {matched!r}")
                 cue_count += 1
             continue
         if role == "PA":
