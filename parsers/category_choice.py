@@ -46,7 +46,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("traiteur", "catering"), ("tierarzt", "veterinary"), ("veterin", "veterinary"), ("hundeschul", "pet-care"),
     ("notar", "notary"), ("notaire", "notary"), ("fotograf", "photography"), ("maler", "painting"),
     ("peintre", "painting"), ("pintor", "painting"), ("pintur", "painting"), ("schreiner", "carpentry"), ("tischler", "carpentry"),
-    ("menuis", "carpentry"), ("carpinter", "carpentry"), ("fuster", "carpentry"), ("chimney", "chimney"), ("kaminfeg", "chimney"), ("rauchfang", "chimney"), ("ramon", "chimney"), ("lohnbu", "payroll"), ("ergo", "occupational-therapy"), ("chauffag", "hvac"), ("clima", "hvac"), ("removal", "moving"), ("lockand", "locksmith"), ("concrete", "concrete"), ("sharpen", "knife-sharpening"), ("ebanist", "carpentry"), ("garten", "landscaping"), ("jardin", "landscaping"),
+    ("menuis", "carpentry"), ("carpinter", "carpentry"), ("fuster", "carpentry"), ("tasacion", "appraisal"), ("apprais", "appraisal"), ("chimney", "chimney"), ("kaminfeg", "chimney"), ("rauchfang", "chimney"), ("ramon", "chimney"), ("lohnbu", "payroll"), ("ergo", "occupational-therapy"), ("chauffag", "hvac"), ("clima", "hvac"), ("removal", "moving"), ("lockand", "locksmith"), ("concrete", "concrete"), ("sharpen", "knife-sharpening"), ("ebanist", "carpentry"), ("garten", "landscaping"), ("jardin", "landscaping"),
     ("reinigung", "cleaning"), ("nettoy", "cleaning"), ("limpiez", "cleaning"), ("arquitect", "architecture"),
     ("zahnarzt", "dentistry"), ("dentaire", "dentistry"), ("fisio", "physiotherapy"), ("kinesi", "physiotherapy"),
     ("comptab", "accounting"), ("versicher", "insurance"), ("assuranc", "insurance"), ("seguros", "insurance"),

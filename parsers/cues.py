@@ -355,6 +355,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(has|have|'s|'ve) been (handling|doing|managing|looking after|taking care of|running|keeping) (my|our)\b", "P", 3),
     # "I'm introducing Eoin Barrett, who ...", "introducing you to Dana": the one presented, weakly
     ("introducing", r"\b(i'm|i am|am) introducing (you to )?", "PA", 1),
+    # a firm's team presented to the reader: "Hannah meet Carla's team at Bug Busters"
+    ("team", r"\b(meet|meet the|this is) ([a-z]+'s )?team (at|from) ", "PA", 2),
     # a firm presented to the one spoken to: "Te presento a la gente de la Escuela de Surf", "je te présente l'équipe de",
     # "here's the team at"
     ("presento presente team equipe gente equipo leute",

@@ -291,6 +291,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                 evidence[who].notes.append(f"P+{weight:g} {matched!r}")
                 cue_count += 1
             continue
+        if role == "C" and _NOUN_SUBJECT_BEFORE.search(folded, max(0, pos - 25), pos) and \
+                not _mention_ends_near(mentions, pos - 3, pos):
+            # "the WDO the lender wants", "was die Bank verlangt": the need of someone not on the email
+            continue
         if role != "P" and _counted_group_before(folded, pos, sent.start, m_ends, parties_at_end):
             # "je te présente deux amies qui cherchent", "dos clientes que necesitan": the need is the
             # group's (listed next), not the person spoken to
@@ -346,6 +350,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     hit_need: list[bool] = []
     if mentions:
         hits = [h for h in hits if not _inside_mention(h, mentions, m_starts)]
+    # "the inspection the lender wants": a third party's own demand names no service of this introduction
+    hits = [h for h in hits if not (h.term.person and folded.endswith("the ", 0, h.start) and _THIRD_PARTY_DEMANDS.match(folded, h.end))]
     for h in hits:
         sidx = max(0, bisect_right(sent_starts, h.start) - 1)
         sent = sentences[sidx]
@@ -429,6 +435,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
                    addressed_all, cue_count, NO_DEAL.search(toks) is not None, group_need)
 
 
+_THIRD_PARTY_DEMANDS = re.compile(r"s? (?:wants|needs|requires|required|requested|asks|asked|insists|demands)\b")
+_NOUN_SUBJECT_BEFORE = re.compile(r"\bthe (?:lender|bank|landlord|insurer|insurance|council|city|school|agent|buyer's agent|"
+                                  r"seller|seller's agent|surveyor|valuer|court|tax office|employer|hoa|strata) $|"
+                                  r"\b(?:die bank|der vermieter|die versicherung|el banco|la banque|le banquier|la mairie) $")
 _WHO_BETWEEN = re.compile(r"(?:i|we)(?: have| had|'ve)? (?:mentioned|told you about|talked about|spoke about|recommended|"
                           r"met|know|knew|use|used)(?: to you)? (?:who|that) ")
 
