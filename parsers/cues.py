@@ -106,6 +106,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
     # ("shout if you need anything" offers help; it is nobody's need)
     ("need needs needed needing", r"(?<!if you )(?<!you ever )(?<!anything you )(?<!whatever you )"
+     # (the noun: "sensory needs", "special needs", "your business needs")
+     r"(?<!sensory )(?<!special )(?<!learning )(?<!support )(?<!additional )(?<!dietary )(?<!medical )(?<!business )"
+     r"(?<!specific )(?<!individual )(?<!care )(?<!their )(?<!your )"
      r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))"
      # (an obligation, not a service wanted: "Howard will need to work directly with our team")
      r"(?! to (work|coordinate|sign|review|liaise|confirm|attend|report|be copied|copy)\b)", "C", 3),
