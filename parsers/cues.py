@@ -344,7 +344,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("qui", r"\bqui (?:me|nous) (?:suit|suivent|suivait|soigne|soignent|soignait|traite|traitent|coiffe|coiffent|"
      r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
     # --- reputation (provider) ---
-    ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
+    ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to|rep|agent|broker|company|firm|team|lady|woman|man)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
     ("person one who first only", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b|"
      r"\bthe (first|only) (person|one|people|team) (i'd|i would|we'd|we would|i|we) (call|trust|ask)\b|"
      r"\b(is|are) (who|where) (i|we) (send|refer|point) (my|our|all my|all our)\b", "P", 3),

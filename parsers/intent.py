@@ -62,6 +62,12 @@ INTRO: tuple[Cue, ...] = (
         r"\b(los|las) dos (me |os |se )?(\w+(ais|eis|is|asteis|isteis)|habeis \w+)\b|"
         r"\b(ambos|ambas) (sois|son|estais|estan|teneis|tienen|buscais|buscan|trabajais|trabajan)\b"),
     Cue("over take let leave", r"\b(over to you|take it from here|let you (two|both|all)|leave (it to )?(you|the two))\b"),
+    # several people offered at once: "Two folks for you", "die zwei Handwerker, die ich empfehlen würde",
+    # "dos contactos para ti", "deux artisans que je recommande"
+    Cue("two three couple folks people contacts trades tradies pros zwei beiden handwerker betriebe kontakte dos deux",
+        r"\b(two|three|a couple of) (folks|people|contacts|trades|tradies|pros|companies|firms|guys|names) (for you|i'd (use|trust|recommend))\b|"
+        r"\b(die )?(zwei|beiden|drei) (handwerker|betriebe|kontakte|firmen|fachleute)\b|\b(dos|tres) (contactos|profesionales) (para ti|que te recomiendo)\b|"
+        r"\b(deux|trois) (artisans|contacts|professionnels) (pour toi|pour vous|que je (te|vous) recommande)\b"),
     # stepping out so the two talk directly: "Ich nehme mich hiermit aus dem Verteiler. Meldet euch direkt."
     Cue("verteiler meldet melden direkt",
         r"\b(nehme mich (\w+ )?aus dem verteiler|meldet euch (einfach |gerne )?(direkt|gegenseitig|beieinander)|"

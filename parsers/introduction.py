@@ -538,7 +538,11 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     if lowest >= 0:
         described = [p for p in parties if ev[p.email].lean >= 2 or (ev[p.email].lean >= 0 and shared_inbox(p))]
         others = [p for p in parties if ev[p.email].lean <= 0]
-        if len(described) >= 2 and len(others) == 1 and len(described) + 1 == len(parties):
+        rest = [p for p in parties if p not in described]
+        if len(others) > 1 and others == rest and all(_household(others[0], o) for o in others[1:]):
+            # "Hallo Philipp (und Claudia in Kopie)": a couple is one contact, the first named stands for both
+            others = rest = others[:1]
+        if len(described) >= 2 and len(others) == 1 and len(rest) == 1:
             # "here are my two go-to tradies": each described provider for the one person left
             contact = others[0]
             return [_provides(referrer, p, contact, best(category_scores(reading, p, contact, "", vocab, per_provider=True)),
@@ -599,7 +603,10 @@ def _household(a: Person, b: Person) -> bool:
         parts = re.split(r"[._-]", local)
         return fold(parts[-1]) if len(parts) >= 2 else ""
     fa, fb = family(a), family(b)
-    return bool(fa) and fa == fb and a.email.rsplit("@", 1)[1] == b.email.rsplit("@", 1)[1]
+    if not fa or fa != fb or shared_inbox(a) or shared_inbox(b):
+        return False
+    # ("Philipp Lorenz" at web.test and "Claudia Lorenz" at posteo.test: a couple need not share a provider)
+    return a.email.rsplit("@", 1)[1] == b.email.rsplit("@", 1)[1] or len(fa) >= 4
 
 
 def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,

@@ -517,12 +517,12 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
 _FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
                               r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
 _NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
-_FOR_THE_SERVICE = re.compile(r"[ \t]+(?:for|para|pour|für|fur)[ \t]+(?:the |your |all the |any |la |el |los |las |le |les |die |den |das |tout le |toda la )?",
+_FOR_THE_SERVICE = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]+(?:for|para|pour|für|fur)[ \t]+(?:the |your |all the |any |la |el |los |las |le |les |die |den |das |tout le |toda la )?",
                               re.IGNORECASE)
 _BULLETED_NAME = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+(?:[\w.]+[ \t]+){0,3}")
 _FOR_SERVICE_AFTER = re.compile(r"[ \t]+(?:für|fur|for|para|pour|per)[ \t]+(?:die|den|das|the|your|la|el|le|les|los|las|toda|todo|tout|toute|alle)?\b|"
                                 # "1. Schreinerei Baumann (info@): Einbauschränke ...", "2. Elektro Fässler, Herr Roland Fässler: ..."
-                                r"(?:[ \t]*\([^()\n]{0,30}\))?(?:,[^:\n]{0,40})?:[ \t]+\S")
+                                r"(?:[ \t]*\([^()\n]{0,30}\))?(?:,[^:\n]{0,40})?[ \t]*[:–—][ \t]+\S")
 _COPULA_BEFORE = re.compile(r"(?<!\bhere)(?<!\bthere)(?<!\bthat)(?<!\bwhat)(?<!\bit)(?<!\bthis)(?<!\bdas)(?<!\bhier)(?<!\bc')"
                             r"(?:\b(?:ist|is|es|est|was|war|era|etait)|'s) $")
 _SENTENCE_AFTER_DASH = re.compile(r"\s*(?:these|this|here|meet|he|she|they|you|i|we|it|that|those|there|as|so|just|quick|"
