@@ -157,6 +157,7 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     """A firm's shared inbox (hello@, office@) greeted by a person's first name ("Hi Emma,"): when it
     is the only one addressed whom the text never names, and one first name in the text belongs to
     nobody on the email, that name is the inbox's."""
+    people = [_first_name_address(p, text) for p in people]
     inboxes = [p for p in people if shared_inbox(p) or p.family or p.anonymous]
     if not inboxes:
         return people
@@ -181,6 +182,18 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     inbox = unnamed[0]
     named_inbox = dataclasses.replace(inbox, keys=inbox.keys | found, first=inbox.first or sorted(found)[0])
     return [named_inbox if p is inbox else p for p in people]
+
+
+def _first_name_address(p: Person, text: str) -> Person:
+    """"Cidrerie Lemonnier" <pascal@...> greeted "Pascal,": a firm's display name over a person's own
+    address; the first name in the address is theirs when the text uses it."""
+    local = fold(p.email.split("@", 1)[0])
+    if not (local.isalpha() and len(local) >= 3) or local in p.keys or local in _NOT_GIVEN_NAMES or \
+            local in GREETINGS or shared_inbox(p):
+        return p
+    if not re.search(r"\b" + re.escape(local) + r"\b", fold(text[:5000])):
+        return p
+    return dataclasses.replace(p, keys=p.keys | {local})
 
 
 _NOT_GIVEN_NAMES = frozenset({
