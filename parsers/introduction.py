@@ -184,6 +184,23 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     return [named_inbox if p is inbox else p for p in people]
 
 
+_ATTRIBUTION = re.compile(r"<([^<>@\s]+@[^<>\s]+)>[^\n]{0,60}?\b(?:wrote|schrieb|a écrit|escribió|ha scritto)\b", re.IGNORECASE)
+
+
+def _quoted_asker(quoted: str, parties: set[str]) -> str | None:
+    """The party whose quoted message asks the writer for a recommendation, if exactly one does."""
+    marks = list(_ATTRIBUTION.finditer(quoted[:20_000]))
+    askers = set()
+    for i, m in enumerate(marks):
+        who = m.group(1).lower()
+        if who not in parties:
+            continue
+        end = marks[i + 1].start() if i + 1 < len(marks) else min(len(quoted), m.end() + 2000)
+        if _REQUEST.search(fold(quoted[m.end():end])):
+            askers.add(who)
+    return next(iter(askers)) if len(askers) == 1 else None
+
+
 def _first_name_address(p: Person, text: str) -> Person:
     """"Cidrerie Lemonnier" <pascal@...> greeted "Pascal,": a firm's display name over a person's own
     address; the first name in the address is theirs when the text uses it."""
@@ -430,6 +447,13 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
                                            and reading.evidence[p.email].contact == 0)]
         if len(kept) >= 2:
             parties = kept
+    if len(parties) == 2 and body.quoted and all(abs(reading.evidence[p.email].lean) < 1 for p in parties):
+        # Nothing in the new text says who needs what, but the quoted message below it is one party
+        # asking the writer for someone ("do you know anyone for solar panels?"): that party needs.
+        asker = _quoted_asker(full_text or body.quoted, {p.email for p in parties})
+        if asker:
+            reading.evidence[asker].contact += 2
+            reading.evidence[asker].notes.append("C+2 asked in the quoted message")
     referrals = _assign_roles(parties, reading, referrer, env, vocab)
     if not referrals:
         return Found((), "no two people to introduce")
