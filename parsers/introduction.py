@@ -157,7 +157,9 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     """A firm's shared inbox (hello@, office@) greeted by a person's first name ("Hi Emma,"): when it
     is the only one addressed whom the text never names, and one first name in the text belongs to
     nobody on the email, that name is the inbox's."""
-    people = [_first_name_address(p, text) for p in people]
+    if any(_first_name_local(p) for p in people):
+        folded = fold(text[:5000])
+        people = [_first_name_address(p, folded) for p in people]
     inboxes = [p for p in people if shared_inbox(p) or p.family or p.anonymous]
     if not inboxes:
         return people
@@ -201,14 +203,20 @@ def _quoted_asker(quoted: str, parties: set[str]) -> str | None:
     return next(iter(askers)) if len(askers) == 1 else None
 
 
-def _first_name_address(p: Person, text: str) -> Person:
-    """"Cidrerie Lemonnier" <pascal@...> greeted "Pascal,": a firm's display name over a person's own
-    address; the first name in the address is theirs when the text uses it."""
-    local = fold(p.email.split("@", 1)[0])
-    if not (local.isalpha() and len(local) >= 3) or local in p.keys or local in _NOT_GIVEN_NAMES or \
+def _first_name_local(p: Person) -> str:
+    """The address's local part when it could be a first name the display name does not give."""
+    local = p.email.split("@", 1)[0].lower()
+    if local in p.keys or not (local.isalpha() and len(local) >= 3) or local in _NOT_GIVEN_NAMES or \
             local in GREETINGS or shared_inbox(p):
-        return p
-    if not re.search(r"\b" + re.escape(local) + r"\b", fold(text[:5000])):
+        return ""
+    return local
+
+
+def _first_name_address(p: Person, folded: str) -> Person:
+    """"Cidrerie Lemonnier" <pascal@...> greeted "Pascal,": a firm's display name over a person's own
+    address; the first name in the address is theirs when the (folded) text uses it."""
+    local = _first_name_local(p)
+    if not local or local not in folded or not re.search(r"\b" + re.escape(local) + r"\b", folded):
         return p
     return dataclasses.replace(p, keys=p.keys | {local})
 
