@@ -225,7 +225,8 @@ _NOT_GIVEN_NAMES = frozenset({
     "thanks", "thank", "cheers", "best", "regards", "sincerely", "note", "ps", "p.s", "update", "subject", "re", "fwd",
     "madame", "monsieur", "messieurs", "mesdames", "team", "all", "everyone", "folks", "guys", "sir", "madam",
     "merci", "danke", "gracias", "saludos", "gruss", "grusse", "cordialement", "amities", "bises", "besos",
-    "beijos", "abracos", "bjs", "hugs", "love", "xoxo", "tschuss", "grussle", "liebe", "abrazos", "ciao", "yes", "no", "ok", "okay", "sure", "hey", "hi", "hello", "also", "btw", "quick", "good",
+    "beijos", "abracos", "bjs", "hugs", "love", "xoxo", "tschuss", "grussle", "liebe", "abrazos", "ciao", "yes", "no",
+    "ok", "okay", "sure", "hey", "hi", "hello", "also", "btw", "quick", "good",
 })
 
 
@@ -455,7 +456,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
                                            and reading.evidence[p.email].contact == 0)]
         if len(kept) >= 2:
             parties = kept
-    if len(parties) == 2 and body.quoted and all(abs(reading.evidence[p.email].lean) < 1 for p in parties):
+    if len(parties) == 2 and body.quoted and _no_roles(reading, parties):
         # Nothing in the new text says who needs what, but the quoted message below it is one party
         # asking the writer for someone ("do you know anyone for solar panels?"): that party needs.
         asker = _quoted_asker(full_text or body.quoted, {p.email for p in parties})
@@ -469,8 +470,12 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         reason = "peer introduction (no provider/contact direction)"
     else:
         reason = f"introduction: {len(referrals)} referral(s)"
-    undirected = len(parties) == 2 and all(abs(reading.evidence[p.email].lean) < 1 for p in parties)
-    return Found(tuple(referrals), reason, undirected)
+    return Found(tuple(referrals), reason, len(parties) == 2 and _no_roles(reading, parties))
+
+
+def _no_roles(reading: Reading, parties: list[Person]) -> bool:
+    """Nothing in the text says who of these provides or needs."""
+    return all(abs(reading.evidence[p.email].lean) < 1 for p in parties)
 
 
 # "Laura, das ist Nele!", "Camille, voici Hugo", "Pedro, ella es Ana", "Sam, this is Priya": one

@@ -242,12 +242,12 @@ def make_person(address: Address) -> Person:
             if not named and "-" not in w:
                 keys.add(w)
     local_clean = fold(local)
+    local_pieces = [p for p in _LOCAL_SEPARATORS.split(local_clean) if p]    # "ingrid.halvorsen" -> ingrid, halvorsen
     if len(named) == 1:
         # "Mrs. Halvorsen" <ingrid.halvorsen@...>: the family name alone in the header, the first name
         # in the address
-        pieces = [p for p in re.split(r"[._+\-\d]+", local_clean) if p]
-        if len(pieces) == 2 and named[0] in pieces:
-            other = pieces[1 - pieces.index(named[0])]
+        if len(local_pieces) == 2 and named[0] in local_pieces:
+            other = local_pieces[1 - local_pieces.index(named[0])]
             if len(other) >= 3 and other not in _GENERIC:
                 keys.add(other)
                 keys |= NICKNAMES.get(other, frozenset())
@@ -262,7 +262,7 @@ def make_person(address: Address) -> Person:
         initials = halves[0][0] + halves[1][0]
         if initials not in _TWO_LETTER_WORDS:
             keys.add(initials)
-    short = re.split(r"[._+\-\d]+", local_clean, maxsplit=1)[0]
+    short = local_pieces[0] if local_pieces else ""
     if first and 2 <= len(short) < len(first) and (first.startswith(short) or (len(short) >= 3 and first.endswith(short))):
         # ("tin.navarro@" for Kristine: the end of the name, as Filipino and Spanish short names go)
         # "jo@" for Johanna, "manu@" for Manuela, "fer.ibarra@" for Fernanda: the short form she goes by
@@ -279,10 +279,11 @@ def make_person(address: Address) -> Person:
         # "the.hendersons@": the Henderson household, greeted "Mr. and Mrs. Henderson"
         family = True
         keys.add(plural.group(1))
-    anonymous = not address.name and len([p for p in re.split(r"[._+\-\d]+", local_clean) if p]) == 1 and len(local_clean) >= 8
+    anonymous = not address.name and len(local_pieces) == 1 and len(local_clean) >= 8
     return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial, family, anonymous)
 
 
+_LOCAL_SEPARATORS = re.compile(r"[._+\-\d]+")
 _TITLE_INITIAL = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Dr|Frau|Herr|Mme|Sra|Sr)\.? ([A-Z])\b(?!\.?\w)")
 
 

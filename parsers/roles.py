@@ -351,7 +351,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
     if mentions:
         hits = [h for h in hits if not _inside_mention(h, mentions, m_starts)]
     # "the inspection the lender wants": a third party's own demand names no service of this introduction
-    hits = [h for h in hits if not (h.term.person and folded.endswith("the ", 0, h.start) and _THIRD_PARTY_DEMANDS.match(folded, h.end))]
+    hits = [h for h in hits
+            if not (h.term.person and folded.endswith("the ", 0, h.start) and _THIRD_PARTY_DEMANDS.match(folded, h.end))]
     for h in hits:
         sidx = max(0, bisect_right(sent_starts, h.start) - 1)
         sent = sentences[sidx]
@@ -517,10 +518,12 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
 _FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
                               r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
 _NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
-_FOR_THE_SERVICE = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]+(?:for|para|pour|für|fur)[ \t]+(?:the |your |all the |any |la |el |los |las |le |les |die |den |das |tout le |toda la )?",
-                              re.IGNORECASE)
+# "for the", "para la", "für die": a name followed by what they are for
+_FOR = r"[ \t]+(?:for|para|pour|per|für|fur)[ \t]+(?:(?:the|your|all the|any|la|el|los|las|le|les|die|den|das|tout le|toda la|todo|toute|alle) )?"
+# (after an aside: "Two Brothers Moving (dispatch is copied) for the move")
+_FOR_THE_SERVICE = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?" + _FOR, re.IGNORECASE)
 _BULLETED_NAME = re.compile(r"[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+(?:[\w.]+[ \t]+){0,3}")
-_FOR_SERVICE_AFTER = re.compile(r"[ \t]+(?:für|fur|for|para|pour|per)[ \t]+(?:die|den|das|the|your|la|el|le|les|los|las|toda|todo|tout|toute|alle)?\b|"
+_FOR_SERVICE_AFTER = re.compile(_FOR + r"|"
                                 # "1. Schreinerei Baumann (info@): Einbauschränke ...", "2. Elektro Fässler, Herr Roland Fässler: ..."
                                 r"(?:[ \t]*\([^()\n]{0,30}\))?(?:,[^:\n]{0,40})?[ \t]*[:–—][ \t]+\S")
 _COPULA_BEFORE = re.compile(r"(?<!\bhere)(?<!\bthere)(?<!\bthat)(?<!\bwhat)(?<!\bit)(?<!\bthis)(?<!\bdas)(?<!\bhier)(?<!\bc')"
