@@ -25,7 +25,7 @@ from .envelope import Envelope
 from .leads import LeadContact, find_contact, pasted_form, vcard_contact, voicemail_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
-from .names import NICKNAMES, Person, domain_words, make_person, name_index, same_organisation
+from .names import NICKNAMES, Person, domain_words, make_person, name_index, personal_mailbox, same_organisation
 from .roles import Reading, read_roles, read_subject
 from .cues import BOTH, GREETINGS, PRESENTATIVE
 from .intent import any_cue, count_cues
@@ -570,6 +570,8 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
                 diff = 1 if cats_a else -1
             elif shared_inbox(a) != shared_inbox(b):
                 diff = 1 if shared_inbox(a) else -1
+            elif personal_mailbox(a.email) != personal_mailbox(b.email):
+                diff = -1 if personal_mailbox(a.email) else 1
         if abs(diff) < 1 or reading.no_deal or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
             return [_peer(referrer, a, b, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)

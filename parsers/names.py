@@ -198,6 +198,23 @@ def _mailbox_provider(label: str) -> bool:
     return label in _WEBMAIL or any(w in label for w in _PROVIDER_WORDS)
 
 
+def personal_mailbox(email: str) -> bool:
+    """An address at a mailbox provider (gmail.com, gmx.de, orange.fr, "hotmail-qc"): a private person's.
+
+    A firm that takes work writes from its own domain; the customer it is introduced to mostly does not,
+    so when the words of an introduction say nothing of roles, this is the last thing that can."""
+    label = email.rpartition("@")[2].lower().split(".")[0]
+    if label in _WEBMAIL:
+        return True
+    # (not "cabinet-tessier" or "webster-law", which only contain such letters)
+    return any(part in _WEBMAIL - _ORDINARY_WORDS or part.startswith(_MAILBOX_WORDS) or part.endswith(_MAILBOX_WORDS)
+               for part in label.split("-"))
+
+
+_MAILBOX_WORDS = ("mail", "post", "correo", "courriel", "postfach", "inbox")
+_ORDINARY_WORDS = frozenset({"web", "me", "live", "free", "sky", "mac", "orange", "mail"})
+
+
 @functools.lru_cache(maxsize=4096)
 def make_person(address: Address) -> Person:
     local, _, domain = address.email.partition("@")
