@@ -365,7 +365,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             owner = None
         if owner is not None and h.term.person:
             # "Lucy is a wedding photographer who needs an accountant": her own trade, weakly
-            weight = 0.5 if owner in needy_in.get(sidx, ()) else 3.0
+            weight = 0.5 if any(owner in needy for needy in needy_in.values()) else 3.0
             evidence[owner].provider += weight
             evidence[owner].notes.append(f"P+{weight:g} is a {h.text!r}")
             cue_count += 1
@@ -559,8 +559,13 @@ def _listed_not_addressed(text: str, folded: str, start: int, vend: int, person_
     k = bisect_left(person_nouns, vend)
     if k < len(person_nouns) and person_nouns[k] - vend <= 30:
         gap = _WORDS_BEFORE_NOUN.match(folded, vend)
-        return gap is not None and gap.end() >= person_nouns[k] and "\n" not in folded[vend:person_nouns[k]]
+        # ("Petra, Jana ist Fotografin": a verb between makes it a clause said to Petra)
+        return gap is not None and gap.end() >= person_nouns[k] and "\n" not in folded[vend:person_nouns[k]] and \
+            _COPULA.isdisjoint(folded[vend:person_nouns[k]].split())
     return False
+
+
+_COPULA = frozenset({"is", "was", "ist", "war", "est", "etait", "es", "era", "fue", "has", "hat", "are", "sind", "son"})
 
 
 def read_subject(subject: str, people: list[Person], vocab: Vocabulary,

@@ -107,6 +107,9 @@ def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts:
             pos = group.end()
             stripped = text[pos:pos + 16]
             low = stripped.lower()
+        if stripped[:2] in (".,", ".:"):
+            # "Dra., mi amiga Jimena ...": a title's dot, then the vocative's comma
+            pos, stripped, low = pos + 1, stripped[1:], low[1:]
         if stripped[:1] == "," and _RELATIVE_AFTER_COMMA.match(low, 1):
             # "Jeremy Ong, whose family office is ...": a sentence about him, not to him
             break
