@@ -340,6 +340,22 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?found (our|my)\b|"
      r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+|"
      r"\bc'est (elle|lui|eux|elles) qui (s'occupe|toilette|coiffe|soigne|garde|nettoie|entretient|tond|promene|repare|fait|gere)\b", "P", 3),
+    # work done for someone else, as a reference: "she did the photos for Dr. Moser's practice", "Sie hat die
+    # Fotos für die Praxis Dr. Moser gemacht", "a fait le site de la boulangerie", "hizo las fotos para la boda de"
+    ("did shot built designed redid renovated remodeled remodelled painted photographed catered rebuilt restored "
+     "tiled landscaped rewired drafted",
+     r"\b(?:did|shot|built|designed|redid|renovated|remodell?ed|painted|photographed|catered|rebuilt|restored|tiled|"
+     r"landscaped|rewired|drafted) (?:the|their|his|her|a|an|all the) (?:[\w'-]+ ){0,3}?for (?!(?:me|us|you|himself|herself|"
+     r"themselves|free|nothing|years|ages|a while|months|weeks|decades)\b)", "P", 2),
+    ("fur bei",
+     r"\b(?:hat|hatte) (?:\w+ ){1,6}?(?:fur|bei) (?:[\w.-]+ ){1,5}?(?:gemacht|gebaut|erstellt|entworfen|renoviert|saniert|"
+     r"gestaltet|fotografiert|umgesetzt|gestrichen|verlegt|eingerichtet|programmiert|organisiert|geplant|fotografiert)\b", "P", 2),
+    ("pour",
+     r"\b(?:a|avait) (?:fait|realise|refait|construit|concu|renove|photographie|repeint|amenage|organise|dessine) "
+     r"(?:les?|la|l'|des|tout le|toute la|un|une) ?(?:[\w'-]+ ){0,3}?(?:pour|de|du|des) (?!(?:moi|nous|vous|toi|rien)\b)", "P", 2),
+    ("para",
+     r"\b(?:hizo|diseno|construyo|reformo|saco|tomo|pinto|organizo|preparo|remodelo) (?:las?|los?|el|un|una|todo el|toda la) "
+     r"(?:[\w'-]+ ){0,3}?para (?!(?:mi|nosotros|ti|usted|nada)\b)", "P", 2),
     # "c'est Clément qui me suit depuis trois ans", "la coiffeuse qui nous coiffe": care given to the writer
     ("qui", r"\bqui (?:me|nous) (?:suit|suivent|suivait|soigne|soignent|soignait|traite|traitent|coiffe|coiffent|"
      r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
