@@ -597,6 +597,11 @@ def read_subject(subject: str, people: list[Person], vocab: Vocabulary,
     for m in mentions:
         if m.email in parties and subject[max(0, m.start - 4):m.start].lower().replace(" ", "") in ("dr.", "dr"):
             evidence[m.email].provider += 1
+        following = folded[m.end:m.end + 30].split()
+        if m.email in parties and following and following[0] in _NEED_VERBS:
+            # "Maricel necesita dentista", "Tom needs a plumber"
+            evidence[m.email].contact += 3
+            evidence[m.email].notes.append(f"subject: {following[0]}")
     return evidence
 
 
@@ -604,6 +609,11 @@ _APPOSITION = re.compile(
     r"\s*(?:\((?:cc'?d?|cced|copied|in cc|bcc'?d|en copie|en copia|in kopie)\)\s*)?"
     r"(?:,|—|–|-|\(|:|is|was|'s|ist|est|es|has been|'s been|this is|ist unser|ist mein)?\s*"
     r"(?:,|—|–|-|\()?\s*" + PERSON_ART + r"?(?:[\w'-]+\s+){0,3}?$")
+
+
+# "Maricel necesita dentista", "Tom needs a plumber": what the person needs, not what they are.
+_NEED_VERBS = frozenset("need needs needed wants seeks necesita necesitan busca buscan quiere sucht suchen braucht "
+                        "brauchen cherche cherchent veut".split())
 
 
 def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_starts: list[int],
@@ -614,7 +624,8 @@ def _noun_owner(text: str, folded: str, hit: Hit, mentions: list[Mention], m_sta
     lo = max(sent.start, sent.vocative_end)
     if k >= 0 and mentions[k].start >= lo and mentions[k].email in parties:
         between = folded[mentions[k].end:hit.start]
-        if len(between) <= 40 and "." not in between and _APPOSITION.fullmatch(between):
+        if len(between) <= 40 and "." not in between and _APPOSITION.fullmatch(between) and \
+                _NEED_VERBS.isdisjoint(between.split()):
             return mentions[k].email
     # "she's been my dentist", "he is a plumber": a pronoun right before.
     before = folded[max(lo, hit.start - 40):hit.start]
