@@ -204,11 +204,15 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"souhaiteraient|voudrait|voudraient|aimerait|aimeraient)\b", "C", 3),
     # asked the writer for a recommendation: "me ha pedido que le recomiende una notaría", "m'a demandé
     # si je connaissais un bon notaire", "hat mich gefragt, ob ich jemanden kenne"
-    ("pedido pidio demande gefragt gebeten asked",
+    ("pedido pidio demande gefragt gebeten asked pregunto preguntaron preguntado",
      r"\b(me|nos) (ha|han|habia) pedido que (le|les) (recomiende|recomendemos|pase)\b|\b(me|nos) (pidio|pidieron) que (le|les) "
      r"(recomendara|recomiende|pasara)\b|\bm'a demande (de lui recommander|si je connaissais|un contact|une adresse)\b|"
      r"\b(hat|hast|hattest|hatte|haben|hatten) (mich |uns )?(ja |doch |neulich )?(gefragt|gebeten),? (ob (ich|wir) (jemanden|einen|eine)|um (einen kontakt|eine empfehlung))\b|"
-     r"\basked me (to recommend|for a recommendation|for a referral|if i knew)\b", "C", 3),
+     r"\basked (me|us)( this morning| yesterday| today| last week| recently| the other day)? (to recommend|for a recommendation|"
+     r"for a referral|for a name|for names|for a contact|if i knew|if we knew|if i know|whether i knew|whether i know|"
+     r"if there (was|is|were)|whether there (was|is|were)|about (a|an|any) )|\bm'a demande s'il y (avait|a)\b|"
+     r"\b(me|nos) (pregunto|preguntaron|ha preguntado) si (conocia|conociamos|sabia de|habia)\b|"
+     r"\b(hat|hatte) (mich|uns) (\w+ )?gefragt,? ob es\b", "C", 3),
     # expecting a baby: "erwartet im Februar ihr erstes Kind", "is expecting their first", "attend un bébé"
     ("expecting pregnant erwartet schwanger attend enceinte embarazada espera",
      r"\b(is|are|'s|'re) (expecting|pregnant)\b|\berwartet (im \w+ )?(ihr|sein|ein) (erstes |zweites |drittes )?(kind|baby)\b|"
