@@ -164,12 +164,15 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     if not inboxes:
         return people
     known = set().union(*(p.keys for p in people), referrer.keys)
+    firsts = [p.first for p in people + [referrer] if p.first]
     found: set[str] = set()
     for m in _GIVEN_NAME.finditer(text[:5000]):
         word = m.group("voc") or m.group("named") or m.group("called")
-        if word[0].isupper() and fold(word) not in known and fold(word) not in GREETINGS and \
-                fold(word) not in _NOT_GIVEN_NAMES:
-            found.add(fold(word))
+        key = fold(word)
+        if word[0].isupper() and key not in known and key not in GREETINGS and key not in _NOT_GIVEN_NAMES and \
+                not (len(key) >= 3 and any(len(f) > len(key) and f.startswith(key) for f in firsts)):
+            # (not "Kay!!!" for Kayla: a short form of a name on the email)
+            found.add(key)
     # (checked first: most texts greet only people the headers name). A household's mailbox may be
     # several people's: "Rosa cleans for us ... The email is her daughter Ana's".
     if not found or (len(found) > 1 and not (len(found) <= 3 and all(p.family for p in inboxes))):

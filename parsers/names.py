@@ -469,11 +469,11 @@ class NameIndex:
         is used to address someone ("Hi Sam and Joanna,", "Joanna, ...") and names nobody else."""
         named = {m.email for m in found}
         waiting = [p for p in self.people if p.email not in named and (p.initial or p.first)]
-        if not waiting:
+        if not waiting and not any(p.first for p in self.people):
             return found
         chosen: dict[str, str] = {}
         for start, end, word in words:
-            if len(word) < 3 or not (text[end:end + 1] in (",", ":") or text[max(0, start - 7):start].lower().rstrip()
+            if len(word) < 3 or not (text[end:end + 1] in (",", ":", "!") or text[max(0, start - 7):start].lower().rstrip()
                                      .endswith(("hi", "hello", "dear", "and", "meet", "hey", "hallo", "hola", "bonjour"))):
                 continue
             key = fold(_strip_possessive(word))
@@ -489,6 +489,9 @@ class NameIndex:
             if not fits:
                 # "Hallo Martina, hallo Stefan" to "Familie Brandt": the greeted names are the household's
                 fits = [p for p in waiting if p.family]
+            if not fits and len(key) >= 3:
+                # "Kay!!!" for Kayla, named in full elsewhere: the start of one person's first name
+                fits = [p for p in self.people if p.first and len(p.first) > len(key) and p.first.startswith(key)]
             if len(fits) != 1:
                 continue
             person = fits[0]
