@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from .categories import Vocabulary
-from .names import Person
+from .names import Person, personal_mailbox
 from .roles import Reading
 from .text import fold, fold_aligned
 
@@ -46,7 +46,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("traiteur", "catering"), ("tierarzt", "veterinary"), ("veterin", "veterinary"), ("hundeschul", "pet-care"),
     ("notar", "notary"), ("notaire", "notary"), ("fotograf", "photography"), ("maler", "painting"),
     ("peintre", "painting"), ("pintor", "painting"), ("pintur", "painting"), ("schreiner", "carpentry"), ("tischler", "carpentry"),
-    ("menuis", "carpentry"), ("carpinter", "carpentry"), ("fuster", "carpentry"), ("tasacion", "appraisal"), ("apprais", "appraisal"), ("chimney", "chimney"), ("kaminfeg", "chimney"), ("rauchfang", "chimney"), ("ramon", "chimney"), ("lohnbu", "payroll"), ("ergo", "occupational-therapy"), ("chauffag", "hvac"), ("clima", "hvac"), ("removal", "moving"), ("lockand", "locksmith"), ("concrete", "concrete"), ("sharpen", "knife-sharpening"), ("ebanist", "carpentry"), ("garten", "landscaping"), ("jardin", "landscaping"),
+    ("menuis", "carpentry"), ("carpinter", "carpentry"), ("fuster", "carpentry"), ("tasacion", "appraisal"), ("apprais", "appraisal"), ("chimney", "chimney"), ("kaminfeg", "chimney"), ("rauchfang", "chimney"), ("ramoneu", "chimney"), ("ramonag", "chimney"), ("lohnbu", "payroll"), ("ergo", "occupational-therapy"), ("chauffag", "hvac"), ("clima", "hvac"), ("removal", "moving"), ("lockand", "locksmith"), ("concrete", "concrete"), ("sharpen", "knife-sharpening"), ("ebanist", "carpentry"), ("garten", "landscaping"), ("jardin", "landscaping"),
     ("reinigung", "cleaning"), ("nettoy", "cleaning"), ("limpiez", "cleaning"), ("arquitect", "architecture"),
     ("zahnarzt", "dentistry"), ("dentaire", "dentistry"), ("fisio", "physiotherapy"), ("kinesi", "physiotherapy"),
     ("comptab", "accounting"), ("versicher", "insurance"), ("assuranc", "insurance"), ("seguros", "insurance"),
@@ -74,8 +74,20 @@ def _short_endings(stem: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def domain_categories(p: Person) -> tuple[str, ...]:
-    """Trades named in a provider's domain ("reyesplumbing") or in its display name's words."""
-    return _domain_categories(p.email.split("@")[1].split(".")[0], p.display)
+    """Trades named in a provider's domain ("reyesplumbing") or in its display name's words; at a mailbox
+    provider, in the address's own words ("plomberie.mertens@", "didier.bricolage@") other than the
+    person's names."""
+    local, _, domain = p.email.partition("@")
+    # ("Flor Díaz" <flor.diaz@>: a person's own names, which the address repeats, are not trades)
+    own = set(re.split(r"[._+\d-]+", fold(local)))
+    display = " ".join(w for w in p.display.split() if fold(w) not in own)
+    found = _domain_categories(domain.split(".")[0], display)
+    if personal_mailbox(p.email):
+        # (long stems only: "flor.diaz@" is Flor, not a florist)
+        words = [w for w in re.split(r"[._+\d-]+", fold(local)) if len(w) > 4]
+        found += tuple(dict.fromkeys(cat for w in words for stem, cat in DOMAIN_HINTS
+                                     if len(stem) > 4 and stem in w and cat not in found))
+    return found
 
 
 @functools.lru_cache(maxsize=4096)

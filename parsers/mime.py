@@ -115,6 +115,27 @@ def decode_header_value(value: object) -> str:
     return " ".join(text.split())
 
 
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+
+
+def _display_name(name: str) -> str:
+    """A display name, decoded. Some encoders (Python's own ``email`` among them) write each word of a
+    name as its own encoded word, and RFC 2047 says the spaces between encoded words vanish:
+    "=?utf-8?q?Mart=C3=ADn?= =?utf-8?q?Fern=C3=A1ndez?=" reads "MartínFernández". Where a word ends
+    and the next begins with a capital, the writer meant two words: the space is put back."""
+    words = _ENCODED_WORD.findall(name)
+    if len(words) < 2:
+        return decode_header_value(name)
+    parts = [decode_header_value(w) for w in words]
+    glued = decode_header_value(name)
+    if glued != "".join(parts):
+        return glued   # plain words between the encoded ones: decoded as they are
+    out = parts[0]
+    for part in parts[1:]:
+        out += (" " if out and part and part[0].isupper() and (out[-1].isalnum() or out[-1] == ".") else "") + part
+    return out
+
+
 def _address_pairs(value: str) -> list[tuple[str, str]]:
     try:
         return email.utils.getaddresses([value])
@@ -129,7 +150,7 @@ def _parse_one(value: str) -> tuple[Address, ...]:
         addr = addr.strip().strip("<>").strip()
         if "@" not in addr or " " in addr or len(addr) > 254:
             continue
-        display = decode_header_value(name).strip().strip('"').strip("'").strip()
+        display = _display_name(name).strip().strip('"').strip("'").strip()
         addr = addr.lower()
         if display.lower() == addr:
             display = ""

@@ -69,6 +69,8 @@ for _group in _NICKNAME_GROUPS:
 TITLES = frozenset({
     "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "herr", "frau", "mme", "mlle", "m",
     "monsieur", "madame", "sr", "sra", "srta", "dona", "doña", "dott", "ing", "mag", "dipl",
+    # Latin American professional titles, and British ones
+    "dra", "lic", "licda", "licdo", "lcda", "lcdo", "arq", "mtro", "mtra", "profa", "rev", "revd", "cllr",
 })
 # Words in display names and domains that name no one: mailbox roles, legal forms, team words.
 _GENERIC = frozenset({
@@ -85,6 +87,13 @@ _WEBMAIL = frozenset({
     "proton", "protonmail", "gmx", "web", "mailbox", "inbox", "postbox", "fastpost", "webpost", "correo",
     "courriel", "mail", "email", "fastmail", "zoho", "yandex", "orange", "free", "wanadoo", "laposte",
     "t-online", "freenet", "arcor", "comcast", "verizon", "att", "sbcglobal", "btinternet", "sky",
+    # internet providers whose mailboxes people keep for decades
+    "bluewin", "hispeed", "sunrise", "aon", "chello", "skynet", "telenet", "scarlet", "videotron", "sympatico",
+    "rogers", "shaw", "telus", "cogeco", "bell", "bigpond", "optusnet", "iinet", "xtra", "eircom", "ntlworld",
+    "virginmedia", "talktalk", "tiscali", "libero", "virgilio", "alice", "neuf", "sfr", "bbox", "numericable",
+    "club-internet", "aliceadsl", "arnet", "fibertel", "speedy", "movistar", "telefonica", "terra", "ono",
+    "prodigy", "infinitum", "vtr", "rediffmail", "ymail", "rocketmail", "posteo", "tutanota", "tuta",
+    "hushmail", "gmx", "kabelmail", "ewetel", "vodafone", "mail", "earthlink", "charter", "cox", "optonline",
 })
 
 # Capitalised words that are not first names, for guessing a name from an initial.

@@ -369,7 +369,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             evidence[owner].provider += weight
             evidence[owner].notes.append(f"P+{weight:g} is a {h.text!r}")
             cue_count += 1
-        elif owner is not None and _parenthesised(folded, h):
+        elif owner is not None and _parenthesised(folded, h, text):
             evidence[owner].provider += 2
             evidence[owner].notes.append(f"P+2 ({h.text})")
         elif owner is not None and _LINE_LABEL_BEFORE.fullmatch(text, text.rfind("\n", 0, h.start) + 1, h.start) and \
@@ -591,7 +591,7 @@ def read_subject(subject: str, people: list[Person], vocab: Vocabulary,
         owner = _noun_owner(subject, folded, h, mentions, m_starts, sentence, parties)
         if owner is not None and not h.term.person and _NEED_IN_PARENS.search(folded, folded.rfind("(", 0, h.start) + 1, h.start):
             continue   # "Jordan (new puppy!)": what the person has or needs, not what they offer
-        if owner is not None and (h.term.person or _parenthesised(folded, h)):
+        if owner is not None and (h.term.person or _parenthesised(folded, h, subject)):
             evidence[owner].provider += 3 if h.term.person else 2
             evidence[owner].notes.append(f"subject: {h.text}")
     for m in mentions:
@@ -674,9 +674,20 @@ _BARE_IS = re.compile(r"\s*(?:es|c'est|c'est l'|ist)\s*" + PERSON_ART + r"?(?:[\
 _AFTER_NOUN = re.compile(r"\s*(i|we)?\s*(mentioned|told you about|use|used)?\s*[,:—–-]?\s*")
 
 
-def _parenthesised(folded: str, hit: Hit) -> bool:
+def _parenthesised(folded: str, hit: Hit, text: str = "") -> bool:
+    """A service in brackets after a name: "Renee Holloway (insurance)". Not a firm's name in brackets,
+    "Marisol (Eastside Food Bank)": where someone works, written in capitals, is not what they offer."""
     open_at = folded.rfind("(", max(0, hit.start - 30), hit.start)
-    return open_at >= 0 and ")" not in folded[open_at:hit.start] and ")" in folded[hit.end:hit.end + 30]
+    if open_at < 0 or ")" in folded[open_at:hit.start]:
+        return False
+    close = folded.find(")", hit.end, hit.end + 30)
+    if close < 0:
+        return False
+    words = WORD_RE.findall(text[open_at + 1:close]) if text else []
+    return not (len(words) >= 2 and all(w[0].isupper() for w in words))
+
+
+WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 __all__ = ["Evidence", "Reading", "read_roles", "split_sentences"]
