@@ -64,6 +64,8 @@ PERSON_ART = (r"(?:(?:the|a|an|our|my|his|her|their|your|l'|le|la|un|une|notre|m
 # traiteur", "Jonas, das ist der Fotograf"). Accented letters are given as classes so the pattern reads
 # the original text and the folded one alike.
 PRESENTATIVE = (r"(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|voici|voil[aà]|"
+                # dialects: "des is der Sepp" (Bavarian), "das isch de Beat" (Swiss), "dat is" (Low German, Kölsch)
+                r"des is|des isch|das isch|dis isch|dat is|"
                 r"je (?:te|vous) pr[ée]sente|(?:te|les|os) presento(?: a| al)?|ella es|[ée]l es|esta es|este es|ecco|"
                 r"questa [èe]|questo [èe]|esta [ée]|este [ée]|essa [ée]|esse [ée]|conhe[çc]a)")
 

@@ -166,9 +166,10 @@ SUBJECT_INTRO: tuple[Cue, ...] = (
     Cue("intro introduction introducing introductions meet connecting connect referral recommendation",
         r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation)\b"),
     Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion "
-        "conocerse conozcan rencontrer",
+        "conocerse conozcan rencontrer conocer",
         r"\b(vorstellung|kennenlernen|kontakt|empfehlung|mise en relation|presentation|presentacion|presento|"
         r"recommandation|recomendacion|tienen que conocerse|teneis que conoceros|deben conocerse|deberian conocerse|"
+        r"os teneis que conocer|se tienen que conocer|"
         r"deberiais conoceros|devriez vous rencontrer|devez vous rencontrer|must meet|should meet|sollten sich kennenlernen)\b"),
 )
 _SUBJECT_ARROWS = re.compile(r"<>|<->|↔|⟷|<=>")

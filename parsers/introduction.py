@@ -484,7 +484,7 @@ def _no_roles(reading: Reading, parties: list[Person]) -> bool:
 # "Laura, das ist Nele!", "Camille, voici Hugo", "Pedro, ella es Ana", "Sam, this is Priya": one
 # party named, then the other presented to them. Only the words between two mentions are tested.
 _PRESENTS = re.compile(r"\s{0,3}[,:]?\s{0,3}" + PRESENTATIVE +
-                       r"\s{1,3}(?:(?:la|el|le|die|der|a|o|our|my|unsere?|notre|nuestr[ao])\s{1,3})?", re.IGNORECASE)
+                       r"\s{1,3}(?:(?:la|el|le|die|der|de|a|o|our|my|unsere?|notre|nuestr[ao])\s{1,3})?", re.IGNORECASE)
 
 
 # An event invitation copied to the tracker: the people it lists are guests, not introduced.
