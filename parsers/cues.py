@@ -349,10 +349,22 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # work done for someone else, as a reference: "she did the photos for Dr. Moser's practice", "Sie hat die
     # Fotos für die Praxis Dr. Moser gemacht", "a fait le site de la boulangerie", "hizo las fotos para la boda de"
     ("did shot built designed redid renovated remodeled remodelled painted photographed catered rebuilt restored "
-     "tiled landscaped rewired drafted",
+     "tiled landscaped rewired drafted ran handled led",
      r"\b(?:did|shot|built|designed|redid|renovated|remodell?ed|painted|photographed|catered|rebuilt|restored|tiled|"
-     r"landscaped|rewired|drafted) (?:the|their|his|her|a|an|all the) (?:[\w'-]+ ){0,3}?for (?!(?:me|us|you|himself|herself|"
-     r"themselves|free|nothing|years|ages|a while|months|weeks|decades)\b)", "P", 2),
+     r"landscaped|rewired|drafted|ran|handled|led) (?:the|their|his|her|a|an|all the) (?:[\w'-]+ ){0,3}?(?:for|on(?! (?:our|my)\b)) "
+     r"(?!(?:me|us|you|himself|herself|themselves|free|nothing|years|ages|a while|months|weeks|decades|time|the side)\b)",
+     "P", 2),
+    # serving many clients: "she works with a lot of our owner-managed clients", "NordWerk betreut mehrere
+    # mittelständische Fertigungsunternehmen", "accompagne de nombreuses PME", "asesora a varias empresas"
+    ("works work worked betreut betreuen accompagne conseille asesora asesoran atiende",
+     r"\b(?:works|worked) with (?:a lot of |lots of |many |most of |several of |dozens of |a number of )?(?:our|my) "
+     r"(?:[\w'-]+ ){0,2}?(?:clients|customers|members|portfolio companies|families|patients)\b|"
+     r"\b(?:betreut|betreuen|berat|beraten) (?:mehrere|viele|zahlreiche|einige|etliche|uber \d+|rund \d+) "
+     r"(?:[\w-]+ ){0,2}?(?:\w*unternehmen|kunden|firmen|betriebe|praxen|kanzleien|familien|mandanten)\b|"
+     r"\b(?:accompagne|accompagnent|conseille|conseillent) (?:de nombreuses|de nombreux|plusieurs|beaucoup de) "
+     r"(?:[\w'-]+ ){0,2}?(?:entreprises|clients|pme|familles|cabinets)\b|"
+     r"\b(?:asesora|asesoran|atiende|atienden) a (?:varias|muchas|varios|muchos|decenas de) (?:[\w-]+ ){0,2}?"
+     r"(?:empresas|clientes|familias|pymes)\b", "P", 2),
     ("fur bei",
      r"\b(?:hat|hatte) (?:\w+ ){1,6}?(?:fur|bei) (?:[\w.-]+ ){1,5}?(?:gemacht|gebaut|erstellt|entworfen|renoviert|saniert|"
      r"gestaltet|fotografiert|umgesetzt|gestrichen|verlegt|eingerichtet|programmiert|organisiert|geplant|fotografiert)\b", "P", 2),
@@ -486,7 +498,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(is|'s) (exactly |just )?(the right person|the right guy|the person you need|the one you need|your (guy|gal|person))\b|"
      r"\b(est|c'est) (exactement |vraiment )?(la bonne personne|le bon interlocuteur|la personne qu'il (vous|te) faut)\b|"
      r"\bes (justo |exactamente )?(la persona (indicada|ideal|que necesitas|que buscas))\b", "P", 3),
-    ("spoke speak talked praises raved told thought think came", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b", "PY", 3),
+    ("spoke speak talked praises raved told thought think came", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b|"
+     r"\b(you were|you're|you are) the (first|only) (person|one|name|firm|agency|team) (i|we) (thought|think) of\b", "PY", 3),
     ("ti usted te tu toi vous ton votre dich sie ihr dein nummer kontaktdaten",
      r"\bhable (muy )?bien de (ti|usted)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
     ("your", r"\byour (clinic|practice|office|firm|salon|agency|consultancy|services)\b", "P", 1),

@@ -189,7 +189,10 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     return [named_inbox if p is inbox else p for p in people]
 
 
-_ATTRIBUTION = re.compile(r"<([^<>@\s]+@[^<>\s]+)>[^\n]{0,60}?\b(?:wrote|schrieb|a écrit|escribió|ha scritto)\b", re.IGNORECASE)
+# "On Tue, Ann <ann@x> wrote:", and a forwarded message's "From: Ann <ann@x>"
+_ATTRIBUTION = re.compile(r"<([^<>@\s]+@[^<>\s]+)>[^\n]{0,60}?\b(?:wrote|schrieb|a écrit|escribió|ha scritto)\b|"
+                          r"^[ \t>*]*(?:From|Von|De|Da)[ \t]*:[ \t]*[^\n<]{0,80}<([^<>@\s]+@[^<>\s]+)>",
+                          re.IGNORECASE | re.MULTILINE)
 
 
 def _quoted_asker(quoted: str, parties: set[str]) -> str | None:
@@ -197,7 +200,7 @@ def _quoted_asker(quoted: str, parties: set[str]) -> str | None:
     marks = list(_ATTRIBUTION.finditer(quoted[:20_000]))
     askers = set()
     for i, m in enumerate(marks):
-        who = m.group(1).lower()
+        who = (m.group(1) or m.group(2)).lower()
         if who not in parties:
             continue
         end = marks[i + 1].start() if i + 1 < len(marks) else min(len(quoted), m.end() + 2000)
@@ -459,9 +462,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
                                            and reading.evidence[p.email].contact == 0)]
         if len(kept) >= 2:
             parties = kept
-    if len(parties) == 2 and body.quoted and _no_roles(reading, parties):
-        # Nothing in the new text says who needs what, but the quoted message below it is one party
-        # asking the writer for someone ("do you know anyone for solar panels?"): that party needs.
+    if len(parties) == 2 and (body.quoted or body.forwarded) and _no_roles(reading, parties):
+        # Nothing in the new text says who needs what, but the quoted or forwarded message below it is
+        # one party asking the writer for someone ("do you know anyone for solar panels?"): that party needs.
         asker = _quoted_asker(full_text or body.quoted, {p.email for p in parties})
         if asker:
             reading.evidence[asker].contact += 2

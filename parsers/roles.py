@@ -391,8 +391,10 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         line_start = text.rfind("\n", 0, m.start) + 1
         label = _LABELLED_LINE.fullmatch(text, line_start, m.start)
         if label is not None and fold(label.group(1)).split()[0] not in _NOT_LABELS and \
-                not any(o.email == m.email and line_start <= o.start < m.start for o in mentions[max(0, i - 3):i]):
-            # (not "Paddy Quinn – Quinn's Butchers": a name and the firm, both his, on a contact card)
+                not any((o.email == m.email or o.email in parties) and line_start <= o.start < m.start
+                        for o in mentions[max(0, i - 3):i]):
+            # (not "Paddy Quinn – Quinn's Butchers": a name and the firm, both his, on a contact card; nor
+            # "Jess – Adrian owns ...": a party spoken to, then another named)
             evidence[m.email].provider += 2
             evidence[m.email].notes.append(f"P+2 line label {label.group(1)!r}")
             continue
