@@ -63,6 +63,10 @@ PERSON_ART = (r"(?:(?:the|a|an|our|my|his|her|their|your|l'|le|la|un|une|notre|m
 # Words that present someone to the person just addressed ("Sam, this is Priya", "Marc, voici le
 # traiteur", "Jonas, das ist der Fotograf"). Accented letters are given as classes so the pattern reads
 # the original text and the folded one alike.
+# French participles of asking and telling: "m'a demandé de", "nous a écrit" are no work done for the writer
+_TOLD = (r"(?:demande|dit|ecrit|appele|telephone|contacte|parle|raconte|explique|envoye|transmis|laisse|prie|signale|"
+         r"informe|recommande|repondu|rappele|relance)\b")
+
 PRESENTATIVE = (r"(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|voici|voil[aà]|"
                 # dialects: "des is der Sepp" (Bavarian), "das isch de Beat" (Swiss), "dat is" (Low German, Kölsch)
                 r"des is|des isch|das isch|dis isch|dat is|"
@@ -319,7 +323,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"transforme|sauve|accompagne|conseille|renove|concu|remis|soigne|gueri|repare|installe|depanne)\b(?:\s+[\w'-]+){0,4}?\s+(?:notre|nos|mon|ma|mes|nous|moi)\b", "P", 3),
     # "Maître Girard nous a défendus", "elle m'a sauvé la mise": work done for the writer
     ("nous m'a m'ont",
-     r"\b(?:nous|m')\s?(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w+(?:e|ee|ees|i|it|u|us|ert|int)\b", "P", 3),
+     # (not "m'a demandé de vous transmettre", "nous a écrit": asking or telling the writer is no work done)
+     r"\b(?:nous|m')\s?(?:a|ont|avait|avaient)\s+(?!" + _TOLD + r")(?:\w+\s+)?(?!" + _TOLD + r")"
+     r"\w+(?:e|ee|ees|i|it|u|us|ert|int)\b", "P", 3),
     ("notre nos mon ma mes",
      r"\b(?:s'occupe d(?:e|u|es)|gere|suit|accompagne|conseille|soigne|entretient|coupe|garde|traite|defend|represente|fait|nettoie|"
      r"intervient (?:sur|dans|chez|pour))\s+(?:\w+\s+){0,3}?(?:notre|nos|mon|ma|mes)\b", "P", 3),

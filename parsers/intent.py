@@ -296,6 +296,16 @@ LEAD: tuple[Cue, ...] = (
         r"\b(sie erreichen|du erreichst|erreichen sie) (ihn|sie)\b|\b(you can |you'll )?reach (him|her|them) (at|on)\b|"
         r"\b(vous pouvez|tu peux) (le|la|les) joindre\b|\b(le|la) joindre au\b|\b(lo|la) (puedes|puede) (localizar|llamar) al\b|"
         r"\bpuedes (llamarla|llamarlo) al\b"),
+    # the writer told the contact the provider would call: "told him you'd phone him", "I said I would pass her
+    # details to you and that you would ring her", "le he dicho que usted la llamaría", "je lui ai dit que vous
+    # l'appelleriez", "ich habe ihr gesagt, dass Sie sie anrufen", "le puedes marcar"
+    Cue("told said dicho dije dit gesagt marcar",
+        r"\b(told|said to) (him|her|them) (that )?you('d| would| will|'ll) (phone|call|ring|contact|text|email|be in touch)\b|"
+        r"\b(i )?said (that )?i would pass (his|her|their) (details|number|name) (on )?to you\b|"
+        r"\b(le|les) (he dicho|dije) que (usted|tu) (la|lo|le|los|las) (llamaria|llamarias|contactaria|contactarias)\b|"
+        r"\b(le|la|lo) (puedes|puede) (marcar|llamar|escribir)\b|"
+        r"\bje (lui|leur) ai dit que (vous|tu) (l'|les )?(appelleriez|appellerais|contacteriez|contacterais)\b|"
+        r"\b(ich )?(habe|hab) (ihr|ihm|ihnen) gesagt,? (dass )?(sie|du) (sie|ihn|sich) (anrufen|anrufst|melden|meldest)\b"),
     # "She's fine with you contacting her directly", "er freut sich über deinen Anruf"
     Cue("fine happy ok okay", r"\b(fine|happy|ok|okay) (with|for) you (contacting|to contact|calling|to call|emailing|to email|"
         r"texting|reaching out to|getting in touch with) (her|him|them)\b"),
