@@ -118,7 +118,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))"
      # (an obligation, not a service wanted: "Howard will need to work directly with our team")
      r"(?! to (work|coordinate|sign|review|liaise|confirm|attend|report|be copied|copy)\b)", "C", 3),
-    ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
+    # (not "you'll want to see it before you price it", "vous voudrez peut-être": advice, not a need)
+    ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )(?<!you'll )(?<!you will )(?<!you may )"
+     r"(?<!you might )\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
     ("hoping hopes thinking thought considering use plan plans",
@@ -351,7 +353,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"made|handled|sorted|photographed|renovated|painted|planned|catered|rewired|saved|sold|drew|wrote)\b|"
      r"\b(is|was|'s) the (one|guy|person|woman|man|lady|company|firm) (who|that) (\w+ )?found (our|my)\b|"
      r"\b(est|c'est|c'etait) (celui|celle|lui|elle|eux) qui (nous |m')?(a|avait|ont) \w+|"
-     r"\bc'est (elle|lui|eux|elles) qui (s'occupe|toilette|coiffe|soigne|garde|nettoie|entretient|tond|promene|repare|fait|gere)\b", "P", 3),
+     r"\bc'est (elle|lui|eux|elles) qui (s'occupe|toilette|coiffe|soigne|garde|nettoie|entretient|tond|promene|repare|fait|gere|"
+     r"s'occupait|faisait|gerait|soignait|gardait|nettoyait|reparait|coiffait|animait|jouait|cuisinait|photographiait)\b", "P", 3),
     # work done for someone else, as a reference: "she did the photos for Dr. Moser's practice", "Sie hat die
     # Fotos für die Praxis Dr. Moser gemacht", "a fait le site de la boulangerie", "hizo las fotos para la boda de"
     ("did shot built designed redid renovated remodeled remodelled painted photographed catered rebuilt restored "
