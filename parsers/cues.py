@@ -358,9 +358,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # work done for someone else, as a reference: "she did the photos for Dr. Moser's practice", "Sie hat die
     # Fotos für die Praxis Dr. Moser gemacht", "a fait le site de la boulangerie", "hizo las fotos para la boda de"
     ("did shot built designed redid renovated remodeled remodelled painted photographed catered rebuilt restored "
-     "tiled landscaped rewired drafted ran handled led",
+     "tiled landscaped rewired drafted ran handled led pruned trimmed serviced fitted replaced audited examined",
      r"\b(?:did|shot|built|designed|redid|renovated|remodell?ed|painted|photographed|catered|rebuilt|restored|tiled|"
-     r"landscaped|rewired|drafted|ran|handled|led) (?:the|their|his|her|a|an|all the) (?:[\w'-]+ ){0,3}?(?:for|on(?! (?:our|my)\b)) "
+     r"landscaped|rewired|drafted|ran|handled|led|pruned|trimmed|serviced|fitted|replaced|audited|examined) "
+     r"(?:the|their|his|her|a|an|all the) (?:[\w'-]+ ){0,3}?(?:for|on(?! (?:our|my)\b)) "
      r"(?!(?:me|us|you|himself|herself|themselves|free|nothing|years|ages|a while|months|weeks|decades|time|the side)\b)",
      "P", 2),
     # serving many clients: "she works with a lot of our owner-managed clients", "NordWerk betreut mehrere
@@ -383,6 +384,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("para",
      r"\b(?:hizo|diseno|construyo|reformo|saco|tomo|pinto|organizo|preparo|remodelo) (?:las?|los?|el|un|una|todo el|toda la) "
      r"(?:[\w'-]+ ){0,3}?para (?!(?:mi|nosotros|ti|usted|nada)\b)", "P", 2),
+    # "Canopy Tree Care are the firm I mentioned"
+    ("mentioned recommended telling told",
+     # (a firm: "she's the one I was telling you about" may be said of either party)
+     r"\b(?:is|are|'s|'re|was|were) the (?:firm|company|team|agency|practice|outfit|crew|people) (?:that |who )?(?:i|we) "
+     r"(?:mentioned|recommended|was telling you about|told you about)\b", "P", 3),
     # "c'est Clément qui me suit depuis trois ans", "la coiffeuse qui nous coiffe": care given to the writer
     ("qui", r"\bqui (?:me|nous) (?:suit|suivent|suivait|soigne|soignent|soignait|traite|traitent|coiffe|coiffent|"
      r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
