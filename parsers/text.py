@@ -287,11 +287,17 @@ def split_body(text: str, sender_names: tuple[str, ...] = ()) -> Body:
     quoted_messages: list[Forwarded] = []
     i = 0
     cut = False
+    # Bottom-posting: "Le 29/01 à 18:00, Paulette a écrit :" and ">" lines first, the answer below. When
+    # the message opens with a quote, the first plain text after the ">" lines is the new text.
+    bottom_post = False
+    after_quote = False
     while i < len(lines):
         line = lines[i]
         stripped = line.lstrip()
         if not _MAYBE_MARKER.match(line):
             # most lines are plain text: one cheap test instead of every marker rule
+            if cut and bottom_post and after_quote and stripped:
+                cut = bottom_post = False
             (quoted if cut else new).append(line)
             i += 1
             continue
@@ -319,11 +325,13 @@ def split_body(text: str, sender_names: tuple[str, ...] = ()) -> Body:
             continue
         span = _is_attribution(lines, i)
         if span:
+            bottom_post = not cut and not any(n.strip() for n in new)
             cut = True
             i += span
             continue
         if stripped.startswith(">"):
             quoted.append(stripped.lstrip("> "))
+            after_quote = True
             i += 1
             continue
         if cut:
