@@ -152,6 +152,7 @@ STRONG_INTRO: tuple[Cue, ...] = (
         r"\b(presentar(te|le|les|os)|(te|le|les|os) presento) a (una|un|mi|mis|la|el|los|las|dos|tres)\b|"
         r"\bje (te|vous) presente (un|une|mon|ma|mes|le|la|les|deux)\b|\bdarf ich (dir|ihnen|euch) (\S+ ){1,3}vorstellen\b"),
     Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b|"
+        r"\b(writing|like|pleased|delighted|happy|glad|wanted|write) to introduce (?!you\b|myself\b|ourselves\b)\w+|"
         r"\bintroduc(e|ing) (you to )?(two|three|a few|some|several) (people|contacts|friends|colleagues|experts|professionals|specialists)\b"),
     # ("this is really kind of you", "here's the thing" present nobody)
     Cue("this here's", r"\b(this is|here's) (?!(really|so|very|too|just|such|not|it|all|what|why|how|great|kind|"

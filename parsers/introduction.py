@@ -26,7 +26,7 @@ from .leads import LeadContact, find_contact, pasted_form, vcard_contact, voicem
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, Person, domain_words, make_person, name_index, personal_mailbox, same_organisation
-from .roles import Reading, read_roles, read_subject
+from .roles import FIRM_SALUTATION, Reading, read_roles, read_subject
 from .cues import BOTH, GREETINGS, PRESENTATIVE
 from .intent import any_cue, count_cues
 from .text import Body, Forwarded, Tokens, fold, fold_aligned, split_body
@@ -391,7 +391,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
 
     people = _name_shared_inbox(new, [make_person(a) for a in recipients], make_person(referrer))
     referrer_person = make_person(referrer)
-    reading = read_roles(new, people, referrer_person, vocab, toks)
+    reading = read_roles(new, people, referrer_person, vocab, toks, default_addressee=_firm_greeted(new, env, people))
     subject_mentions = name_index(tuple(people)).mentions(subject) if subject.strip() else []
     subject_named = bool(subject_mentions)
     if subject_named:
@@ -477,6 +477,18 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     else:
         reason = f"introduction: {len(referrals)} referral(s)"
     return Found(tuple(referrals), reason, len(parties) == 2 and _no_roles(reading, parties))
+
+
+def _firm_greeted(text: str, env: Envelope, people: list[Person]) -> str | None:
+    """"Dear Sir or Madam," to the one firm in To: the text speaks to that firm until it names someone."""
+    if not FIRM_SALUTATION.match(text, _GREETING_WORD.match(text).end()):
+        return None
+    to = {a.email for a in env.to}
+    addressed = [p.email for p in people if p.email in to]
+    return addressed[0] if len(addressed) == 1 else None
+
+
+_GREETING_WORD = re.compile(r"\s*(?:(?:hello|hi|bonjour|hola|hallo|guten tag)\b[ ,]*)?", re.IGNORECASE)
 
 
 def _no_roles(reading: Reading, parties: list[Person]) -> bool:

@@ -158,7 +158,7 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         elif len(voc) > 1:
             addressee = None
             topic = None
-        elif addressee and addressed_all and len(parties) == 2 and _FIRM_SALUTATION.match(text, start):
+        elif addressee and addressed_all and len(parties) == 2 and FIRM_SALUTATION.match(text, start):
             # "Aurélie, voici le traiteur ... Madame, Monsieur, Aurélie organise ...": a salutation to
             # a firm turns to the other party
             addressee = next(p for p in parties if p != addressee)
@@ -517,8 +517,8 @@ def _mention_ends_near(mentions: list[Mention], lo: int, hi: int) -> bool:
     return any(lo <= m.end <= hi for m in mentions)
 
 
-_FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
-                              r"Sehr geehrte Damen und Herren|Estimados señores|Señores)\s*[,:]", re.IGNORECASE)
+FIRM_SALUTATION = re.compile(r"\s*(?:Madame,? Monsieur|Mesdames,? Messieurs|Dear Sir or Madam|Dear Sir/Madam|"
+                              r"Sehr geehrte Damen und Herren|Estimados señores|Señores|Dear Sirs|To whom it may concern)\s*[,:]", re.IGNORECASE)
 _NEED_IN_PARENS = re.compile(r"\b(?:new|needs?|looking|his|her|their|my|our|first|nouveau|nouvelle|neue[rs]?|nuevo|nueva)\b")
 # "for the", "para la", "für die": a name followed by what they are for
 _FOR = r"[ \t]+(?:for|para|pour|per|für|fur)[ \t]+(?:(?:the|your|all the|any|la|el|los|las|le|les|die|den|das|tout le|toda la|todo|toute|alle) )?"
