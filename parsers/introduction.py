@@ -290,6 +290,8 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
     for m in _ON_BEHALF.finditer(text):
         name = next(g for g in m.groups() if g)
         words = {fold(w) for w in name.split()}
+        if not _GROUP_WORDS.isdisjoint(fold(m.group()).split()):
+            continue   # "on behalf of the committee of Kingsbridge Bowling Club": a body, not a person copied in
         # "M. Vasseur", "Herrn Dr. Weber": after a title a family name alone names the principal
         titled = m.start(m.lastindex) > m.start() and bool(re.search(r"\.\s*$|\b(?:Herrn?|Frau|Don|Doña|Mme|Mr|Mrs|Ms|Dr|Sr|Sra)\s+$",
                                                                       text[max(0, m.start(m.lastindex) - 8):m.start(m.lastindex)]))
@@ -302,6 +304,10 @@ def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address |
         if len(matching) == 1 or (matching and len(words) > 1):
             return matching[0]
     return None
+
+
+_GROUP_WORDS = frozenset("committee board team club association society council company firm partners members "
+                         "comite junta vorstand verein gemeinde conseil bureau asociacion comision".split())
 
 
 _NEEDS_AFTER = re.compile(r"[^.!?\n]{0,30}?,\s*(?:qui (?:cherche|a besoin|souhaite|voudrait)|who (?:needs|is looking|wants|would like)|"
