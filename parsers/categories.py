@@ -663,7 +663,10 @@ class Vocabulary:
                     term = self._word_term(part) if len(part) >= 2 else None
                     if term is not None:
                         off = word.rfind(part)
-                        hits.append(Hit(starts[i] + off, starts[i] + off + len(part), term, part))
+                        # the hit starts with the compound, after an elided article: "Anne, l'experte-comptable"
+                        # reads as a name and what she is
+                        begin = word.rfind("'", 0, off) + 1
+                        hits.append(Hit(starts[i] + begin, starts[i] + off + len(part), term, part))
                         break
             i += 1
         return hits
