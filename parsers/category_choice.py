@@ -85,22 +85,64 @@ def domain_categories(p: Person) -> tuple[str, ...]:
     if personal_mailbox(p.email):
         # (long stems only: "flor.diaz@" is Flor, not a florist)
         words = [w for w in re.split(r"[._+\d-]+", fold(local)) if len(w) > 4]
-        found += tuple(dict.fromkeys(cat for w in words for stem, cat in DOMAIN_HINTS
-                                     if len(stem) > 4 and stem in w and cat not in found))
+        found += tuple(dict.fromkeys(DOMAIN_HINTS[i][1] for w in words for i in sorted(_long_stems_in(w))
+                                     if DOMAIN_HINTS[i][1] not in found))
     return found
 
 
 @functools.lru_cache(maxsize=4096)
 def _domain_categories(domain_label: str, display: str) -> tuple[str, ...]:
-    label = fold(domain_label)
-    parts = label.split("-")
-    words = [fold(w) for w in display.split()]
-    # Short stems only at the end of the label ("saidvet", "beckerroofing") or as a part of it, not
-    # inside a name ("petrova", "lawson").
-    found = [cat for stem, cat in DOMAIN_HINTS
-             if (stem in label if len(stem) > 4 else (label.endswith(_short_endings(stem)) or stem in parts))
-             or any((w.startswith(stem) if len(stem) > 4 else w in _short_endings(stem)) for w in words)]
-    return tuple(dict.fromkeys(found))
+    hints = set(_label_hints(fold(domain_label)))
+    for word in display.split():
+        hints.update(_word_hints(fold(word)))
+    return tuple(dict.fromkeys(DOMAIN_HINTS[i][1] for i in sorted(hints)))
+
+
+# DOMAIN_HINTS looked up by the strings that can match them, so a label or word costs a few dictionary
+# probes, not a scan of every hint: long stems by themselves, short stems by each of their endings.
+def _index(pairs) -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for key, i in pairs:
+        out.setdefault(key, []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_BY_LONG_STEM = _index((stem, i) for i, (stem, _) in enumerate(DOMAIN_HINTS) if len(stem) > 4)
+_BY_SHORT_ENDING = _index((e, i) for i, (stem, _) in enumerate(DOMAIN_HINTS) if len(stem) <= 4
+                          for e in dict.fromkeys(_short_endings(stem)))
+_BY_SHORT_STEM = _index((stem, i) for i, (stem, _) in enumerate(DOMAIN_HINTS) if len(stem) <= 4)
+_LONGEST_STEM = max(map(len, _BY_LONG_STEM))
+_LONGEST_ENDING = max(map(len, _BY_SHORT_ENDING))
+
+
+@functools.lru_cache(maxsize=8192)
+def _label_hints(label: str) -> tuple[int, ...]:
+    """Hints in a domain label: a long stem anywhere ("oeztuerk-steuer"); a short stem at the end
+    ("saidvet", "beckerroofing") or as a part of it, not inside a name ("petrova", "lawson")."""
+    found: set[int] = set()
+    for start in range(len(label)):
+        for end in range(start + 5, min(len(label), start + _LONGEST_STEM) + 1):
+            found.update(_BY_LONG_STEM.get(label[start:end], ()))
+    for k in range(1, min(len(label), _LONGEST_ENDING) + 1):
+        found.update(_BY_SHORT_ENDING.get(label[-k:], ()))
+    for part in label.split("-"):
+        found.update(_BY_SHORT_STEM.get(part, ()))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _long_stems_in(word: str) -> frozenset[int]:
+    return frozenset(i for start in range(len(word)) for end in range(start + 5, min(len(word), start + _LONGEST_STEM) + 1)
+                     for i in _BY_LONG_STEM.get(word[start:end], ()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_hints(word: str) -> tuple[int, ...]:
+    """Hints in a display name's word: starting with a long stem, or a short stem with its ending."""
+    found: set[int] = set(_BY_SHORT_ENDING.get(word, ()))
+    for end in range(5, min(len(word), _LONGEST_STEM) + 1):
+        found.update(_BY_LONG_STEM.get(word[:end], ()))
+    return tuple(found)
 
 
 _LONG_STEMS = tuple(stem for stem, _ in DOMAIN_HINTS if len(stem) > 4)
