@@ -31,6 +31,7 @@ GREETINGS = frozenset({
     "a", "an", "à", "to", "equipo", "team", "gente", "la", "las", "los", "les", "the",
     "morgen", "abend", "nachmittag", "hoi", "grüezi", "gruezi", "salü", "sali", "griaß", "griass", "grüß", "grüss", "gruss", "servas", "g'day", "gday",
     "howdy", "hiya", "namaste", "aloha", "hej", "oye", "allo", "allô",
+    "kia", "ora", "heya", "hallochen", "hallöchen", "moinsen", "buen", "día", "bonne", "journée", "soirée",
 })
 THIRD = frozenset({
     "he", "she", "they", "him", "her", "his", "hers", "their", "them", "theirs", "he's", "she's", "they're",

@@ -73,6 +73,12 @@ _ORDINAL_BEFORE = re.compile(r"\b(?:im|am|der|die|das|den|dem|des|zum|zur|vom|ab
 _GROUP_NOUN = re.compile(r"(?i:team|folks|crew|[ée]quipe|equipo)[ \t]{0,3}(?=[,:–—!-])")
 
 
+# "Bonjour à l'équipe de la Coopérative,", "Hello to the team at Brightside,", "Hola al equipo de Lumen,":
+# a firm greeted as its team
+_TEAM_WORDS = frozenset("à a l'équipe l'equipe équipe equipe de la du des le to the team at of al equipo del an das "
+                        "ans team von der die everyone all folks gang".split())
+
+
 def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
               parties: set[str]) -> tuple[list[str], int]:
     """Parties addressed at the start of a sentence ("Dana,", "Hi Mark,", "Bea:", "Tariq, Renee –",
@@ -91,7 +97,9 @@ def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts:
         gap = text[pos:mentions[i].start]
         words = [w.lower() for w in WORD.findall(gap)]
         bare = _TITLE_DOT.sub(" ", gap)
-        if any(w not in GREETINGS for w in words) or len(words) > 4 or any(c in bare for c in ".!?;"):
+        team = not addressed and any(w in _TEAM_WORDS for w in words)
+        if any(w not in GREETINGS and not (team and w in _TEAM_WORDS) for w in words) or len(words) > (7 if team else 4) \
+                or any(c in bare for c in ".!?;"):
             break
         m = mentions[i]
         if m.email not in parties:
