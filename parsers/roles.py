@@ -267,6 +267,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         pos = start_pos
         sidx = max(0, bisect_right(sent_starts, pos) - 1)
         sent = sentences[sidx]
+        if matched.startswith("a ") and text[start_pos] in "àÀ":
+            continue   # "à côté de la nôtre": the preposition, which folds to the verb "a"
         if role == "P" and matched.startswith(",") and start_pos < sent.vocative_end:
             # "Frau Schulte, die Firma meldet sich": the comma ends a vocative, not an apposition
             continue
