@@ -358,13 +358,20 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"s'occupait|faisait|gerait|soignait|gardait|nettoyait|reparait|coiffait|animait|jouait|cuisinait|photographiait)\b", "P", 3),
     # work done for someone else, as a reference: "she did the photos for Dr. Moser's practice", "Sie hat die
     # Fotos für die Praxis Dr. Moser gemacht", "a fait le site de la boulangerie", "hizo las fotos para la boda de"
-    ("did shot built designed redid renovated remodeled remodelled painted photographed catered rebuilt restored "
-     "tiled landscaped rewired drafted ran handled led pruned trimmed serviced fitted replaced audited examined",
-     r"\b(?:did|shot|built|designed|redid|renovated|remodell?ed|painted|photographed|catered|rebuilt|restored|tiled|"
-     r"landscaped|rewired|drafted|ran|handled|led|pruned|trimmed|serviced|fitted|replaced|audited|examined) "
-     r"(?:the|their|his|her|a|an|all the) (?:[\w'-]+ ){0,3}?(?:for|on(?! (?:our|my)\b)) "
-     r"(?!(?:me|us|you|himself|herself|themselves|free|nothing|years|ages|a while|months|weeks|decades|time|the side)\b)",
-     "P", 2),
+    ("did done shot built designed redid redone renovated remodeled remodelled painted photographed catered rebuilt "
+     "restored tiled landscaped rewired drafted ran run handled led pruned trimmed serviced fitted replaced audited "
+     "examined redecorated decorated refurbished installed repaired fixed organised organized planned coached trained "
+     "taught styled",
+     r"\b(?:did|done|shot|built|designed|redid|redone|renovated|remodell?ed|painted|photographed|catered|rebuilt|restored|"
+     r"tiled|landscaped|rewired|drafted|ran|run|handled|led|pruned|trimmed|serviced|fitted|replaced|audited|examined|"
+     r"redecorated|decorated|refurbished|installed|repaired|fixed|organi[sz]ed|planned|coached|trained|taught|styled) "
+     r"(?:[\w'-]+ ){0,7}?(?:for|on(?! (?:our|my)\b)) (?:several of |many of |some of |a few of |most of |all of |one of )?"
+     r"(?:the|our|their|his|her|a|an|my|[\w-]+'s)\b(?! (?:first|last|next) time\b)", "P", 2),
+    # "qui rend ce genre de services à plusieurs personnes", "il a tout remis en ordre chez M. Lemaire"
+    ("services chez",
+     r"\brend(?:ent)? (?:ce genre de |de petits |des |ces |beaucoup de |souvent des )services\b|"
+     r"\b(?:a|avait|ont) (?:\w+ )?(?:tout )?(?:remis|repare|refait|fait|renove|repeint|installe|pose|nettoye|taille|elague|"
+     r"ramone|amenage) (?:[\w'-]+ ){0,4}?chez (?!(?:moi|nous|vous|toi|lui|eux)\b)", "P", 2),
     # serving many clients: "she works with a lot of our owner-managed clients", "NordWerk betreut mehrere
     # mittelständische Fertigungsunternehmen", "accompagne de nombreuses PME", "asesora a varias empresas"
     ("works work worked betreut betreuen accompagne conseille asesora asesoran atiende",
