@@ -62,7 +62,8 @@ _SHARED_LOCALS = frozenset({
     "agencia", "shop", "tienda", "boutique", "store", "laden", "werkstatt", "taller", "accueil", "reception",
     "recepcion", "empfang", "frontdesk", "enquiries", "inquiries", "sales", "ventas", "ventes", "vertrieb",
     "service", "servicio", "support", "care", "kunden", "clientes", "projects", "quotes", "angebote",
-    "presupuestos", "devis", "mail", "post", "welcome", "new", "hey",
+    "presupuestos", "devis", "mail", "post", "welcome", "new", "hey", "contrataciones", "reservaciones", "eventos",
+    "events", "enquiry", "inquiry", "anfragen", "anfrage", "demandes", "consultas", "consultation",
 })
 
 _UPPER_IT = re.compile(r"\bIT\b")

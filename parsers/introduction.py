@@ -190,6 +190,36 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
 
 
 # "On Tue, Ann <ann@x> wrote:", and a forwarded message's "From: Ann <ann@x>"
+def _name_firm_people(text: str, people: list[Person], referrer: Person) -> list[Person]:
+    """Firms' inboxes named by the firm ("🎺 Mariachi Los Alba (cc'd): ... Don Beto, Fer y Emilio se casan",
+    "📸 Lente de Oro, Andrea y su equipo. ... Andrea, Fer busca"): a first name nobody on the email has,
+    spoken to in the paragraph that just named a firm, is that firm's person."""
+    index = name_index(tuple(people) + (referrer,))
+    found = index.mentions(text[:5000])
+    firms = {p.email for p in people if shared_inbox(p)} | {m.email for m in found if m.company}
+    mentions = [m for m in found if m.email in firms and m.email != referrer.email]
+    if not mentions:
+        return people
+    known = set().union(*(p.keys for p in people), referrer.keys)
+    names: dict[str, set[str]] = {}
+    for m in _SPOKEN_TO.finditer(text[:5000]):
+        key = fold(m.group(1))
+        if key in known or key in GREETINGS or key in _NOT_GIVEN_NAMES:
+            continue
+        paragraph = text.rfind("\n\n", 0, m.start())
+        before = [x for x in mentions if paragraph < x.start < m.start()]
+        if before:
+            names.setdefault(before[-1].email, set()).add(key)
+    if not names:
+        return people
+    return [dataclasses.replace(p, keys=p.keys | names[p.email]) if p.email in names else p for p in people]
+
+
+# A name spoken to at the start of a sentence, perhaps with a title: "Don Beto,", "Andrea,"
+_SPOKEN_TO = re.compile(r"(?:(?<=[.!?)] )|(?<=[.!?)]  )|^)(?:(?:Don|Doña|Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Monsieur|Madame|"
+                        r"Señor|Señora)[ \t]+)?([A-ZÀ-Ý][a-zà-ÿ]{1,15})[ \t]*,", re.MULTILINE)
+
+
 _ATTRIBUTION = re.compile(r"<([^<>@\s]+@[^<>\s]+)>[^\n]{0,60}?\b(?:wrote|schrieb|a écrit|escribió|ha scritto)\b|"
                           r"^[ \t>*]*(?:From|Von|De|Da)[ \t]*:[ \t]*[^\n<]{0,80}<([^<>@\s]+@[^<>\s]+)>",
                           re.IGNORECASE | re.MULTILINE)
@@ -396,6 +426,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         return Found((), "promises an introduction for later")
 
     people = _name_shared_inbox(new, [make_person(a) for a in recipients], make_person(referrer))
+    people = _name_firm_people(new, people, make_person(referrer))
     referrer_person = make_person(referrer)
     reading = read_roles(new, people, referrer_person, vocab, toks, default_addressee=_firm_greeted(new, env, people))
     subject_mentions = name_index(tuple(people)).mentions(subject) if subject.strip() else []
