@@ -68,7 +68,7 @@ PERSON_ART = (r"(?:(?:the|a|an|our|my|his|her|their|your|l'|le|la|un|une|notre|m
 _TOLD = (r"(?:demande|dit|ecrit|appele|telephone|contacte|parle|raconte|explique|envoye|transmis|laisse|prie|signale|"
          r"informe|recommande|repondu|rappele|relance)\b")
 
-PRESENTATIVE = (r"(?:this is|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|voici|voil[aà]|"
+PRESENTATIVE = (r"(?:this is|that'?s|here'?s|here is|meet|das ist|hier ist|darf ich vorstellen:?|voici|voil[aà]|"
                 # dialects: "des is der Sepp" (Bavarian), "das isch de Beat" (Swiss), "dat is" (Low German, Kölsch)
                 r"des is|des isch|das isch|dis isch|dat is|"
                 r"je (?:te|vous) pr[ée]sente|(?:te|les|os) presento(?: a| al)?|ella es|[ée]l es|esta es|este es|ecco|"
@@ -372,6 +372,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\brend(?:ent)? (?:ce genre de |de petits |des |ces |beaucoup de |souvent des )services\b|"
      r"\b(?:a|avait|ont) (?:\w+ )?(?:tout )?(?:remis|repare|refait|fait|renove|repeint|installe|pose|nettoye|taille|elague|"
      r"ramone|amenage) (?:[\w'-]+ ){0,4}?chez (?!(?:moi|nous|vous|toi|lui|eux)\b)", "P", 2),
+    # "he sorts all my sparky work", "she does all our books", "handles most of our IT"
+    ("sorts does handles",
+     r"\b(?:sorts|does|handles) (?:out )?(?:all|most|any) (?:of )?(?:my|our) (?:[\w'-]+ ){0,2}?(?:work|jobs|stuff|books|accounts|"
+     r"it|tax|taxes|paperwork|electrics|plumbing|repairs)\b", "P", 3),
     # serving many clients: "she works with a lot of our owner-managed clients", "NordWerk betreut mehrere
     # mittelständische Fertigungsunternehmen", "accompagne de nombreuses PME", "asesora a varias empresas"
     ("works work worked betreut betreuen accompagne conseille asesora asesoran atiende",
@@ -524,7 +528,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("spoke speak talked praises raved told thought think came", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b|"
      r"\b(you were|you're|you are) the (first|only) (person|one|name|firm|agency|team) (i|we) (thought|think) of\b", "PY", 3),
     ("ti usted te tu toi vous ton votre dich sie ihr dein nummer kontaktdaten",
-     r"\bhable (muy )?bien de (ti|usted)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
+     r"\bhable (muy )?bien de (ti|usted)\b|\b(je lui ai|j'y ai|je leur ai) dit que (c'etait|c'est) (toi|vous)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
     ("your", r"\byour (clinic|practice|office|firm|salon|agency|consultancy|services)\b", "P", 1),
     ("hands", r"\b(in good hands)\b", "C", 2),
     # --- what someone does for others, said without a trade noun (provider) ---

@@ -143,7 +143,7 @@ INTRO: tuple[Cue, ...] = (
 STRONG_INTRO: tuple[Cue, ...] = (
     # copying the other one in, said to the one addressed: "je vous mets en copie Diag Atlantique", "ich habe dir
     # den Marek in CC gegeben"
-    Cue("copie cc kopie", r"\bje (vous|te) (mets|ai mis) en copie\b|\b(habe|hab) (dir|ihnen|euch) (\S+ ){1,5}in (cc|kopie) (gegeben|gesetzt)\b"),
+    Cue("copie cc kopie", r"\bje (vous|te) (mets|ai mis) en copie\b|\bje (t'ecris|vous ecris) avec (\S+ ){1,3}en copie\b|\b(habe|hab) (dir|ihnen|euch) (\S+ ){1,5}in (cc|kopie) (gegeben|gesetzt)\b"),
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
@@ -158,7 +158,7 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue("this here's", r"\b(this is|here's) (?!(really|so|very|too|just|such|not|it|all|what|why|how|great|kind|"
         r"lovely|amazing|awesome|perfect|wonderful|fantastic|brilliant|helpful|super|exactly|about|because|for|"
         r"where|when|why|going|getting|to|from|thing|how)\b)\w+\b"),
-    Cue("vorstellen presente presento connecting pongo mets bekannt presenter presentarle", r"\b(vorstellen|je (te|vous) presente|(te|les|os|los|las) presento|"
+    Cue("vorstellen presente presento connecting pongo mets bekannt presenter presentarle", r"(?<!furs )(?<!fur das )(?<!fur's )\b(vorstellen|je (te|vous) presente|(te|les|os|los|las) presento|"
         r"(je me permets de|permettez-moi de|j'aimerais|je souhaite|je voudrais) (te|vous) presenter|"
         r"(permitame|permitanme|me permito) presentar(le|les)|"
         r"connecting you|(te|les|os) pongo en contacto|je (te|vous) mets en (relation|contact)|bekannt (zu )?machen)\b"),
@@ -217,7 +217,8 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
         r"(?! you (and \w+ )?(on|at|last|yesterday|earlier|this (morning|week)|the other day)\b)"),
     # (a name may come between: "Muchas gracias, Cata, por el contacto", "Danke, Jörg, für die Vorstellung")
     Cue("danke dank freut", r"\b(danke,?|(tausend|vielen|herzlichen|besten|lieben) dank) (dir |ihnen |euch |\w+,? )?fur die "
-        r"(vorstellung|verbindung|einfuhrung|vermittlung|empfehlung)\b|\bfreut mich\b"),
+        r"(vorstellung|verbindung|einfuhrung|vermittlung|empfehlung)\b|\bfreut mich\b|"
+        r"\b(danke|dank) (dir |ihnen |euch )?(furs|fur das|fur's) (vorstellen|verbinden|vernetzen|zusammenbringen)\b"),
     Cue("merci ravi ravie enchante enchantee", r"\b(merci,? (\w+,? )?pour (la mise en relation|le contact|la presentation)|"
                                                r"ravie? de (faire ta connaissance|vous connaitre)|enchantee?)\b"),
     Cue("gracias encantado encantada placer gusto", r"\b(gracias,? (\w+,? )?por (la presentacion|presentarnos|el contacto|conectarnos)|"
