@@ -455,7 +455,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
         return Found((), "an invitation to an event, not an introduction")
     if not strong and any_cue(intent.ALREADY_ACQUAINTED, toks):
         return Found((), "the people addressed know each other already")
-    if is_reply and _quoted_intro_between(body.quoted, people, subject) and not strong:
+    if is_reply and _quoted_intro_between(body.quoted, people, subject) and not strong and \
+            not (intro_phrases and _newly_named(reading, people, body.quoted)):
+        # (a reply that adds someone the thread never named - "I'm adding Kim from Kim Styles" - introduces anew)
         if not mentioned and _ADDS_TRACKER.search(toks.folded) and not any_cue(intent.REPLY_TO_INTRO, toks) \
                 and _quotes_own_message(full_text, referrer.email):
             # The referrer answers her own introduction only to copy the tracker ("Adding my
@@ -526,6 +528,14 @@ def _firm_greeted(text: str, env: Envelope, people: list[Person]) -> str | None:
 
 
 _GREETING_WORD = re.compile(r"\s*(?:(?:hello|hi|bonjour|hola|hallo|guten tag)\b[ ,]*)?", re.IGNORECASE)
+
+
+def _newly_named(reading: Reading, people: list[Person], quoted: str) -> bool:
+    """Someone named in the new text whom the quoted thread below never names, and who is not a colleague of
+    someone it does ("Renata, copying you as suggested": the client's assistant, brought in to schedule)."""
+    named_before = {m.email for m in name_index(tuple(people)).mentions(quoted[:10000])}
+    return any(m.email not in named_before and not any(same_organisation(m.email, e) for e in named_before)
+               for m in reading.mentions if any(p.email == m.email for p in people))
 
 
 def _no_roles(reading: Reading, parties: list[Person]) -> bool:
