@@ -301,9 +301,13 @@ LEAD: tuple[Cue, ...] = (
     # the writer told the contact the provider would call: "told him you'd phone him", "I said I would pass her
     # details to you and that you would ring her", "le he dicho que usted la llamaría", "je lui ai dit que vous
     # l'appelleriez", "ich habe ihr gesagt, dass Sie sie anrufen", "le puedes marcar"
-    Cue("told said dicho dije dit gesagt marcar",
+    Cue("told said dicho dije dit gesagt marcar pass passing send sending attend attendent espera esperan wartet warten",
         r"\b(told|said to) (him|her|them) (that )?you('d| would| will|'ll) (phone|call|ring|contact|text|email|be in touch)\b|"
         r"\b(i )?said (that )?i would pass (his|her|their) (details|number|name) (on )?to you\b|"
+        r"\bi said you (might|would|'d|will|could|can) (ring|call|phone|contact|text|email|get in touch with) (her|him|them)\b|"
+        r"\b(pass|passing|send|sending) on the (contact )?details of\b|"
+        r"\b(attend|attendent) (votre|ton) (appel|courriel|message)\b|\b(espera|esperan) (tu|su) (llamada|correo|mensaje)\b|"
+        r"\b(wartet|warten) auf (deinen|ihren|einen) (anruf|rückruf|ruckruf)\b|"
         r"\b(le|les) (he dicho|dije) que (usted|tu) (la|lo|le|los|las) (llamaria|llamarias|contactaria|contactarias)\b|"
         r"\b(le|la|lo) (puedes|puede) (marcar|llamar|escribir)\b|"
         r"\bje (lui|leur) ai dit que (vous|tu) (l'|les )?(appelleriez|appellerais|contacteriez|contacterais)\b|"

@@ -458,7 +458,9 @@ def _work_verb_before(folded: str, pos: int) -> re.Match | None:
             return None
         words = w.group().split()
         verb = words[1] if words[0] in ("has", "have", "had") else words[0]
-        if verb in NOT_WORK or (verb == "do" and w.group().strip() != "do"):
+        if verb in NOT_WORK or (verb == "do" and w.group().strip() != "do") or \
+                _PERMISSION.search(folded, w.start(), pos):
+            # ("has given permission for us to share": consent, not work)
             # ("do" only right before: "they do our books", not "do let me know")
             lo = w.start() + w.group().index(verb) + len(verb)
             continue
@@ -466,6 +468,7 @@ def _work_verb_before(folded: str, pos: int) -> re.Match | None:
     return None
 
 
+_PERMISSION = re.compile(r"\b(?:permission|consent|the ok|the go-ahead|her blessing|his blessing)\b")
 _OWN_PROVIDER = re.compile(r"\b(?:her|his|their|your) (?:[\w-]+ )?$")
 _NOUN_AFTER_TRADE = re.compile(r" (?:friend|colleague|buddy|pal|neighbou?r|mate|cousin|sister|brother)s?\b")
 _UNNAMED_GROUP = re.compile(r"\b(?:a|an|some|two|three|the|my|our) (?:young |lovely |retired |new |local )?(?:couple|family|clients|"
