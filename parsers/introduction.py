@@ -617,6 +617,9 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         a, b = parties
         lean_a, lean_b = ev[a.email].lean, ev[b.email].lean
         diff = lean_a - lean_b
+        if not any(h.term.category == "hiring" for h in reading.hits):
+            # (a candidate writes from a personal address and is the one who provides)
+            diff += _mailbox_prior(a, b)
         strong_need = max(ev[a.email].contact, ev[b.email].contact) >= 3
         if abs(diff) < 1 and reading.peer_score < 1:
             # No direction in the words: a trade in one address only ("reyesplumbing") decides.
@@ -692,6 +695,21 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
                       best(category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
                                            vocab, per_provider=len(providers) > 1)), names)
             for provider in providers]
+
+
+def _mailbox_prior(a: Person, b: Person) -> float:
+    """How much the two addresses alone lean towards ``a`` providing (negative: ``b``): a firm's own domain
+    against a webmail address. Words in the text that point the other way outweigh it when they are many."""
+    personal_a, personal_b = personal_mailbox(a.email), personal_mailbox(b.email)
+    if personal_a == personal_b:
+        return 0.0
+    return MAILBOX_PRIOR if personal_b else -MAILBOX_PRIOR
+
+
+# Worth two cue points: enough to settle weak or misread words ("Dr." alone, a pronoun read the wrong way),
+# not a plain statement ("she needs", "he did our roof"). Measured over the held-out sets: 1.5 to 2.5 all
+# gain, more starts to overrule what the text says.
+MAILBOX_PRIOR = 2.0
 
 
 # Two people named together as one group: "Sam, Rita -", "Emily & Will:", "Nuria y a Héctor", "Birgit und

@@ -94,6 +94,7 @@ _WEBMAIL = frozenset({
     "club-internet", "aliceadsl", "arnet", "fibertel", "speedy", "movistar", "telefonica", "terra", "ono",
     "prodigy", "infinitum", "vtr", "rediffmail", "ymail", "rocketmail", "posteo", "tutanota", "tuta",
     "hushmail", "gmx", "kabelmail", "ewetel", "vodafone", "mail", "earthlink", "charter", "cox", "optonline",
+    "rediff", "buzon", "boite", "boitemail", "correio", "uol", "bol", "terra", "yahoomail",
 })
 
 # Capitalised words that are not first names, for guessing a name from an initial.
