@@ -121,7 +121,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?! to (work|coordinate|sign|review|liaise|confirm|attend|report|be copied|copy)\b)", "C", 3),
     # (not "you'll want to see it before you price it", "vous voudrez peut-être": advice, not a need)
     ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )(?<!you'll )(?<!you will )(?<!you may )"
-     r"(?<!you might )\b(wants?|wanted)\b|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
+     r"(?<!you might )\b(wants?|wanted)\b|(?:(?<=you'll )|(?<=you will ))want (?!to\b)(?=someone|somebody|a |an )|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
     ("hoping hopes thinking thought considering use plan plans",
@@ -387,6 +387,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?:[\w'-]+ ){0,2}?(?:entreprises|clients|pme|familles|cabinets)\b|"
      r"\b(?:asesora|asesoran|atiende|atienden) a (?:varias|muchas|varios|muchos|decenas de) (?:[\w-]+ ){0,2}?"
      r"(?:empresas|clientes|familias|pymes)\b", "P", 2),
+    ("gemacht gebaut erstellt entworfen gestaltet programmiert entwickelt umgesetzt",
+     r"\b(?:hat|hatte) (?:auch )?(?:schon )?(?:das|die|den|ein|eine|einen|einige|mehrere) (?:[\w.-]+ ){0,4}?(?:gemacht|gebaut|"
+     r"erstellt|entworfen|gestaltet|programmiert|entwickelt|umgesetzt)\b", "P", 2),
     ("fur bei",
      r"\b(?:hat|hatte) (?:\w+ ){1,6}?(?:fur|bei) (?:[\w.-]+ ){1,5}?(?:gemacht|gebaut|erstellt|entworfen|renoviert|saniert|"
      r"gestaltet|fotografiert|umgesetzt|gestrichen|verlegt|eingerichtet|programmiert|organisiert|geplant|fotografiert)\b", "P", 2),
@@ -612,7 +615,7 @@ NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "te
 # talk") also close ordinary introductions and only count when nothing gives a direction.
 PEER = Cue(
     "notes notas stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
-    "partners like-minded fellow both other austauschen austausch echanger intercambiar coming peers beide deux ambos ambas dos",
+    "partners like-minded fellow both other austauschen erfahrungsaustausch echanger intercambiar coming peers beide deux ambos ambas dos",
     r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
     r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
     r"co-?host|collaborat\w*|partner up|referral partners|like-minded|fellow \w+|"
@@ -620,7 +623,7 @@ PEER = Cue(
     r"ihr seid (\w+ )?beide|sie sind (\w+ )?beide|ihr beide (wollt|habt|plant|macht|sucht)|"
     r"vous (voulez|avez|cherchez|preparez) tous les deux|(ustedes|vosotros) dos (quieren|queréis|buscan|tienen)|"
     r"you both (want|are planning|are organi[sz]ing|are looking)|vous etes (tous|toutes) (les )?deux|(ambos|ambas|los dos|las dos) (son|estan)|"
-    r"sich austauschen|austausch|echanger vos experiences|intercambiar (ideas|experiencias|notas)|compartir notas|comparer vos notes|"
+    r"sich austauschen|erfahrungsaustausch|(erfahrungen|ideen|tipps|notizen) austauschen|echanger vos experiences|intercambiar (ideas|experiencias|notas)|compartir notas|comparer vos notes|"
     r"keep coming up|(mention(ing|ed)?|talk(ing|ed)? about|told) each of you to the other|each (of you )?(has|have) what the other)\b")
 # Said outright that nobody is buying: "no sale, just compare notes", "kein Auftrag, kein Verkauf",
 # "nada que vender", "rien à vendre", "each can teach the other". Such an introduction stays a peer

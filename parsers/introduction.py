@@ -77,7 +77,8 @@ _REQUEST = re.compile(
     r"can you (help|quote)|a quote|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
     r"kennst du|kennen sie|suche|sucht|brauch|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
     r"alguien|busco|busca|necesit|recomiend|quisiera|queremos|quiero|me pasas|nos pasas|presupuesto|devis|"
-    r"angebot|kostenvoranschlag|mochten|voudrions|voudrais|aimerions|aimerais|"
+    r"angebot|kostenvoranschlag|mochten|voudrions|voudrais|aimerions|aimerais|hattest du|hatten sie|kapazitat|"
+    r"konntest du|konnten sie|auriez-vous|aurais-tu|tendrias|tendria|"
     # wants and symptoms: "want a proper website", "water coming through the ceiling", "ne marche plus"
     r"\bwants?\b|would love|require|enquiry|inquiry|leak|water coming|broken|not working|stopped working|"
     r"doesn't (work|open)|problem with|issue with|ne marche plus|ne fonctionne plus|fuite|funktioniert nicht|"
@@ -221,7 +222,9 @@ _SPOKEN_TO = re.compile(r"(?:(?<=[.!?)] )|(?<=[.!?)]  )|^)(?:(?:Don|Doña|Herr|F
 
 
 _ATTRIBUTION = re.compile(r"<([^<>@\s]+@[^<>\s]+)>[^\n]{0,60}?\b(?:wrote|schrieb|a écrit|escribió|ha scritto)\b|"
-                          r"^[ \t>*]*(?:From|Von|De|Da)[ \t]*:[ \t]*[^\n<]{0,80}<([^<>@\s]+@[^<>\s]+)>",
+                          r"^[ \t>*]*(?:From|Von|De|Da)[ \t]*:[ \t]*[^\n<]{0,80}<([^<>@\s]+@[^<>\s]+)>|"
+                          # "Am 25.11. um 10:30 schrieb Sabine Kühn <sabine@...>:"
+                          r"\b(?:schrieb|a écrit|escribió|wrote)[ \t]+[^\n<]{0,60}<([^<>@\s]+@[^<>\s]+)>",
                           re.IGNORECASE | re.MULTILINE)
 
 
@@ -230,7 +233,7 @@ def _quoted_asker(quoted: str, parties: set[str]) -> str | None:
     marks = list(_ATTRIBUTION.finditer(quoted[:20_000]))
     askers = set()
     for i, m in enumerate(marks):
-        who = (m.group(1) or m.group(2)).lower()
+        who = (m.group(1) or m.group(2) or m.group(3)).lower()
         if who not in parties:
             continue
         end = marks[i + 1].start() if i + 1 < len(marks) else min(len(quoted), m.end() + 2000)
