@@ -37,8 +37,8 @@ _SPOKEN_OF_TRIGGERS = "told mentioned erzahlt berichtet parle hable hablado come
 
 INTRO: tuple[Cue, ...] = (
     Cue("meet", _MEET),
-    Cue("introduce introducing introduction intro introductions intros e-intro",
-        r"\b(introduc(e|ing|tion)|e-?intro)\b"),
+    Cue("introduce introducing introduction intro introductions intros e-intro introduced",
+        r"\b(introduc(e|ing|tion)|e-?intro)\b|\b(i've|we've|i have|we have|just) introduced (you|\w+) to\b"),
     Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
     Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
     Cue("looping loop adding copying cc'ing ccing cc'd cc",
@@ -151,7 +151,8 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue("presentarte presentarle presentarles presentaros presento presente vorstellen",
         r"\b(presentar(te|le|les|os)|(te|le|les|os) presento) a (una|un|mi|mis|la|el|los|las|dos|tres)\b|"
         r"\bje (te|vous) presente (un|une|mon|ma|mes|le|la|les|deux)\b|\bdarf ich (dir|ihnen|euch) (\S+ ){1,3}vorstellen\b"),
-    Cue("introduce introducing", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b|"
+    Cue("introduce introducing introduced", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b|"
+        r"\b(i've|we've|i have|we have) (just )?introduced you to\b|"
         r"\b(writing|like|pleased|delighted|happy|glad|wanted|write) to introduce (?!you\b|myself\b|ourselves\b)\w+|"
         r"\bintroduc(e|ing) (you to )?(two|three|a few|some|several) (people|contacts|friends|colleagues|experts|professionals|specialists)\b"),
     # ("this is really kind of you", "here's the thing" present nobody)
