@@ -860,7 +860,14 @@ def listed_referrals(listed: list[Person], parties: list[Person], reading: Readi
     listed_lean = max(ev[p.email].lean for p in listed) - reading.group_need
     diff = ev[single.email].lean - listed_lean
     if diff == 0:
-        return []
+        # no words either way: firms' own domains listed for someone at a webmail address provide
+        listed_firms = sum(not personal_mailbox(p.email) for p in listed)
+        if personal_mailbox(single.email) and listed_firms * 2 > len(listed):
+            diff = -1
+        elif not personal_mailbox(single.email) and listed_firms == 0:
+            diff = 1
+        else:
+            return []
     if diff > 0:
         return _one_provider(referrer, single, listed, reading, env, vocab, names)
     return [_provides(referrer, other, single, best(category_scores(reading, other, single, "", vocab, per_provider=True)),
