@@ -408,7 +408,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "occupational-therapy": ("!occupational therapist*", "occupational therapy", "!ot", "*ergotherap*", "!ergotherapeut*",
                              "!ergotherapeute*", "!terapeuta ocupacional", "terapia ocupacional", "~fine motor", "~feinmotorik",
                              "~sensory processing", "~motricite fine"),
-    "appraisal": ("!appraiser*", "appraisal", "~valuation", "!valuer*", "!tasador*", "tasacion", "~tasacion homologada",
+    "appraisal": ("!appraiser*", "appraisal", "!sachverstandige*", "~verkehrswertgutachten", "~wertgutachten*", "~valuation", "!valuer*", "!tasador*", "tasacion", "~tasacion homologada",
                   "!gutachter*", "~wertgutachten", "~verkehrswert", "!expert immobilier", "~estimation immobiliere"),
     "chimney": ("!chimney sweep*", "chimney", "~flue", "~flue liner", "~wood burner", "~woodburner", "~stove", "!kaminfeger*",
                 "!schornsteinfeger*", "!rauchfangkehrer*", "~kamin", "!ramoneur*", "ramonage", "~cheminee", "!deshollinador*",

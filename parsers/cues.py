@@ -630,8 +630,8 @@ PEER = Cue(
 # introduction whatever trades the text mentions.
 NO_DEAL = Cue(
     "sale sell selling pitch buying teach learn notes auftrag verkauf verkaufen gegenseitig voneinander vender venta "
-    "mutuamente vendre vente mutuellement l'autre del otro teach vendere neither vendan venda venderse",
-    r"\b(no (sale|pitch|agenda)|nothing to (sell|buy|pitch)|not (selling|pitching|buying) anything|nobody('s| is) (buying|selling)|"
+    "mutuamente vendre vente mutuellement l'autre del otro teach vendere neither vendan venda venderse specific particular",
+    r"\b(no (sale|pitch|agenda)|no (specific|particular) (client|deal|project|ask)( in mind| right now)?|nothing to (sell|buy|pitch)|not (selling|pitching|buying) anything|nobody('s| is) (buying|selling)|"
     r"no one('s| is) (buying|selling)|just to (share|compare|swap) notes|(each|both) (of you )?(can|could) teach|"
     r"teach each other|learn (a lot )?from each other|"
     r"kein(en)? (auftrag|verkauf)|nichts zu verkaufen|(gegenseitig|voneinander) (\w+ ){0,3}?(lernen|ersparen|helfen|profitieren)|"

@@ -41,6 +41,9 @@ INTRO: tuple[Cue, ...] = (
         r"\b(introduc(e|ing|tion)|e-?intro)\b|\b(i've|we've|i have|we have|just) introduced (you|\w+) to\b"),
     Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
     Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
+    # "two businesses I'd like you to talk to:", "time you two met", "you two should know each other"
+    Cue("talk speak met know", r"\b(i'd|i would|we'd|we would) like you to (talk|speak) (to|with)\b|"
+        r"\b(it was|it's|about) time you (two |both )?met\b|\byou (two|both) should (know each other|meet|talk|connect)\b"),
     Cue("looping loop adding copying cc'ing ccing cc'd cc",
         r"\b(loop(ing)? in|loop(ing)? (you|you both|you two|them|him|her) in|adding \w+|copying \w+|cc'?(ing|d)? \w+)\b"),
     # "Más fácil que hablen directamente", "easier if you talk directly", "plus simple que vous en parliez directement"
@@ -168,11 +171,12 @@ SUBJECT_INTRO: tuple[Cue, ...] = (
     Cue("intro introduction introducing introductions meet connecting connect referral recommendation",
         r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation)\b"),
     Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion "
-        "conocerse conozcan rencontrer conocer",
+        "conocerse conozcan rencontrer conocer know",
         r"\b(vorstellung|kennenlernen|kontakt|empfehlung|mise en relation|presentation|presentacion|presento|"
         r"recommandation|recomendacion|tienen que conocerse|teneis que conoceros|deben conocerse|deberian conocerse|"
         r"os teneis que conocer|se tienen que conocer|"
-        r"deberiais conoceros|devriez vous rencontrer|devez vous rencontrer|must meet|should meet|sollten sich kennenlernen)\b"),
+        r"deberiais conoceros|devriez vous rencontrer|devez vous rencontrer|must meet|should meet|sollten sich kennenlernen|"
+        r"should know each other|need to know each other)\b"),
 )
 _SUBJECT_ARROWS = re.compile(r"<>|<->|↔|⟷|<=>")
 
