@@ -245,6 +245,13 @@ ALREADY_ACQUAINTED: tuple[Cue, ...] = (
         r"(you two|you both|the two of you) (closed|worked|did|built|finished|ran|sold) (\w+ ){0,4}together)\b"),
 )
 LEAD: tuple[Cue, ...] = (
+    # a number given as such: "Cell is 773-555-0142", "Son portable : 06 55 ...", "Handy: 0171 ..."
+    Cue("cell mobile phone tel portable movil celular handy natel",
+        r"\b(cell|mobile|phone|tel|portable|movil|celular|handy|natel)\s?(is|:|es|est|ist)\s*\+?\(?\d"),
+    # "gave your # to Luis", "j'ai filé ton numéro à Mme Diallo"
+    Cue("gave given file refile passe donne transmis",
+        r"\b(gave|given) (out )?your (#|number|num|digits|details|info|contact|card) to\b|"
+        r"\bj'ai (file|refile|passe|donne|transmis) (ton|votre) (numero|contact|06|mail|portable|adresse) a\b"),
     Cue("is ist est es gsm", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
         r"\b(ihre|seine) (nummer|handynummer|telefonnummer|handy|e-mail|mail|adresse) (ist|lautet)\b|"
         r"\b(son|sa|leur) (numero|portable|telephone|gsm|mail|e-mail|adresse) ?(est|c'est|:)|"
