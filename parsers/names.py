@@ -483,7 +483,7 @@ class NameIndex:
             return found
         chosen: dict[str, str] = {}
         for start, end, word in words:
-            if len(word) < 3 or not (text[end:end + 1] in (",", ":", "!") or text[max(0, start - 7):start].lower().rstrip()
+            if len(word) < 3 or not (text[end:end + 1] in (",", ":", "!") or text[end:end + 2] in (" -", " –", " —") or text[max(0, start - 7):start].lower().rstrip()
                                      .endswith(("hi", "hello", "dear", "and", "meet", "hey", "hallo", "hola", "bonjour"))):
                 continue
             key = fold(_strip_possessive(word))
