@@ -378,9 +378,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"it|tax|taxes|paperwork|electrics|plumbing|repairs)\b", "P", 3),
     # serving many clients: "she works with a lot of our owner-managed clients", "NordWerk betreut mehrere
     # mittelständische Fertigungsunternehmen", "accompagne de nombreuses PME", "asesora a varias empresas"
-    ("works work worked betreut betreuen accompagne conseille asesora asesoran atiende",
+    ("works work worked betreut betreuen accompagne conseille asesora asesoran atiende fuhrt macht erledigt",
      r"\b(?:works|worked) with (?:a lot of |lots of |many |most of |several of |dozens of |a number of )?(?:our|my) "
      r"(?:[\w'-]+ ){0,2}?(?:clients|customers|members|portfolio companies|families|patients)\b|"
+     r"\b(?:fuhrt|macht|erledigt|betreut) (?:[\w-]+ ){0,5}?fur (?:mehrere|viele|zahlreiche|einige|etliche) \w|"
      r"\b(?:betreut|betreuen|berat|beraten) (?:mehrere|viele|zahlreiche|einige|etliche|uber \d+|rund \d+) "
      r"(?:[\w-]+ ){0,2}?(?:\w*unternehmen|kunden|firmen|betriebe|praxen|kanzleien|familien|mandanten)\b|"
      r"\b(?:accompagne|accompagnent|conseille|conseillent) (?:de nombreuses|de nombreux|plusieurs|beaucoup de) "
@@ -614,9 +615,11 @@ NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "te
 # Peer introductions: nobody buys anything. Strong cues say so outright; weak ones ("you should
 # talk") also close ordinary introductions and only count when nothing gives a direction.
 PEER = Cue(
-    "notes notas stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner "
+    "notes notas stories ideas common same kindred agenda co-host cohost collaborate collaborating collaboration partner send refer serve "
     "partners like-minded fellow both other austauschen erfahrungsaustausch echanger intercambiar coming peers beide deux ambos ambas dos",
     r"\b(compar(e|ing) notes|swap(ping)? (notes|stories|ideas)|trade notes|(a lot|lots|so much) in common|"
+    r"send each other (work|clients|business|referrals|jobs)|work you could send each other|refer (clients|work) to each other|"
+    r"serve the same clients|"
     r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
     r"co-?host|collaborat\w*|partner up|referral partners|like-minded|fellow \w+|"
     r"(both|each) (run|work|are|have|just|love|started)|you both run|you're both|you are both|"

@@ -42,8 +42,9 @@ INTRO: tuple[Cue, ...] = (
     Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
     Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
     # "two businesses I'd like you to talk to:", "time you two met", "you two should know each other"
-    Cue("talk speak met know", r"\b(i'd|i would|we'd|we would) like you to (talk|speak) (to|with)\b|"
-        r"\b(it was|it's|about) time you (two |both )?met\b|\byou (two|both) should (know each other|meet|talk|connect)\b"),
+    Cue("talk speak met know kontakt", r"\b(i'd|i would|we'd|we would) like you to (talk|speak) (to|with)\b|"
+        r"\b(it was|it's|about) time you (two |both )?met\b|\byou (two |both )?should (know each other|meet|talk|connect)\b|"
+        r"\b(lasse|lass|lassen) (euch|sie|dich) (direkt |gerne )?in kontakt treten\b"),
     Cue("looping loop adding copying cc'ing ccing cc'd cc",
         r"\b(loop(ing)? in|loop(ing)? (you|you both|you two|them|him|her) in|adding \w+|copying \w+|cc'?(ing|d)? \w+)\b"),
     # "Más fácil que hablen directamente", "easier if you talk directly", "plus simple que vous en parliez directement"
