@@ -405,6 +405,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      # (a firm: "she's the one I was telling you about" may be said of either party)
      r"\b(?:is|are|'s|'re|was|were) the (?:firm|company|team|agency|practice|outfit|crew|people) (?:that |who )?(?:i|we) "
      r"(?:mentioned|recommended|was telling you about|told you about)\b", "P", 3),
+    # "Hal is the person who moved Coyle Manufacturing off their old provider": what someone did, any verb
+    ("one person guy woman man lady company firm team",
+     r"\b(?:is|was|'s) the (?:one|person|guy|woman|man|lady|company|firm|team) (?:who|that) (?:\w+ )?"
+     r"(?!(?:asked|mentioned|told|called|emailed|texted|introduced|recommended|referred|contacted|wanted|needed|"
+     r"visited|joined|met|saw|heard|said)\b)\w{3,}ed\b", "P", 2),
     # "c'est Clément qui me suit depuis trois ans", "la coiffeuse qui nous coiffe": care given to the writer
     ("qui", r"\bqui (?:me|nous) (?:suit|suivent|suivait|soigne|soignent|soignait|traite|traitent|coiffe|coiffent|"
      r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
@@ -512,7 +517,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("your", r"\b(gave|passed|sent|shared|forwarded|handed|given) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b", "PY", 3),
     # work the addressee did for the writer: "du hast mich durchs Wochenbett gebracht", "dass du mich
     # wieder fit gekriegt hast", "tu m'as sauvé la mise", "tú me arreglaste el tejado"
-    ("hast betreust behandelst trainierst berates machst pflegst m'as arreglaste ayudaste hiciste salvaste llevaste reformaste ensenaste curaste",
+    ("hast betreust behandelst trainierst berates machst pflegst m'as arreglaste ayudaste hiciste salvaste llevaste reformaste ensenaste curaste m'avais m'avez m'aviez sauve aide depanne",
      # (telling and asking are not work: "du hast mir gesagt", "tu m'as dit")
      r"\bdu hast (mich|uns|mir) (\w+ ){0,6}?(?!(gesagt|erzahlt|geschrieben|gefragt|geschickt)\b)(ge\w+t|ge\w+en|\w+iert)\b|"
      # "Du hast damals meine Achillessehne wieder hinbekommen", "du betreust ja auch unsere A-Jugend"
@@ -521,7 +526,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\bdu (mich|uns|mir) ([\w-]+ ){0,6}?(?!(gesagt|erzahlt|geschrieben|gefragt|geschickt)\b)(ge\w+t|ge\w+en|\w+iert) hast\b|"
      r"\btu (m'as|nous as) (?!(\w+ )?(dit|demande|ecrit|raconte|parle|envoye|appele|propose|explique|promis)\b)"
      r"(\w+ ){0,2}?\w+(e|ee|ees|i|it|u|us)\b|"
-     r"\b(tu |usted )?(me|nos) (arreglaste|ayudaste|hiciste|salvaste|llevaste|reformaste|ensenaste|curaste)\b", "PY", 3),
+     r"\b(tu |usted )?(me|nos) (arreglaste|ayudaste|hiciste|salvaste|llevaste|reformaste|ensenaste|curaste)\b|"
+     # "je lui ai dit que tu m'avais sauvé la vie", "du hast mir das Leben gerettet"
+     r"\b(tu|vous) (m'|nous )(as|avez|avais|aviez) (\w+ )?(sauve|aide|depanne|tire|sorti|conseille)\b|"
+     r"\bdu hast (mir|uns) (\w+ ){0,3}?(gerettet|geholfen)\b", "PY", 3),
     # the one for the job: "Tobias ist genau der Richtige dafür", "she's exactly the right person",
     # "c'est la bonne personne", "es justo la persona que necesitas"
     ("richtige richtiger right person personne persona",

@@ -41,6 +41,7 @@ INTRO: tuple[Cue, ...] = (
         r"\b(introduc(e|ing|tion)|e-?intro)\b|\b(i've|we've|i have|we have|just) introduced (you|\w+) to\b"),
     Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
     Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
+    Cue("copia", r"\b(le|la|les|los|las|te|os) (he|hemos) (puesto|dejado) en copia\b"),
     # "two businesses I'd like you to talk to:", "time you two met", "you two should know each other"
     Cue("talk speak met know kontakt", r"\b(i'd|i would|we'd|we would) like you to (talk|speak) (to|with)\b|"
         r"\b(it was|it's|about) time you (two |both )?met\b|\byou (two |both )?should (know each other|meet|talk|connect)\b|"
@@ -147,7 +148,7 @@ INTRO: tuple[Cue, ...] = (
 STRONG_INTRO: tuple[Cue, ...] = (
     # copying the other one in, said to the one addressed: "je vous mets en copie Diag Atlantique", "ich habe dir
     # den Marek in CC gegeben"
-    Cue("copie cc kopie", r"\bje (vous|te) (mets|ai mis) en copie\b|\bje (t'ecris|vous ecris) avec (\S+ ){1,3}en copie\b|\b(habe|hab) (dir|ihnen|euch) (\S+ ){1,5}in (cc|kopie) (gegeben|gesetzt)\b"),
+    Cue("copie cc kopie copia", r"\bje (vous|te) (mets|ai mis) en copie\b|\b(le|la|les|los|las|te|os) (he|hemos) (puesto|dejado) en copia\b|\bje (t'ecris|vous ecris) avec (\S+ ){1,3}en copie\b|\b(habe|hab) (dir|ihnen|euch) (\S+ ){1,5}in (cc|kopie) (gegeben|gesetzt)\b"),
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
     Cue("meet", _MEET + r" (dr\.? |mr\.? |ms\.? |mrs\.? )?[a-z]"),
