@@ -649,6 +649,9 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
                 diff = 1 if shared_inbox(a) else -1
             elif personal_mailbox(a.email) != personal_mailbox(b.email):
                 diff = -1 if personal_mailbox(a.email) else 1
+            elif same_organisation(a.email, referrer.email) != same_organisation(b.email, referrer.email):
+                # the writer's own colleague (a student, a postdoc, a teammate) is the one being helped
+                diff = -1 if same_organisation(a.email, referrer.email) else 1
         if abs(diff) < 1 or reading.no_deal or (reading.peer_score >= 1 and not strong_need and abs(diff) < 4):
             return [_peer(referrer, a, b, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)

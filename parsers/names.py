@@ -194,9 +194,18 @@ def _initial_and_surname(local: str, domain: str) -> bool:
 
 
 def same_organisation(a: str, b: str) -> bool:
-    """Two addresses at one firm's own domain (not a webmail provider's): colleagues."""
-    da, db = a.rsplit("@", 1)[-1].lower(), b.rsplit("@", 1)[-1].lower()
+    """Two addresses at one firm's own domain (not a webmail provider's): colleagues, also across its
+    departments' subdomains ("physics.alderbrook.edu" and "alderbrook.edu")."""
+    da, db = _org_domain(a.rsplit("@", 1)[-1].lower()), _org_domain(b.rsplit("@", 1)[-1].lower())
     return da == db and not _mailbox_provider(da.split(".")[0])
+
+
+def _org_domain(domain: str) -> str:
+    """The organisation's own domain: the last two labels, or three under a country's second level
+    ("ox.ac.uk", "firm.co.uk", "empresa.com.ar")."""
+    labels = domain.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
 
 
 # Words that mailbox providers put in their names ("maplemail", "postfach", "webpost"): a shared
