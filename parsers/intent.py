@@ -104,7 +104,7 @@ INTRO: tuple[Cue, ...] = (
     Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
         r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
         r"vernetzen|verbinden|kennen ?lernen)\b"),
-    Cue("presente presenter relation contact laisse mets mette", r"\b(je (te|vous) presente|presenter|mettre en (relation|contact)|"
+    Cue("presente presentons presenter relation contact laisse mets mette", r"\b((je|nous) (te|vous) present(e|ons)|presenter|mettre en (relation|contact)|"
         r"mise en relation|mets en (relation|contact)|(vous|te) mette en (relation|contact)|je (vous|te) laisse)\b"),
     Cue("presento presentarte presentarle presentarles presentaros presentarlos presentarlas contacto conectarte conectarles dejo ponga pusiera",
         r"\b((te|les|os|los|las) presento|presentar(te|le|les|os|los|las)|poner(te|les|os) en contacto|pongo en contacto|"
@@ -164,7 +164,7 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue("this here's", r"\b(this is|here's) (?!(really|so|very|too|just|such|not|it|all|what|why|how|great|kind|"
         r"lovely|amazing|awesome|perfect|wonderful|fantastic|brilliant|helpful|super|exactly|about|because|for|"
         r"where|when|why|going|getting|to|from|thing|how)\b)\w+\b"),
-    Cue("vorstellen presente presento connecting pongo mets bekannt presenter presentarle", r"(?<!furs )(?<!fur das )(?<!fur's )\b(vorstellen|je (te|vous) presente|(te|les|os|los|las) presento|"
+    Cue("vorstellen presente presentons presento connecting pongo mets bekannt presenter presentarle", r"(?<!furs )(?<!fur das )(?<!fur's )\b(vorstellen|(je|nous) (te|vous) present(e|ons)|(te|les|os|los|las) presento|"
         r"(je me permets de|permettez-moi de|j'aimerais|je souhaite|je voudrais) (te|vous) presenter|"
         r"(permitame|permitanme|me permito) presentar(le|les)|"
         r"connecting you|(te|les|os) pongo en contacto|je (te|vous) mets en (relation|contact)|bekannt (zu )?machen)\b"),

@@ -22,7 +22,7 @@ _NICKNAME_GROUPS = (
     "mercedes merche", "pilar pili", "ignacio nacho", "santiago santi", "sebastian sebas seb", "guillaume guille",
     "mathieu matt", "nicolas nico", "veronique vero", "frederique fred", "stephane steph", "bernadette bernie",
     "susanne susi", "elisabeth lisa liesel lis", "jurgen jupp", "andreas andi", "matthias matze", "katharina kathi katja",
-    "nikolaus niko klaus", "magdalena magda lena", "anastasia stasia nastya", "aleksandr sasha", "dmitri dima", "richard rick ricky rich richie dick", "david dave davey", "daniel dan danny",
+    "nikolaus niko klaus", "magdalena magda lena", "anastasia stasia nastya", "aleksandr sasha", "dmitri dima", "richard rick ricky rich richie dick", "david dave davey", "daniel dan danny dani",
     "christopher chris kit", "christine chris chrissy tina", "alexander alex xander sasha", "alexandra alex alexa sasha",
     "samuel sam sammy", "samantha sam sammie", "benjamin ben benny benji", "nicholas nick nicky nico",
     "anthony tony", "stephen steve stevie", "steven steve stevie", "joseph joe joey jo", "josephine jo josie",
