@@ -42,6 +42,9 @@ INTRO: tuple[Cue, ...] = (
     Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
     Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
     Cue("copia", r"\b(le|la|les|los|las|te|os) (he|hemos) (puesto|dejado) en copia\b"),
+    # "Michael Sørensen, copied here", "les quiero presentar"
+    Cue("copied cc'd cced presentar", r"\b(copied|cc'?d|cced) (here|in here|on this|on this email)\b|"
+        r"\b(les|te|os|le) (quiero|queria|quisiera) presentar\b"),
     # "two businesses I'd like you to talk to:", "time you two met", "you two should know each other"
     Cue("talk speak met know kontakt", r"\b(i'd|i would|we'd|we would) like you to (talk|speak) (to|with)\b|"
         r"\b(it was|it's|about) time you (two |both )?met\b|\byou (two |both )?should (know each other|meet|talk|connect)\b|"
@@ -451,7 +454,7 @@ LEAD: tuple[Cue, ...] = (
 )
 INTRO_CLOSINGS = ("take it from here", "let you", "leave", "over to you", "je vous laisse", "je te laisse", "os dejo", "les dejo")
 INTRO_ACTS = ("meet", "introduc", "this is", "here", "vorstell", "je te presente", "je vous presente", "te presento",
-              "les presento", "adding", "copying", "loop")
+              "les presento", "adding", "copying", "loop", "copied here", "copied in", "cc'd here", "cced here")
 
 
 def _index(cues: tuple[Cue, ...]) -> CueIndex:
