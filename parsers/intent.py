@@ -47,6 +47,7 @@ INTRO: tuple[Cue, ...] = (
         r"\b(les|te|os|le) (quiero|queria|quisiera) presentar\b"),
     # "two businesses I'd like you to talk to:", "time you two met", "you two should know each other"
     Cue("talk speak met know kontakt", r"\b(i'd|i would|we'd|we would) like you to (talk|speak) (to|with)\b|"
+        r"\b(i'd|i would) rather (they|she|he|you) (talk|talked|speak|spoke) (to|with)\b|"
         r"\b(it was|it's|about) time you (two |both )?met\b|\byou (two |both )?should (know each other|meet|talk|connect)\b|"
         r"\b(lasse|lass|lassen) (euch|sie|dich) (direkt |gerne )?in kontakt treten\b"),
     Cue("looping loop adding copying cc'ing ccing cc'd cc",
