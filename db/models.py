@@ -102,7 +102,10 @@ class Person(BaseModel):
 
     @property
     def first_name(self) -> str:
-        return (self.name or self.email.split("@")[0]).split()[0]
+        """How templates greet the person: the first word of the name, else of the address's local part,
+        else the address itself (a name of only spaces or an address like "@x" must not break a greeting)."""
+        words = (self.name or "").split() or self.email.split("@")[0].split()
+        return words[0] if words else self.email
 
 
 class Referral(BaseModel):
