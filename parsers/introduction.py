@@ -190,7 +190,6 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     return [named_inbox if p is inbox else p for p in people]
 
 
-# "On Tue, Ann <ann@x> wrote:", and a forwarded message's "From: Ann <ann@x>"
 def _name_firm_people(text: str, people: list[Person], referrer: Person) -> list[Person]:
     """Firms' inboxes named by the firm ("🎺 Mariachi Los Alba (cc'd): ... Don Beto, Fer y Emilio se casan",
     "📸 Lente de Oro, Andrea y su equipo. ... Andrea, Fer busca"): a first name nobody on the email has,
@@ -221,6 +220,7 @@ _SPOKEN_TO = re.compile(r"(?:(?<=[.!?)] )|(?<=[.!?)]  )|^)(?:(?:Don|Doña|Herr|F
                         r"Señor|Señora)[ \t]+)?([A-ZÀ-Ý][a-zà-ÿ]{1,15})[ \t]*,", re.MULTILINE)
 
 
+# "On Tue, Ann <ann@x> wrote:", and a forwarded message's "From: Ann <ann@x>"
 _ATTRIBUTION = re.compile(r"<([^<>@\s]+@[^<>\s]+)>[^\n]{0,60}?\b(?:wrote|schrieb|a écrit|escribió|ha scritto)\b|"
                           r"^[ \t>*]*(?:From|Von|De|Da)[ \t]*:[ \t]*[^\n<]{0,80}<([^<>@\s]+@[^<>\s]+)>|"
                           # "Am 25.11. um 10:30 schrieb Sabine Kühn <sabine@...>:"
