@@ -250,23 +250,29 @@ ALREADY_ACQUAINTED: tuple[Cue, ...] = (
         r"\b((?<!sometime, )(?<!sometime )(?<!together, )the (three|four) of us(?!\s*\?)|"
         r"(you two|you both|the two of you) (closed|worked|did|built|finished|ran|sold) (\w+ ){0,4}together)\b"),
 )
+# The addressee's own details given to someone: "gave your # to Luis", "I passed him your number", "j'ai filé
+# ton numéro à Mme Diop", "le di tu número", "ich habe ihr deine Nummer gegeben". Always a lead, whatever the
+# person's own trade.
+GAVE_YOURS: tuple[Cue, ...] = (
+    Cue("gave given passed sent shared forwarded handed",
+        r"\b(gave|given|passed|sent|shared|forwarded|handed) (out |on )?(\w+ )?(him|her|them|\w+)? ?your "
+        r"(#|(number|num|digits|details|contact|email|info|card|name)\b)"),
+    Cue("donne transmis file refile passe",
+        r"\b(ai|j'ai) (donne|transmis|file|refile|passe) (ton|votre) (numero|contact|06|mail|portable|adresse)\b"),
+    Cue("di pase", r"\b(le|les) (di|pase) tu (numero|contacto|telefono|correo)\b"),
+    Cue("gegeben weitergegeben geschickt",
+        r"\b(deine|ihre) (nummer|kontaktdaten|e-mail|adresse|handynummer) (gegeben|weitergegeben|geschickt)\b"),
+)
 LEAD: tuple[Cue, ...] = (
+    *GAVE_YOURS,
     # a number given as such: "Cell is 773-555-0142", "Son portable : 06 55 ...", "Handy: 0171 ..."
     Cue("cell mobile phone tel portable movil celular handy natel",
         r"\b(cell|mobile|phone|tel|portable|movil|celular|handy|natel)\s?(is|:|es|est|ist)\s*\+?\(?\d"),
-    # "gave your # to Luis", "j'ai filé ton numéro à Mme Diallo"
-    Cue("gave given file refile passe donne transmis",
-        r"\b(gave|given) (out )?your (#|number|num|digits|details|info|contact|card) to\b|"
-        r"\bj'ai (file|refile|passe|donne|transmis) (ton|votre) (numero|contact|06|mail|portable|adresse) a\b"),
     Cue("is ist est es gsm", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
         r"\b(ihre|seine) (nummer|handynummer|telefonnummer|handy|e-mail|mail|adresse) (ist|lautet)\b|"
         r"\b(son|sa|leur) (numero|portable|telephone|gsm|mail|e-mail|adresse) ?(est|c'est|:)|"
         r"\bsu (numero|telefono|movil|celular|correo|email) es\b"),
-    Cue("gegeben weitergegeben geschickt erreichbar", r"\b(deine|ihre) (nummer|kontaktdaten|e-mail|adresse|handynummer) "
-        r"(gegeben|weitergegeben|geschickt)\b|\b(ist|sind) (\S+ ){0,6}erreichbar\b|\berreichbar unter\b"),
-    Cue("donne transmis", r"\b(ai|j'ai) (donne|transmis) (ton|votre) (numero|contact|mail|adresse)\b"),
-    Cue("di pase", r"\b(le|les) (di|pase) tu (numero|contacto|telefono|correo)\b"),
-    Cue("your", r"\b(gave|passed|sent|shared|forwarded|handed) (\w+ )?(him|her|them|\w+)? ?your (number|details|contact|email|info|card|name)\b"),
+    Cue("erreichbar", r"\b(ist|sind) (\S+ ){0,6}erreichbar\b|\berreichbar unter\b"),
     # "I said I'd pass her details along", "sharing his number with you", "te paso sus datos" (below)
     Cue("pass passing send sending share sharing", r"\b(pass|passing|send|sending|share|sharing) (along |on )?(her|his|their) "
         r"(details|info|contact info|contact details|number|cell|email|information|contact)( along| on| to you| with you)?\b"),
@@ -499,5 +505,5 @@ def promise_only(toks: Tokens) -> bool:
     return True
 
 
-__all__ = ["ALREADY_ACQUAINTED", "WORK_FOR_YOU", "INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
+__all__ = ["ALREADY_ACQUAINTED", "GAVE_YOURS", "WORK_FOR_YOU", "INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
            "subject_is_intro", "promise_only", "any_cue", "count_cues"]

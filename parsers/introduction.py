@@ -343,12 +343,6 @@ _GROUP_WORDS = frozenset("committee board team club association society council 
                          "comite junta vorstand verein gemeinde conseil bureau asociacion comision".split())
 
 
-_GAVE_YOURS = re.compile(r"\b(?:gave|given|passed|sent) (?:out |on )?(?:(?:him|her|them) )?your (?:#|number|num|digits|details|info|contact|card)\b|"
-                         r"\bj'ai (?:file|refile|passe|donne|transmis) (?:ton|votre) (?:numero|contact|06|mail|portable|adresse)\b|"
-                         r"\b(?:le|les) (?:di|pase) tu (?:numero|contacto|telefono|correo)\b|"
-                         r"\b(?:deine|ihre) (?:nummer|kontaktdaten|handynummer) (?:gegeben|weitergegeben)\b")
-
-
 _NEEDS_AFTER = re.compile(r"[^.!?\n]{0,30}?,\s*(?:qui (?:cherche|a besoin|souhaite|voudrait)|who (?:needs|is looking|wants|would like)|"
                           r"que (?:busca|necesita|quiere)|die (?:sucht|braucht|möchte)|der (?:sucht|braucht|möchte))\b", re.IGNORECASE)
 
@@ -973,7 +967,7 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
     fwd_need = bool(contact.forwarded and _REQUEST.search(fold(fwd_text)))
     work_for_you = any_cue(intent.WORK_FOR_YOU, toks) or any_cue(intent.WORK_FOR_YOU, Tokens(fold(env.subject or "")))
     if ev_c.lean > 0 and ev_c.lean > ev_p.lean and ev_c.provider >= 2 and not work_for_you and \
-            not _GAVE_YOURS.search(toks.folded):
+            not any_cue(intent.GAVE_YOURS, toks):
         # (the addressee's own details given to the person: "j'ai filé ton numéro à Mme Diop, qui fait traiteur"
         # passes a contact on, whatever her own trade)
         # (a title alone, "Dr. Reinhardt", does not make the person described a provider)
