@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .categories import Hit, Vocabulary
 from .cues import (BOTH, BOTH_WORDS, FIRST_PERSON_TRIGGERS, FIRST_SUBJECTS, NO_DEAL, NOT_WORK, PEER, PERSON_ART, PRESENTATIVE,
                    ROLE_CUES, SECOND, THIRD_ACTORS, WEAK_PEER, WORK_VERB_BEFORE)
-from .names import Mention, Person, name_index
+from .names import WORD, Mention, Person, name_index
 from .sentences import Sentence, split_sentences, starts_with_mention_of, trailing_vocative, vocative
 from .text import Tokens, fold, fold_aligned
 
@@ -690,11 +690,8 @@ def _parenthesised(folded: str, hit: Hit, text: str = "") -> bool:
     close = folded.find(")", hit.end, hit.end + 30)
     if close < 0:
         return False
-    words = WORD_RE.findall(text[open_at + 1:close]) if text else []
+    words = WORD.findall(text[open_at + 1:close]) if text else []
     return not (len(words) >= 2 and all(w[0].isupper() for w in words))
-
-
-WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 __all__ = ["Evidence", "Reading", "read_roles", "split_sentences"]

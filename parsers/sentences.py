@@ -76,7 +76,7 @@ _GROUP_NOUN = re.compile(r"(?i:team|folks|crew|[ée]quipe|equipo)[ \t]{0,3}(?=[,
 # "Bonjour à l'équipe de la Coopérative,", "Hello to the team at Brightside,", "Hola al equipo de Lumen,":
 # a firm greeted as its team
 _TEAM_WORDS = frozenset("à a l'équipe l'equipe équipe equipe de la du des le to the team at of al equipo del an das "
-                        "ans team von der die everyone all folks gang".split())
+                        "ans von der die everyone all folks gang".split())
 
 
 def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
