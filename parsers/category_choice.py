@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from .categories import Vocabulary
-from .names import Person, personal_mailbox
+from .names import Person, address_words, personal_mailbox
 from .roles import Reading
 from .text import fold, fold_aligned
 
@@ -79,14 +79,13 @@ def domain_categories(p: Person) -> tuple[str, ...]:
     provider, in the address's own words ("plomberie.mertens@", "didier.bricolage@") other than the
     person's names."""
     local, _, domain = p.email.partition("@")
+    own = address_words(fold(local))
     # ("Flor Díaz" <flor.diaz@>: a person's own names, which the address repeats, are not trades)
-    own = set(re.split(r"[._+\d-]+", fold(local)))
     display = " ".join(w for w in p.display.split() if fold(w) not in own)
     found = _domain_categories(domain.split(".")[0], display)
     if personal_mailbox(p.email):
         # (long stems only: "flor.diaz@" is Flor, not a florist)
-        words = [w for w in re.split(r"[._+\d-]+", fold(local)) if len(w) > 4]
-        found += tuple(dict.fromkeys(DOMAIN_HINTS[i][1] for w in words for i in sorted(_long_stems_in(w))
+        found += tuple(dict.fromkeys(DOMAIN_HINTS[i][1] for w in own for i in sorted(_long_stems_in(w))
                                      if DOMAIN_HINTS[i][1] not in found))
     return found
 
@@ -120,10 +119,7 @@ _LONGEST_ENDING = max(map(len, _BY_SHORT_ENDING))
 def _label_hints(label: str) -> tuple[int, ...]:
     """Hints in a domain label: a long stem anywhere ("oeztuerk-steuer"); a short stem at the end
     ("saidvet", "beckerroofing") or as a part of it, not inside a name ("petrova", "lawson")."""
-    found: set[int] = set()
-    for start in range(len(label)):
-        for end in range(start + 5, min(len(label), start + _LONGEST_STEM) + 1):
-            found.update(_BY_LONG_STEM.get(label[start:end], ()))
+    found: set[int] = set(_long_stems_in(label))
     for k in range(1, min(len(label), _LONGEST_ENDING) + 1):
         found.update(_BY_SHORT_ENDING.get(label[-k:], ()))
     for part in label.split("-"):
@@ -133,6 +129,7 @@ def _label_hints(label: str) -> tuple[int, ...]:
 
 @functools.lru_cache(maxsize=8192)
 def _long_stems_in(word: str) -> frozenset[int]:
+    """Hints whose long stem stands anywhere in the word ("oeztuerk-steuer", "ramonage.bertin")."""
     return frozenset(i for start in range(len(word)) for end in range(start + 5, min(len(word), start + _LONGEST_STEM) + 1)
                      for i in _BY_LONG_STEM.get(word[start:end], ()))
 

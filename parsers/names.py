@@ -93,8 +93,8 @@ _WEBMAIL = frozenset({
     "virginmedia", "talktalk", "tiscali", "libero", "virgilio", "alice", "neuf", "sfr", "bbox", "numericable",
     "club-internet", "aliceadsl", "arnet", "fibertel", "speedy", "movistar", "telefonica", "terra", "ono",
     "prodigy", "infinitum", "vtr", "rediffmail", "ymail", "rocketmail", "posteo", "tutanota", "tuta",
-    "hushmail", "gmx", "kabelmail", "ewetel", "vodafone", "mail", "earthlink", "charter", "cox", "optonline",
-    "rediff", "buzon", "boite", "boitemail", "correio", "uol", "bol", "terra", "yahoomail",
+    "hushmail", "kabelmail", "ewetel", "vodafone", "earthlink", "charter", "cox", "optonline",
+    "rediff", "buzon", "boite", "boitemail", "correio", "uol", "bol", "yahoomail",
 })
 
 # Capitalised words that are not first names, for guessing a name from an initial.
@@ -149,6 +149,11 @@ def _clean_tokens(name: str) -> list[str]:
             name = f"{first} {last}"
     tokens = [t.strip(".") for t in _SPLIT.split(name) if t.strip(".")]
     return [t for t in tokens if fold(t) not in TITLES]
+
+
+def address_words(local: str) -> list[str]:
+    """The pieces of an address's local part ("ingrid.halvorsen", "plomberie.mertens2" -> two words each)."""
+    return [p for p in _LOCAL_SPLIT.split(local) if p]
 
 
 def _local_words(local: str) -> list[str]:
@@ -278,7 +283,7 @@ def make_person(address: Address) -> Person:
             if not named and "-" not in w:
                 keys.add(w)
     local_clean = fold(local)
-    local_pieces = [p for p in _LOCAL_SEPARATORS.split(local_clean) if p]    # "ingrid.halvorsen" -> ingrid, halvorsen
+    local_pieces = address_words(local_clean)    # "ingrid.halvorsen" -> ingrid, halvorsen
     if len(named) == 1:
         # "Mrs. Halvorsen" <ingrid.halvorsen@...>: the family name alone in the header, the first name
         # in the address
@@ -319,7 +324,6 @@ def make_person(address: Address) -> Person:
     return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial, family, anonymous)
 
 
-_LOCAL_SEPARATORS = re.compile(r"[._+\-\d]+")
 _TITLE_INITIAL = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Dr|Frau|Herr|Mme|Sra|Sr)\.? ([A-Z])\b(?!\.?\w)")
 
 
