@@ -108,8 +108,16 @@ def store(db: Database, name: str, uidvalidity: int, batch: list[Fetched], now: 
 
 
 def pending(name: str, limit: int) -> list[InboundMessage]:
+    """Messages still to handle, those tried least first: a message that was being handled when the
+    process died goes behind the others, so a run of outside kills (a deploy loop, an OOM killer busy
+    elsewhere) spreads over the backlog instead of landing on the same message until it is quarantined."""
     return list(InboundMessage.select().where((InboundMessage.mailbox == name) & InboundMessage.status.in_(PENDING))
-                .order_by(InboundMessage.id).limit(limit))
+                .order_by(InboundMessage.attempts, InboundMessage.id).limit(limit))
+
+
+def never_tried(row: InboundMessage) -> bool:
+    """Neither tried alone nor part of a group that was cut off: such messages may go through in groups."""
+    return row.attempts == 0 and row.status == "new"
 
 
 def unmoved(name: str, uidvalidity: int, limit: int = 1000) -> list[InboundMessage]:
@@ -131,13 +139,15 @@ def begin_attempt(row: InboundMessage) -> None:
     row.save(only=[InboundMessage.attempts, InboundMessage.status])
 
 
-def begin_attempts(db: Database, rows: list[InboundMessage]) -> None:
-    """Count one attempt for each of several messages, committed before any of them is tried."""
+def begin_group(db: Database, rows: list[InboundMessage]) -> None:
+    """Mark several messages as being handled, committed before any of them is tried, without counting
+    an attempt: a process that dies during a group does not say which message killed it, so nobody is
+    charged; the members are then tried alone (see :func:`never_tried`), where each attempt counts. A
+    message that fails with an error in a group is charged then (see :func:`attempt_failed`)."""
     with db.atomic():
-        (InboundMessage.update(attempts=InboundMessage.attempts + 1, status="processing")
+        (InboundMessage.update(status="processing")
          .where(InboundMessage.id.in_([r.id for r in rows])).execute())
     for row in rows:
-        row.attempts += 1
         row.status = "processing"
 
 

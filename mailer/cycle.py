@@ -95,19 +95,19 @@ def process_stored(app: App, inbox: InboxConfig, source_name: str, address: str,
     before it can do so again.
 
     Messages never tried before go through in groups, one commit per group; a message that was tried
-    already (it failed, or the process stopped during its group) goes through alone, so one message that
-    kills the process can only ever take its own attempts."""
+    already (it failed, or the process stopped during it or its group) goes through alone, so one message
+    that kills the process can only ever take its own attempts, and a death in a group charges nobody."""
     max_attempts = inbox.max_attempts
     tried: set[int] = set()
     while not app.stop.is_set():
         rows = [r for r in inbox_store.pending(source_name, 200 + len(tried)) if r.id not in tried]
         if not rows:
             return
-        fresh = [r for r in rows if r.attempts == 0]
+        fresh = [r for r in rows if inbox_store.never_tried(r)]
         for row in rows:
             if app.stop.is_set():
                 return
-            if row.attempts == 0:
+            if inbox_store.never_tried(row):
                 continue
             tried.add(row.id)
             with app.db_turn:
@@ -159,7 +159,7 @@ def process_group(app: App, rows: list, parsed: list, address: str, max_attempts
     each a round trip on PostgreSQL). If any message fails, the group is rolled back and redone with
     each message in its own savepoint, so a failing message rolls back only its own work."""
     with app.db_turn:
-        inbox_store.begin_attempts(app.db, rows)
+        inbox_store.begin_group(app.db, rows)
         if not any(isinstance(result, Exception) for result in parsed):
             try:
                 with app.db.atomic():
@@ -178,6 +178,7 @@ def process_group(app: App, rows: list, parsed: list, address: str, max_attempts
                     app.workflow.process_inbound(row, address, now, parsed=result)
                     report.processed += 1
                 except Exception as exc:  # noqa: BLE001 - one bad message must not stop the others
+                    row.attempts += 1   # an error names its message, unlike a death mid-group
                     _failed(app, row, exc, max_attempts, now, report)
 
 
