@@ -287,7 +287,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                        "~hochzeitsplanung", "eventagentur*", "organisation de mariage*"),
     "florist": ("!florista*", "floristeria*", "~flores", "~fleurs", "~blumen", "~ramo*", "!florist*", "~flowers", "~bouquet*", "!fleuriste*", "floristeria",
                 "blumenladen", "blumengeschaft", "~brautstrauss", "~arreglos florales", "~composition florale"),
-    "graphic-design": ("!graphic designer*", "graphic design", "!grafikdesign*", "!graphiste*",
+    "graphic-design": ("!maquetista", "!3d artist*", "!visualiser", "!visualizer", "!3d visualiser", "!3d visualizer", "~renders", "~3d renders", "!graphic designer*", "graphic design", "!grafikdesign*", "!graphiste*",
                        "!disenador grafico", "~illustration*", "!~designer*", "~brochure*", "~flyer*", "~menu design", "!~disenador*", "!grafiker*", "!graphiste*",
                        "!illustrator*", "!infographiste*", "!ilustrador*", "!ilustradora*", "!illustrateur*",
                        "!illustratrice*", "!maquetador*", "!maquettiste*", "!graphic artist*", "!disenadora grafica",
@@ -322,7 +322,17 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                          "!attachee de presse", "relaciones publicas", "pressearbeit", "!pressesprecher*",
                          "offentlichkeitsarbeit", "~press release*", "~communique de presse", "~comunicado de prensa",
                          "~pressemitteilung*"),
-    "copywriting": ("!copywriter*", "copywriting", "~copy for",
+    "animation": ("!animator*", "!motion designer*", "motion design", "animation", "!animador", "!animadora", "!animadores",
+                  "~explainer video", "~explainer", "trickfilm", "!trickfilmer*"),
+    "voice-over": ("!voice actor*", "!voice-over artist*", "!voiceover artist*", "voice-over", "voiceover", "voice over",
+                   "!sprecher", "!sprecherin", "!synchronsprecher*", "!locutor", "!locutora", "voix off", "locucion"),
+    "mediation": ("!mediator*", "mediation", "!mediatrice", "!mediateur", "!mediatorin", "!mediador", "!mediadora",
+                  "mediacion", "!divorce mediator*", "!family mediator*"),
+    "farrier": ("!farrier*", "!hufschmied*", "!hufbeschlagschmied*", "hufbeschlag", "!herrador*", "!marechal-ferrant*",
+                "!marechal ferrant*", "~shoeing", "~hoof trimming", "~hoof care"),
+    "agronomy": ("!agronomist*", "!agronome*", "!agronomin", "!agronom", "!agronomo", "!agronoma", "agronomy", "agronomie",
+                 "agronomia", "~soil testing", "~crop advice"),
+    "copywriting": ("!redactor", "!redactora", "!redactores", "!redactoras", "!redacteur*", "!redactrice*", "!texter", "!texterin", "!werbetexter*", "!content writer*", "!technical writer*", "!tech writer*", "!ghostwriter*", "!proofreader*", "!lektorin", "!correctora", "!corrector de estilo", "!copywriter*", "copywriting", "~copy for",
                     "!werbetexter*", "!redacteur publicitaire", "!redactrice publicitaire", "!redactora publicitaria",
                     "!redactor publicitario", "!concepteur-redacteur*", "!conceptrice-redactrice*", "!texter",
                     "!texterin", "!ghostwriter*", "!content writer*", "!redactor de contenidos",
@@ -403,7 +413,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "glazing": ("!glazier*", "glazing", "~double-glazed", "~double glazing", "~window pane*", "~pane of glass", "~glass pane*",
                 "!glaser*", "glaserei*", "~verglasung", "!vitrier*", "vitrerie", "~double vitrage", "!cristaler*", "~vidrio roto",
                 "!window fitter*", "!vidriero*", "!fensterbauer*", "~fenstertausch"),
-    "video-editing": ("!film editor*", "!video editor*", "video editing", "!monteuse*", "montage video", "!colorist*",
+    "video-editing": ("!video editor*", "!cutter", "!cutterin", "!monteur", "!monteuse", "!montador", "!montadora", "!editor de video", "!editora de video", "!film editor*", "!video editor*", "video editing", "!monteuse*", "montage video", "!colorist*",
                       "color grading", "colour grading", "!etalonneu*", "etalonnage", "!coloriste*", "post-prod*", "~rushes"),
     "occupational-therapy": ("!occupational therapist*", "occupational therapy", "!ot", "*ergotherap*", "!ergotherapeut*",
                              "!ergotherapeute*", "!terapeuta ocupacional", "terapia ocupacional", "~fine motor", "~feinmotorik",
@@ -546,6 +556,10 @@ class Term:
     person: bool           # names a provider ("plumber"), usable as a role cue
 
 
+# Phrases that contain a service word but name a time, not a service: "before tax time".
+NO_SERVICE = ("tax time", "tax season", "tax day", "tax year", "tax deadline", "tax week", "tax month")
+
+
 @dataclass(frozen=True)
 class Hit:
     start: int
@@ -568,6 +582,7 @@ class Vocabulary:
         entries = [(cat, raw) for cat, words in VOCABULARY.items() for raw in words]
         # Deployment synonyms come last, so they can also move a word to another category.
         entries += [(fold(cat).strip().replace(" ", "-"), fold(word).strip()) for word, cat in extra if word and cat]
+        entries += [("", phrase) for phrase in NO_SERVICE]
         for cat, raw in entries:
             marks = raw[:len(raw) - len(raw.lstrip("!~"))]
             person, weak = "!" in marks, "~" in marks
@@ -650,7 +665,8 @@ class Vocabulary:
             if word in multi:
                 phrase = self._phrase_at(toks, i)
                 if phrase is not None:
-                    hits.append(phrase[0])
+                    if phrase[0].term.category:      # (a time of year names no service: NO_SERVICE)
+                        hits.append(phrase[0])
                     i += phrase[1]
                     continue
             # the memo probe inline (what _word_term does first): one call less for most words
@@ -658,6 +674,14 @@ class Vocabulary:
             if term is not None:
                 hits.append(Hit(starts[i], starts[i] + len(word), term, word))
             elif "'" in word or "-" in word:
+                head, _, tail = word.partition("'")
+                if tail and len(head) <= 2 and "-" in tail:
+                    # "l'auto-ecole", "d'arpenteur-geometre": the whole compound after an elided article
+                    term = self._word_term(tail)
+                    if term is not None:
+                        hits.append(Hit(starts[i] + len(head) + 1, starts[i] + len(word), term, tail))
+                        i += 1
+                        continue
                 # "l'architecte", "deck-building": the part that names something
                 for part in word.replace("'", "-").split("-")[::-1]:
                     term = self._word_term(part) if len(part) >= 2 else None

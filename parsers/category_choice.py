@@ -30,7 +30,7 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("landscap", "landscaping"), ("lawn", "landscaping"), ("clean", "cleaning"), ("paint", "painting"),
     ("moving", "moving"), ("movers", "moving"), ("pest", "pest-control"), ("walks", "pet-care"),
     ("paws", "pet-care"), ("pet", "pet-care"), ("vet", "veterinary"), ("tutor", "tutoring"),
-    ("coach", "coaching"), ("fitness", "fitness"), ("yoga", "fitness"), ("pilates", "fitness"), ("fenc", "fencing"), ("locksmith", "locksmith"), ("fahrschul", "driving-lessons"), ("autoescuela", "driving-lessons"), ("osteo", "osteopathy"), ("inspect", "inspection"), ("physio", "physiotherapy"), ("chiro", "chiropractic"),
+    ("coach", "coaching"), ("fitness", "fitness"), ("yoga", "fitness"), ("pilates", "fitness"), ("fenc", "fencing"), ("locksmith", "locksmith"), ("fahrschul", "driving-lessons"), ("autoescuela", "driving-lessons"), ("autoecole", "driving-lessons"), ("drivingschool", "driving-lessons"), ("osteo", "osteopathy"), ("inspect", "inspection"), ("physio", "physiotherapy"), ("chiro", "chiropractic"),
     ("dental", "dentistry"), ("dentist", "dentistry"), ("clinic", "medical"), ("therap", "therapy"),
     ("photo", "photography"), ("video", "videography"), ("cater", "catering"), ("kitchen", "catering"),
     ("event", "event-planning"), ("mechanic", "auto-repair"), ("auto", "auto-repair"), ("garage", "auto-repair"),
@@ -82,8 +82,10 @@ def domain_categories(p: Person) -> tuple[str, ...]:
     own = address_words(fold(local))
     # ("Flor Díaz" <flor.diaz@>: a person's own names, which the address repeats, are not trades)
     display = " ".join(w for w in p.display.split() if fold(w) not in own)
-    found = _domain_categories(domain.split(".")[0], display)
-    if personal_mailbox(p.email):
+    personal = personal_mailbox(p.email)
+    # (a mailbox provider's name is no trade: "posteo" holds "osteo", "fastmail" nothing)
+    found = _domain_categories("" if personal else domain.split(".")[0], display)
+    if personal:
         # (long stems only: "flor.diaz@" is Flor, not a florist)
         found += tuple(dict.fromkeys(DOMAIN_HINTS[i][1] for w in own for i in sorted(_long_stems_in(w))
                                      if DOMAIN_HINTS[i][1] not in found))

@@ -97,20 +97,30 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(cherche|recherche) (un poste|un nouveau poste|un emploi|un job|un cdi|sa prochaine|son prochain)\b", "P", 4),
     # a firm hiring needs the person: "we're hiring a", "the iOS hire", "buscando a alguien de data science",
     # "sucht jemanden für", "cherche quelqu'un pour"
-    ("hiring hire recruiting buscando buscan sucht suchen cherche cherchent",
-     r"\b(is|are|'s|'re|been) (hiring|recruiting)\b|\bthe [\w-]+ hire\b|\bto hire (a|an|someone)\b|"
+    ("hiring hire recruiting buscando buscan sucht suchen cherche cherchent casting commissioning",
+     r"\b(is|are|'s|'re|been) (hiring|recruiting|casting|commissioning)\b|\bthe [\w-]+ hire\b|\bto hire (a|an|someone)\b|"
      r"\b(buscando|buscan|busca) a (alguien|una persona) (de|para|con)\b|\b(sucht|suchen) (jemanden|eine[n]? \w+) (fur|als)\b|"
      r"\b(cherche|cherchent|recrute|recrutent) (quelqu'un|un profil|une personne|un|une) (pour|comme|en)\b", "C", 3),
     # looking for work: "she's looking for a new family" (a nanny), "looking for new clients"
-    ("looking searching seeking clients customers work projects referrals family families job placement",
+    ("looking searching seeking clients customers work projects referrals family families job placement suchst sucht suchen cherche cherches cherchent recherche busca buscas buscan buscando",
      r"\b(looking for|seeking|wants|needs|hoping for) (a |new |more |a few |a new )?(clients|customers|projects|referrals|leads|"
      r"family|families|job|placement)\b|"
-     r"\bgrow(ing)? (his|her|their) (practice|business|client base)\b", "P", 5),
+     r"\bgrow(ing)? (his|her|their) (practice|business|client base)\b|"
+     # "du suchst noch Familien zum Babysitten", "elle cherche de nouveaux clients", "busca alumnos"
+     r"\b(suchst|sucht|suchen) (noch |gerade )?(neue |weitere |mehr )?(familien|kunden|kundinnen|auftrage|patienten|schuler|schulerinnen|mandanten)\b|"
+     r"\b(cherches?|cherchent|recherche) (encore )?(des|de nouveaux|de nouvelles|d'autres) (familles|clients|clientes|chantiers|eleves|patients|contrats)\b|"
+     r"\b(buscas?|buscan|esta buscando|anda buscando) (mas |nuevos |nuevas )?(familias|clientes|alumnos|alumnas|pacientes|encargos|trabajos)\b", "P", 5),
     # "vas a necesitar un escribano", "va a necesitar", "necesitarás"
     ("necesitar necesitaras necesitara", r"\b(vas|va|van|vais) a necesitar\b|\bnecesitar(a|as|an|eis|ais)\b", "C", 2),
     # a company raising money needs lawyers, accountants, investors: "they're raising a $2M seed"
     ("raising", r"\b(is|are|'re|'s|currently|now) raising (a|an|their|his|her|money|funds|capital|\$|\d)", "C", 2),
     ("hunt market lookout need", r"\b(on the hunt|in the market|on the lookout) for\b|\bin need of\b", "C", 3),
+    # "she would benefit from working alongside a dietitian", "könnte von ... profitieren"
+    ("benefit profitieren beneficiar beneficierait", r"\b(would|could|will|might) (really |greatly |definitely )?benefit from\b|"
+     r"\b(wurde|konnte) (\w+ ){0,4}?profitieren\b|\b(se beneficiaria|le vendria bien)\b|\b(beneficierait|profiterait)\b", "C", 3),
+    # several people offered to the one addressed: "I'm introducing you to two services that can help"
+    ("introduce introducing connect connecting touch",
+     r"\b(introduc(e|ing) you to|connect(ing)? you with|put(ting)? you in touch with) (two|three|four|a few|some|several|a couple of) ", "CY", 3),
     # ("shout if you need anything" offers help; it is nobody's need)
     ("need needs needed needing", r"(?<!if you )(?<!you ever )(?<!anything you )(?<!whatever you )"
      # (the noun: "sensory needs", "special needs", "your business needs")
@@ -120,7 +130,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      # (an obligation, not a service wanted: "Howard will need to work directly with our team")
      r"(?! to (work|coordinate|sign|review|liaise|confirm|attend|report|be copied|copy)\b)", "C", 3),
     # (not "you'll want to see it before you price it", "vous voudrez peut-être": advice, not a need)
-    ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )(?<!you'll )(?<!you will )(?<!you may )"
+    ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )(?<!you'll )(?<!you will )(?<!you may )(?<!if you )(?<!if u )"
      r"(?<!you might )\b(wants?|wanted)\b|(?:(?<=you'll )|(?<=you will ))want (?!to\b)(?=someone|somebody|a |an )|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
@@ -136,13 +146,15 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("keeps stopped crashing breaking leak problem issue trouble",
      r"\b(keeps (crashing|breaking|leaking|failing|tripping)|stopped working|(has|have) been (leaking|failing|acting up)|(has|had|have) (a|an) (\w+ )?(leak|problem|issue)|"
      r"(is|are|'s|'re) having (trouble|problems|issues))\b", "C", 2),
-    ("look", r"\b(could|can|would) you (please )?(take a look|have a look|help (her|him|them))\b", "PY", 2),
+    ("look", r"\b(could|can|would) (you|u) (please |pls )?(take a look|have a look|look at (it|this|that|them|her|his|their)|"
+             r"help (her|him|them))\b", "PY", 2),
     # what the one spoken to said they need: "you mentioned on Friday that the iOS hire is ...", "me contaste
     # que llevan dos meses buscando", "tu m'avais dit que tu cherchais"
     # "Du hast gefragt, wer bei unserer Hochzeit den Apéro gemacht hat", "you asked who did our floors",
     # "tu m'as demandé qui avait fait": the one spoken to wants the same
     ("gefragt asked demande preguntaste",
-     r"\b(du hast|sie haben|ihr habt) (mich )?(gefragt|wissen wollen),? (wer|wo|welche)\b|\byou asked (me )?(who|where|which)\b|"
+     r"\b(du hast|du hattest|sie haben|sie hatten|ihr habt|ihr hattet) (\w+ ){0,4}?(mich )?(gefragt|wissen wollen),? (wer|wen|wem|wo|welche\w*)\b|"
+     r"\byou asked (me )?(who|where|which)\b|"
      r"\b(tu m'as|vous m'avez) demande (qui|ou|quel)\b|\bme preguntaste (quien|donde|cual)\b", "CY", 3),
     # the answer: "das war Häberli aus Einsiedeln", "that was Rosa", "c'était Martin", "fue Chuy"
     ("war was etait fue it's", r"\b(das war|that was|it was|it's|it is|c'etait|c'est|fue|era|es) ", "PA", 2),
@@ -170,12 +182,26 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(could|can|would) you (send|give|put together|do) (her|him|them) (a|an) (quote|estimate)\b|"
      r"\b(konnten|konnen|kannst|konntest) (sie|du) (ihr|ihm|ihnen) (ein|einen) (angebot|kostenvoranschlag)\b|"
      r"\b(le|les) (podrias|puedes|podria|puede) (pasar|mandar|enviar|hacer) (un|una) (presupuesto|cotizacion)\b", "PY", 3),
-    ("your", r"\b(will|'ll|can|could) (help you|set up your|do your|handle your|take care of your|fix your|"
+    ("your you", r"\b(will|'ll|can|could) (help you|set you up|set up your|do your|handle your|take care of your|fix your|"
              r"sort out your|get your|look after your|build your|design your|manage your)\b", "P", 2),
     # German
-    ("sucht suchen braucht brauchen benotigt benotigen mochte mochten wunscht wunschen suche hatte hatten gern gerne",
-     r"(?<!keiner )(?<!niemand )(?<!keine )\b(sucht|suchen|braucht|brauchen|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b|"
+    ("sucht suchen braucht brauchen brauchte brauchten benotigt benotigen mochte mochten wunscht wunschen suche hatte hatten gern gerne",
+     r"(?<!keiner )(?<!niemand )(?<!keine )\b(sucht|suchen|braucht|brauchen|brauchte|brauchten|benotigt|benotigen|mochte|mochten|wunscht|wunschen)\b|\bauf der suche\b|"
      r"\b(hatte|hatten|hattest) (\w+ ){0,2}gerne?\b", "C", 3),
+    # work for the writer in a German main clause: "Florian beschlägt unsere Noriker seit Jahren", "sie macht
+    # meine Buchhaltung" (not "braucht unsere Hilfe", "hat unsere ...", "kennt unsere ...")
+    ("unser unsere unseren unserem meine meinen mein meinem",
+     r"\b(?!(hat|ist|wird|war|kennt|mag|liebt|sieht|findet|weiss|kommt|geht|braucht|sucht|mochte|will|soll|kann|darf|"
+     r"muss|wollte|fragt|bittet|grusst|dankt|heisst|wohnt|arbeitet|passt|gefallt|halt|lasst|bekommt|kriegt|erzahlt|"
+     r"meint|denkt|glaubt|hofft|weisst|nicht|jetzt|erst|seit|bist|gibt|gehort)\b)[a-z]{3,}t "
+     r"(seit jahren |schon lange |schon seit jahren |immer |auch |schon )?(unsere|unseren|unser|unserem|meine|meinen|mein|meinem)\b", "P", 2),
+    # work for the writer in the German perfect: "hat bei uns Decken und Wände gemacht", "hat unsere alten Dielen
+    # abgeschliffen" (telling and sending are no work: "hat uns gesagt")
+    ("hat haben",
+     # (nor permission: "hat mir erlaubt, ihre Kontaktdaten weiterzugeben")
+     r"\b(hat|haben) (bei uns|bei mir|uns|mir|unsere|unseren|unser|meine|meinen|mein) (?!(\S+ ){0,3}?(erlaubt|gestattet)\b)(\S+ ){0,6}?"
+     r"(?!(gesagt|erzahlt|geschrieben|gefragt|empfohlen|geschickt|gezeigt|vorgestellt|gegeben|angerufen|gemailt|eingeladen)\b)"
+     r"(?!\w*zu\w*en\b)(\w*ge\w+(t|en)|\w+iert)\b", "P", 3),
     # verb last, as German relative clauses put it: "der unsere Firmenwebsite gebaut hat"
     ("unser unsere unseren unserer unserem mein meine meinen meiner meinem uns mir",
      r"\b(?:der|die|welcher|welche)\s+(?:\w+\s+){0,2}?(?:unser\w*|mein\w*|uns|mir)\s+(?:[\w-]+\s+){0,4}?"
@@ -361,12 +387,17 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("did done shot built designed redid redone renovated remodeled remodelled painted photographed catered rebuilt "
      "restored tiled landscaped rewired drafted ran run handled led pruned trimmed serviced fitted replaced audited "
      "examined redecorated decorated refurbished installed repaired fixed organised organized planned coached trained "
-     "taught styled",
+     "taught styled wrote rewrote edited illustrated animated voiced filmed translated composed",
      r"\b(?:did|done|shot|built|designed|redid|redone|renovated|remodell?ed|painted|photographed|catered|rebuilt|restored|"
      r"tiled|landscaped|rewired|drafted|ran|run|handled|led|pruned|trimmed|serviced|fitted|replaced|audited|examined|"
-     r"redecorated|decorated|refurbished|installed|repaired|fixed|organi[sz]ed|planned|coached|trained|taught|styled) "
+     r"redecorated|decorated|refurbished|installed|repaired|fixed|organi[sz]ed|planned|coached|trained|taught|styled|"
+     r"wrote|rewrote|edited|illustrated|animated|voiced|filmed|translated|composed) "
      r"(?:[\w'-]+ ){0,7}?(?:for|on(?! (?:our|my)\b)) (?:several of |many of |some of |a few of |most of |all of |one of )?"
-     r"(?:the|our|their|his|her|a|an|my|[\w-]+'s)\b(?! (?:first|last|next) time\b)", "P", 2),
+     r"(?:the|our|their|his|her|a|an|my|[\w-]+'s|"
+     # a client named by its own name: "rewrote the getting-started guide for Loomdb"
+     r"(?!(?:you|me|us|him|them|it|that|this|free|fun|now|years|months|weeks|days|ages|a|while|hours|real|sure|good|"
+     r"instance|example|once|twice|nothing|money|cash|herself|himself|themselves|myself|ourselves|yourself|everyone|"
+     r"anyone|someone|us|all)\b)[a-z][\w-]{3,})\b(?! (?:first|last|next) time\b)", "P", 2),
     # "qui rend ce genre de services à plusieurs personnes", "il a tout remis en ordre chez M. Lemaire"
     ("services chez",
      r"\brend(?:ent)? (?:ce genre de |de petits |des |ces |beaucoup de |souvent des )services\b|"
@@ -383,7 +414,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?:[\w'-]+ ){0,2}?(?:clients|customers|members|portfolio companies|families|patients)\b|"
      r"\b(?:fuhrt|macht|erledigt|betreut) (?:[\w-]+ ){0,5}?fur (?:mehrere|viele|zahlreiche|einige|etliche) \w|"
      r"\b(?:betreut|betreuen|berat|beraten) (?:mehrere|viele|zahlreiche|einige|etliche|uber \d+|rund \d+) "
-     r"(?:[\w-]+ ){0,2}?(?:\w*unternehmen|kunden|firmen|betriebe|praxen|kanzleien|familien|mandanten)\b|"
+     r"(?:[\w-]+ ){0,2}?(?:\w*unternehmen|kunden|firmen|betriebe|praxen|kanzleien|familien|mandanten|start-ups|startups|"
+     r"\w*betriebe|\w*praxen|\w*firmen|vereine|\w*kunden)\b|"
      r"\b(?:accompagne|accompagnent|conseille|conseillent) (?:de nombreuses|de nombreux|plusieurs|beaucoup de) "
      r"(?:[\w'-]+ ){0,2}?(?:entreprises|clients|pme|familles|cabinets)\b|"
      r"\b(?:asesora|asesoran|atiende|atienden) a (?:varias|muchas|varios|muchos|decenas de) (?:[\w-]+ ){0,2}?"
@@ -472,9 +504,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("care", r"\b(will|'ll) take (great |good |such good )?care of (you|him|her|them)\b", "P", 3),
     ("freaking panicking desperate urgent urgently asap", r"\b(freaking out|panicking|desperate|urgent(ly)?|asap)\b", "C", 1),
     ("great fantastic amazing wonderful excellent terrific best brilliant awesome incredible genial super toll formidable genial top "
-     "crack buenisimo buenisima klasse spitze",
+     "crack genio genia capo capa maquina fenomeno fenomena buenisimo buenisima klasse spitze",
      r"(?<!\bwhich )(?<!\bthat )(?<!\bit )(?<!\bthis )\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply |vraiment |hyper |muy )?(great|fantastic|amazing|wonderful|excellent|"
-     r"terrific|the best|brilliant|awesome|incredible|super|toll|genial|formidable|genial|top|un crack|buenisim[oa]|klasse|spitze)\b(?! (at finding|news))", "P", 2),
+     r"terrific|the best|brilliant|awesome|incredible|super|toll|genial|formidable|genial|top|un crack|una crack|un genio|una genia|"
+     r"un capo|una capa|una maquina|un fenomeno|una fenomena|buenisim[oa]|klasse|spitze)\b(?! (at finding|news))", "P", 2),
     # work promised to the one spoken to: "il te conseillera aussi pour la pompe à chaleur", "er wird dich beraten",
     # "te asesorará"
     ("conseillera aidera accompagnera expliquera beraten helfen asesorara ayudara orientara",
@@ -533,6 +566,14 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      # "je lui ai dit que tu m'avais sauvé la vie", "du hast mir das Leben gerettet"
      r"\b(tu|vous) (m'|nous )(as|avez|avais|aviez) (\w+ )?(sauve|aide|depanne|tire|sorti|conseille)\b|"
      r"\bdu hast (mir|uns) (\w+ ){0,3}?(gerettet|geholfen)\b", "PY", 3),
+    # praise for work the addressee did: "vous avez fait un travail remarquable sur mon tailleur", "you did
+    # such a great job on our deck", "hiciste un trabajo buenísimo", "du hast tolle Arbeit geleistet"
+    ("fait done did job hiciste hizo trabajo arbeit geleistet gemacht",
+     r"\b(vous avez|tu as) fait (un|du) (\w+ )?(travail|boulot)\b|"
+     r"\byou (did|have done|'ve done) (such )?(a|an|great|amazing|fantastic|brilliant|wonderful|beautiful|excellent|lovely|superb) "
+     r"(\w+ )?(job|work)\b|"
+     r"\b(hiciste|hizo|has hecho|ha hecho) un trabajo\b|"
+     r"\b(du hast|sie haben) (\w+ )?(tolle|super|gro(ss|ß)artige|hervorragende|saubere|gute|klasse) arbeit (geleistet|gemacht)\b", "PY", 3),
     # the one for the job: "Tobias ist genau der Richtige dafür", "she's exactly the right person",
     # "c'est la bonne personne", "es justo la persona que necesitas"
     ("richtige richtiger right person personne persona",
@@ -541,9 +582,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(est|c'est) (exactement |vraiment )?(la bonne personne|le bon interlocuteur|la personne qu'il (vous|te) faut)\b|"
      r"\bes (justo |exactamente )?(la persona (indicada|ideal|que necesitas|que buscas))\b", "P", 3),
     ("spoke speak talked praises raved told thought think came", r"\b(spoke|speak|talked) (very )?(highly|well) of you\b|\bsang your praises\b|\braved about you\b|\btold (him|her|them) about (you|the job you)\b|\b(thought of|think of) you\b|\byou came to mind\b|"
-     r"\b(you were|you're|you are) the (first|only) (person|one|name|firm|agency|team) (i|we) (thought|think) of\b", "PY", 3),
+     r"\b(you were|you're|you are) the (first|only) (person|one|name|firm|agency|team) (i|we) (thought|think) of\b|"
+     # "I told her you were the person", "told him you're the one for it"
+     r"\btold (her|him|them) (that )?(you were|you're|you are) (the|her|his|their) (person|one|guy|woman|man|go-to)\b", "PY", 3),
     ("ti usted te tu toi vous ton votre dich sie ihr dein nummer kontaktdaten",
-     r"\bhable (muy )?bien de (ti|usted)\b|\b(je lui ai|j'y ai|je leur ai) dit que (c'etait|c'est) (toi|vous)\b|\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
+     r"\bhable (muy )?bien de (ti|usted)\b|\b(je lui ai|j'y ai|je leur ai) dit que (c'etait|c'est) (toi|vous)\b|(?<!que )(?<!q )\bte recomende\b|\ble (di|pase) tu (numero|contacto)\b|\bje lui ai (parle de|donne) (toi|vous|ton|votre)\b|\bich habe (dich|sie|ihr|dein)\w* (empfohlen|nummer|kontakt)\b|\b(deine|ihre) (nummer|kontaktdaten) (gegeben|weitergegeben)\b|\ban (dich|sie) gedacht\b|\bj'ai (tout de suite )?pense a (toi|vous)\b|\bpense en (ti|usted)\b", "PY", 3),
     ("your", r"\byour (clinic|practice|office|firm|salon|agency|consultancy|services)\b", "P", 1),
     ("hands", r"\b(in good hands)\b", "C", 2),
     # --- what someone does for others, said without a trade noun (provider) ---
@@ -551,6 +594,15 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("gibt gab gibst da daba donne donnait",
      r"\b(gibt|gab)\s+(?:[\w-]+\s+){0,5}?[\w-]*(nachhilfe|unterricht|stunden|kurse)\b|"
      r"\b(da|daba) clases\b|\b(donne|donnait) des cours\b", "P", 3),
+    # a service as what someone does: "alice does llc formation, victor does the books", "he does kitchens"
+    ("does", r"\bdoes (?!(it|that|this|he|she|they|you|we|i|anyone|anybody|everyone|someone|somebody|not|nothing|anything|"
+             r"so|too|well|a lot|the trick|the job|what|whatever|everything|that's|for|to|with|in|at|on|"
+             # (the emphatic "does" before a verb: "she does read it", "he does know")
+             r"read|know|like|love|want|need|have|get|go|work|look|make|take|seem|sound|help|mean|care|matter|live|"
+             r"come|say|think|use|answer|reply|respond|check|remember|understand|speak|talk|try|feel|see|hear|believe|"
+             r"deserve|enjoy|appreciate|exist|happen|apply|cost|pay|mind|plan|hope|expect|agree|sometimes|usually|still|"
+             r"also|only|really|just|actually|indeed|sound|seem)\b)"
+             r"(the |our |all |all the |most of the |a lot of )?[a-z]{3,}", "P", 2),
     # "dirige Montero Gestoría y puede ocuparse de", "can take care of the paperwork", "peut s'occuper de"
     ("dirige leitet ocuparse encargarse ocupa encarga occuper charger kummern handle care",
      r"\b(dirige|leitet)\b(?!(?: \w+){0,3} weiter\b)|\b(puede|podra|podria|sabe) (ocuparse|encargarse)\b|\bse (ocupa|encarga) de\b|"
@@ -563,6 +615,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(voici|je te donne|je vous donne|je te transmets|je vous transmets) (les coordonnees|le contact|le numero) (de|du|d')\b|"
      r"\bhier (ist )?(die nummer|der kontakt|die kontaktdaten) (von|vom)\b|"
      r"\bhere'?s the (number|contact|contact info|details|email) (for|of)\b", "PA", 3),
+    # the people themselves handed to the one spoken to: "te paso a mis dos salvavidas", "os paso a mi fontanero"
+    ("paso", r"\b(te|os|le|les) paso a (mi|mis|un|una|dos|tres|estos|estas|nuestro|nuestra|nuestros)\b", "CY", 3),
     # "the photos of our wedding are Begoña's" ("son de Begoña", "sont de Lucie", "were taken by Tom")
     ("son eran sont es era fue est taken shot done by", r"\b(son|eran|fueron|sont|es|era|fue|est) (todas |toutes |tous )?de\b|"
      r"\b(were|are|was) (all )?(taken|shot|done|made|designed|painted) by\b", "PA", 3),
@@ -621,7 +675,13 @@ NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "te
                        "returned", "graduated", "relocated", "decided", "agreed", "offered", "discharged", "admitted",
                        "referred", "released", "attached", "liked", "loved", "enjoyed", "posted", "listed", "shared",
                        # talking is not work: "as discussed during our meeting"
-                       "discussed", "talked", "spoke", "chatted", "met", "saw", "heard"})
+                       "discussed", "talked", "spoke", "chatted", "met", "saw", "heard",
+                       # feelings: "you're worried about Mittens - Holly looked after our cats"
+                       "worried", "concerned", "stressed", "excited", "thrilled", "delighted", "pleased", "interested",
+                       "tired", "scared", "bored", "overwhelmed", "obsessed", "relieved", "disappointed", "annoyed",
+                       # a customer's own doing: "has banked with us for years", "shopped with us", "stayed with us"
+                       "banked", "shopped", "stayed", "ordered", "booked", "dined", "purchased", "bought", "subscribed",
+                       "invested", "rented", "leased"})
 
 # Peer introductions: nobody buys anything. Strong cues say so outright; weak ones ("you should
 # talk") also close ordinary introductions and only count when nothing gives a direction.

@@ -16,7 +16,8 @@ from .text import Cue, CueIndex, Tokens
 # "meet you at 10", "meet up", "meet Tuesday" are not introductions.
 _MEET = (r"\bmeet\b(?! (you|u|up|at|on|in|for|with|him|her|them|us|me|again|soon|over|tomorrow|today|tonight|"
          r"next|this|that|there|here|some|sometime|halfway|monday|tuesday|wednesday|thursday|friday|saturday|"
-         r"sunday|the deadline|the team|our|your|my)\b)")
+         r"sunday|the deadline|the team|our|your|my|the kids|the children|the family|the dog|the baby|the parents|"
+         r"the others|the rest|everyone|people|already|yet|before|in person|face to face)\b)")
 # Presenting someone already spoken of: "these are the people I told you about", "das sind die
 # Leute, von denen ich dir erzählt habe", "voici le traiteur dont je t'ai parlé", "este es el
 # fontanero del que te hablé" ("the caterer I mentioned will do the food" presents no one).
@@ -44,6 +45,8 @@ INTRO: tuple[Cue, ...] = (
     Cue("copia", r"\b(le|la|les|los|las|te|os) (he|hemos) (puesto|dejado) en copia\b"),
     # "Michael Sørensen, copied here", "les quiero presentar"
     Cue("copied cc'd cced presentar", r"\b(copied|cc'?d|cced) (here|in here|on this|on this email)\b|"
+        # "I'd strongly recommend Yusuf Demir, whom I've copied", "who I've cc'd"
+        r"\b(whom|who) (i'?ve|i have) (copied|cc'?d|cced|looped in|added)\b|"
         r"\b(les|te|os|le) (quiero|queria|quisiera) presentar\b"),
     # "two businesses I'd like you to talk to:", "time you two met", "you two should know each other"
     Cue("talk speak met know kontakt", r"\b(i'd|i would|we'd|we would) like you to (talk|speak) (to|with)\b|"
@@ -51,14 +54,16 @@ INTRO: tuple[Cue, ...] = (
         r"\b(it was|it's|about) time you (two |both )?met\b|\byou (two |both )?should (know each other|meet|talk|connect)\b|"
         r"\b(lasse|lass|lassen) (euch|sie|dich) (direkt |gerne )?in kontakt treten\b"),
     Cue("looping loop adding copying cc'ing ccing cc'd cc",
-        r"\b(loop(ing)? in|loop(ing)? (you|you both|you two|them|him|her) in|adding \w+|copying \w+|cc'?(ing|d)? \w+)\b"),
+        r"\b(loop(ing)? in|loop(ing)? (you|you both|you two|them|him|her) in|adding \w+|copying \w+|cc'?(ing|d)? \w+)\b"
+        # (not the one addressed copied to stay informed: "Gary, copying you so you know the co-op will get the order")
+        r"(?<!copying you)(?<!adding you)(?<!cc'ing you)(?<!ccing you)"),
     # "Más fácil que hablen directamente", "easier if you talk directly", "plus simple que vous en parliez directement"
     Cue("directamente directly directement direkt",
         r"\b((que|para que) (hablen|hableis|conversen|lo hablen) directamente|(easier|simpler|quicker|best) (if you|for you to|that you) "
         r"(two |both )?(talk|speak|chat) directly|que vous (en )?(parliez|echangiez) directement)\b"),
     Cue("this here's here", r"\b(this is \w+|here'?s \w+|here is \w+)\b"),
     # "you two", but not "are you both free Thursday?", "see you both at 10", "thank you both"
-    Cue("two both", r"\b(you two|(?<!are )(?<!were )(?<!see )(?<!thank )(?<!meet )(?<!join )you both"
+    Cue("two both", r"\b(you two|(?<!are )(?<!were )(?<!see )(?<!thank )(?<!meet )(?<!join )(?<!to )(?<!love )you both"
                     r"(?! (free|available|around|still|coming|ok|okay|good|for|on|at|in|this|next|tomorrow|today)\b)|both of you)\b"),
     # What the two share, said to both at once, is the introduction when no verb makes it: "you are
     # both building dev tools in Austin", "vous êtes tous les deux designers à Lyon", "ihr seid beide
@@ -67,8 +72,12 @@ INTRO: tuple[Cue, ...] = (
         r"\b(you are both|you're both|you have both|you've both)\b|"
         r"\bvous (etes|avez|cherchez|travaillez|faites|venez|lancez|montez) (toutes?|tous) (les )?deux\b|"
         r"\b(ihr seid|ihr habt|sie sind|sie haben|ihr sucht|ihr arbeitet|ihr baut) (alle )?beide\b|"
+        # "ihr wollt beide im Herbst laufen", "ihr macht beide Keramik": any verb of "ihr" with "beide"
+        r"(?<!konnt )(?<!wollt )(?<!habt )(?<!seid )\bihr (?!beide\b)\w+ (alle )?beide\b|"
         r"\b(los|las) dos (sois|son|estais|estan|teneis|tienen|buscais|buscan|trabajais|trabajan|acabais|acaban)\b|"
         r"\b(los|las) dos (me |os |se )?(\w+(ais|eis|is|asteis|isteis)|habeis \w+)\b|"
+        # "los dos exportan arándanos a Europa", "las dos tienen una tienda"
+        r"(?<!con )(?<!a )(?<!para )(?<!de )\b(los|las) dos (?!(meses|anos|dias|semanas|horas|veces|primeros|ultimos|van|vienen|pueden)\b)\w{3,}(an|en)\b|"
         r"\b(ambos|ambas) (sois|son|estais|estan|teneis|tienen|buscais|buscan|trabajais|trabajan)\b"),
     Cue("over take let leave", r"\b(over to you|take it from here|let you (two|both|all)|leave (it to )?(you|the two))\b"),
     # several people offered at once: "Two folks for you", "die zwei Handwerker, die ich empfehlen würde",
@@ -78,16 +87,22 @@ INTRO: tuple[Cue, ...] = (
         r"\b(die )?(zwei|beiden|drei) (handwerker|betriebe|kontakte|firmen|fachleute)\b|\b(dos|tres) (contactos|profesionales) (para ti|que te recomiendo)\b|"
         r"\b(deux|trois) (artisans|contacts|professionnels) (pour toi|pour vous|que je (te|vous) recommande)\b"),
     # stepping out so the two talk directly: "Ich nehme mich hiermit aus dem Verteiler. Meldet euch direkt."
+    # "Tim, meld dich einfach bei Claudia von der Hundeschule": one sent to the other's firm
+    Cue("meld melde", r"\b(meld|melde) (dich|euch) (einfach |doch |gern |gerne |mal )*bei \w+ (von der|vom|von|aus der)\b"),
     Cue("verteiler meldet melden direkt",
         r"\b(nehme mich (\w+ )?aus dem verteiler|meldet euch (einfach |gerne )?(direkt|gegenseitig|beieinander)|"
         r"melden sie sich (gerne |einfach )?(direkt|gegenseitig))\b"),
+    # "ich hab Peters mal mit reingenommen", "ich habe Frau Ott dazugenommen": copying someone in
+    Cue("reingenommen dazugenommen reingesetzt dazugesetzt hinzugefugt", r"\b(mit )?(reingenommen|dazugenommen|reingesetzt|dazugesetzt|hinzugefugt)\b"),
     # "bringe ich Sie mit zwei Stellen in Verbindung", "setze Sie mit Frau Ott in Verbindung"
     Cue("verbindung kontakt", r"\b(bringe|bringen|setze|setzen) (ich |wir )?(sie|dich|euch|ihnen) (\S+ ){0,5}?in (verbindung|kontakt)\b"),
+    # "Hier sind beide, jeweils in Kopie", "das sind die zwei, die ich meinte"
+    Cue("beide beiden zwei kopie", r"\b(hier sind|das sind) (beide|die beiden|die zwei|alle drei)\b|\b(jeweils|beide|beiden) (in|im) (kopie|cc)\b"),
     # "stelle ich hiermit den Kontakt zwischen Ihnen her", "Kontaktherstellung"
     Cue("kontakt kontaktherstellung",
         r"\b(stelle|stellen) (ich |wir )?(hiermit |gerne |gern )?(den |einen )?kontakt (zwischen|zu|mit) (\S+ ){0,3}?her\b|\bkontaktherstellung\b"),
     # "ich mach euch mal bekannt", "ich mache Sie hiermit miteinander bekannt"
-    Cue("bekannt", r"\b(mache|mach|machen) (euch|sie|dich|ihnen|dich mit \w+) (\w+ ){0,2}bekannt\b"),
+    Cue("bekannt", r"\b(mache|mach|machen) (euch|sie|dich|ihnen|dich mit \w+) (\w+ ){0,3}bekannt\b"),
     # Double opt-in: both agreed, so the introduction is made now ("since you both said yes", "como los
     # dos me dijeron que sí", "puisque vous avez dit oui tous les deux", "da Sie beide zugestimmt haben").
     Cue("yes ok agreed si oui zugestimmt einverstanden",
@@ -99,17 +114,22 @@ INTRO: tuple[Cue, ...] = (
     Cue("uberlasse rest suite resto", r"\b(uberlasse (ich )?(ihnen|euch|dir)|den rest (uberlasse|uberlass)|"
         r"(leave|leaving) the rest to you|je vous laisse (la suite|voir)|os dejo (el resto|que)|les dejo (el resto|que))\b"),
     Cue(_SPOKEN_OF_TRIGGERS, _PRESENTS_SPOKEN_OF),
-    Cue("should must talk meet connect thought figured", r"\b((should|must) (talk|meet|connect)|(thought|figured) you (two |both )?should)\b"),
+    Cue("should must talk meet connect thought figured compare swap", r"\b((should|must) (talk|meet|connect|compare notes|swap notes|trade notes)|"
+        r"(thought|figured) you (two |both )?should)\b"),
+    # "Sie beide leiten die IT bei Stadtwerken ähnlicher Größe", "ihr beide macht Keramik" (not "können Sie beide am Dienstag?")
+    Cue("beide", r"(?<!konnen )(?<!konnten )(?<!haben )(?<!sind )(?<!wurden )(?<!mochten )(?<!durfen )(?<!habt )(?<!seid )"
+                 r"(?<!konnt )(?<!wollt )(?<!passt )(?<!fur )(?<!an )(?<!mit )(?<!von )\b(sie|ihr) beide (?!(zeit|lust|am|um|morgen|heute|nachste|diese)\b)[a-z]"),
     # "I think you'd get along", "you two would hit it off", "skipping the double opt-in"
-    Cue("along hit click opt-in optin",
+    Cue("along hit click opt-in optin enjoy",
         r"\b(you'd|you would|you'll|you will|you two would|you both would|you two will) (really |definitely |totally )?"
-        r"(get along|hit it off|click|get on)\b|\b(skipping|skip|without) the double opt-?in\b"),
+        r"(get along|hit it off|click|get on|enjoy (talking|meeting|chatting|comparing notes|swapping))\b|"
+        r"\b(skipping|skip|without) the double opt-?in\b"),
     Cue("zusammen zusammenbringen", r"\b(bringe (euch|sie|dich)( beide| zwei)?( mal)? (mit \w+ )?zusammen|zusammenbringen)\b"),
     Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
         r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
         r"vernetzen|verbinden|kennen ?lernen)\b"),
-    Cue("presente presentons presenter relation contact laisse mets mette", r"\b((je|nous) (te|vous) present(e|ons)|presenter|mettre en (relation|contact)|"
-        r"mise en relation|mets en (relation|contact)|(vous|te) mette en (relation|contact)|je (vous|te) laisse)\b"),
+    Cue("presente presentons presenter relation contact laisse mets met mette", r"\b((je|nous) (te|vous) present(e|ons)|presenter|mettre en (relation|contact)|"
+        r"mise en relation|(mets|met) en (relation|contact)|(vous|te) mette en (relation|contact)|je (vous|te) laisse)\b"),
     Cue("presento presentarte presentarle presentarles presentaros presentarlos presentarlas contacto conectarte conectarles dejo ponga pusiera",
         r"\b((te|les|os|los|las) presento|presentar(te|le|les|os|los|las)|poner(te|les|os) en contacto|pongo en contacto|"
         r"(os|les|te|los|las) (ponga|pusiera|pongo|puse) en contacto|"
@@ -124,8 +144,8 @@ INTRO: tuple[Cue, ...] = (
         r"(dovreste|dovete|dovevate) (conoscervi|sentirvi|parlarvi|incontrarvi))\b"),
     # That they have not met is why the writer writes: "¿y no os conocéis?", "ihr kennt euch noch nicht",
     # "vous ne vous connaissez pas encore", "you two don't know each other yet"
-    Cue("conoceis conocen connaissez kennt know met",
-        r"\b(no (os|se) (conoceis|conocen)|(ne )?vous (ne )?vous connaissez pas|(ihr kennt euch|kennt euch|kennt ihr euch|sie kennen sich) (noch )?nicht|"
+    Cue("conoceis conocen conozcais conozcan connaissez kennt know knew met",
+        r"\b(no (os|se) (conoceis|conocen|conozcais|conozcan)|(neither|none) of you (knew|know|knows|had met|have met)|(ne )?vous (ne )?vous connaissez pas|(ihr kennt euch|kennt euch|kennt ihr euch|sie kennen sich) (noch )?nicht|"
         r"(you two|you both|the two of you) (don't|do not) know each other|(you two|you both|the two of you) (haven't|have not|never) met)\b"),
     # Portuguese and Italian presentations: "te apresento", "vi presento", "vi metto in contatto",
     # "estou copiando a Mariana", "coloco vocês em contato".
@@ -136,10 +156,20 @@ INTRO: tuple[Cue, ...] = (
     # Copying the other person in: "je mets Rachid en copie", "te pongo en copia a Luis", "ich setze
     # Herrn Wolf in CC", "ho messo in copia Marco", "estou copiando"
     Cue("copie copia cc kopie copio sumo agrego incluyo anado",
-        r"\b((mets|mis|ajoute|rajoute) ([\w']+ ){1,6}?en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
+        r"\b((je )?(mets|mis|ajoute|rajoute) en copie|(mets|mis|ajoute|rajoute) ([\w']+ ){1,6}?en copie|(te|vous) (mets|mis|ajoute|rajoute) en copie|(pongo|puse|anado) (a \w+ )?en copia|"
         r"(te|les|os|le) copio (a|con)|copio a|(sumo|agrego|incluyo|anado) a [a-z]|"
         r"(setze|nehme) (\w+ ){1,6}?in (cc|kopie)|(van|va|estan|esta) en copia|in (cc|kopie) (gesetzt|genommen)|(metto|ho messo) (\w+ ){0,2}in copia)\b"),
     Cue(_HANDOVER_TRIGGERS, _HANDOVER),
+    # presenting a relative or friend by what they are to the writer: "voici ma nièce Chloé", "esta es mi
+    # prima Lucía", "das ist meine Nichte Jana" (not "voici mon devis")
+    Cue("voici voila este esta das hier", r"\b(voici|voila|este es|esta es|das ist|hier ist) (mon|ma|mes|notre|mi|mis|nuestro|nuestra|"
+        r"mein|meine|unser|unsere) (\w+ )?(niece|neveu|fille|fils|soeur|frere|cousin|cousine|amie?|voisine?|collegue|associee?|"
+        r"beau-frere|belle-soeur|belle-fille|gendre|mere|pere|tante|oncle|filleule?|sobrin[oa]|hij[oa]|herman[oa]|prim[oa]|amig[oa]|"
+        r"vecin[oa]|compan[ea]r[oa]|cunad[oa]|tia|tio|madre|padre|nuera|yerno|ahijad[oa]|socia|socio|"
+        r"nichte|neffe|tochter|sohn|schwester|bruder|cousine|freundin|freund|nachbarin|nachbar|kollegin|kollege|tante|onkel|"
+        r"schwagerin|schwager|schwiegertochter|schwiegersohn|patenkind)\b"),
+    # handing people themselves over: "te paso a mis dos salvavidas", "os paso a mi fontanero"
+    Cue("paso", r"\b(te|os|le|les) paso a (mi|mis|un|una|dos|tres|estos|estas|la|el|los|las|nuestro|nuestra|nuestros)\b"),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen
     # hier der Kontakt zu", "comme promis, voici les coordonnées", "como te prometí, te paso el contacto".
     Cue("promised versprochen promis prometi prometido promesso kontakt",
@@ -160,12 +190,16 @@ STRONG_INTRO: tuple[Cue, ...] = (
     Cue("presentarte presentarle presentarles presentaros presento presente vorstellen",
         r"\b(presentar(te|le|les|os)|(te|le|les|os) presento) a (una|un|mi|mis|la|el|los|las|dos|tres)\b|"
         r"\bje (te|vous) presente (un|une|mon|ma|mes|le|la|les|deux)\b|\bdarf ich (dir|ihnen|euch) (\S+ ){1,3}vorstellen\b"),
+    # "linking you two re: the bathroom tile"
+    Cue("linking link", r"\b(linking|link|hooking|hook) (you two|you both|the two of you|you up with)\b"),
     Cue("introduce introducing introduced", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b|"
         r"\b(i've|we've|i have|we have) (just )?introduced you to\b|"
         r"\b(writing|like|pleased|delighted|happy|glad|wanted|write) to introduce (?!you\b|myself\b|ourselves\b)\w+|"
         r"\bintroduc(e|ing) (you to )?(two|three|a few|some|several) (people|contacts|friends|colleagues|experts|professionals|specialists)\b"),
     # ("this is really kind of you", "here's the thing" present nobody)
-    Cue("this here's", r"\b(this is|here's) (?!(really|so|very|too|just|such|not|it|all|what|why|how|great|kind|"
+    # (not the writer naming herself after a greeting: "Hello this is Grace (age 9) from number 4")
+    Cue("this here's", r"(?<!hello )(?<!hi )(?<!hey )(?<!hello, )(?<!hi, )(?<!hey, )(?<!hallo )(?<!hola )(?<!bonjour )"
+        r"\b(this is|here's) (?!(really|so|very|too|just|such|not|it|all|what|why|how|great|kind|"
         r"lovely|amazing|awesome|perfect|wonderful|fantastic|brilliant|helpful|super|exactly|about|because|for|"
         r"where|when|why|going|getting|to|from|thing|how)\b)\w+\b"),
     Cue("vorstellen presente presentons presento connecting pongo mets bekannt presenter presentarle", r"(?<!furs )(?<!fur das )(?<!fur's )\b(vorstellen|(je|nous) (te|vous) present(e|ons)|(te|les|os|los|las) presento|"
@@ -174,8 +208,9 @@ STRONG_INTRO: tuple[Cue, ...] = (
         r"connecting you|(te|les|os) pongo en contacto|je (te|vous) mets en (relation|contact)|bekannt (zu )?machen)\b"),
 )
 SUBJECT_INTRO: tuple[Cue, ...] = (
-    Cue("intro introduction introducing introductions meet connecting connect referral recommendation",
-        r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation)\b"),
+    Cue("intro introduction introducing introductions meet connecting connect referral recommendation should must need",
+        r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation)\b|"
+        r"\b(should|must|need to) (talk|meet|connect|compare notes|swap notes|trade notes|know each other)\b"),
     Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion "
         "conocerse conozcan rencontrer conocer know",
         r"\b(vorstellung|kennenlernen|kontakt|empfehlung|mise en relation|presentation|presentacion|presento|"
@@ -221,26 +256,53 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
     # "thanks for the intro", "thank you for connecting us" (not "thanks for the kind words about the site")
     Cue("thanks thank cheers", r"\b(thanks|thank you|many thanks|cheers)( so much| again)?,? (\w+,? )?for (the |this |your |making the |"
                                r"the kind |your kind )?(e-?intro\w*|intro\b|introduc\w*|connect\w*|referr\w*|recommendation|"
-                               r"kind intro\w*|kind introduc\w*|sending (\w+ ){1,2}(my|our) way|putting (me|us) in touch)"),
+                               r"kind intro\w*|kind introduc\w*|sending (\w+ ){1,2}(my|our) way|putting (me|us) in touch|putting (me|us) onto|"
+                               r"pointing (me|us) (to|towards)|steering (me|us) to)"),
     Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
     # (not "Lovely to meet you and Ben on Saturday": a meeting of the writer's own, in person)
     Cue("meet e-meet emeet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"
-        r"(?! you (and \w+ )?(on|at|last|yesterday|earlier|this (morning|week)|the other day)\b)"),
+        r"(?! you (and (\w+ ){1,3}?)?(on|at|last|yesterday|earlier|this (morning|week)|the other day)\b)"),
     # (a name may come between: "Muchas gracias, Cata, por el contacto", "Danke, Jörg, für die Vorstellung")
-    Cue("danke dank freut", r"\b(danke,?|(tausend|vielen|herzlichen|besten|lieben) dank) (dir |ihnen |euch |\w+,? )?fur die "
+    Cue("danke dank freut", r"\b(danke,?|(tausend|vielen|herzlichen|besten|lieben) dank) (dir |ihnen |euch |\w+,? |an (\S+ ){1,4}?)?fur die "
         r"(vorstellung|verbindung|einfuhrung|vermittlung|empfehlung)\b|\bfreut mich\b|"
-        r"\b(danke|dank) (dir |ihnen |euch )?(furs|fur das|fur's) (vorstellen|verbinden|vernetzen|zusammenbringen)\b"),
+        r"\b(danke|dank),? (\w+,? )?(dir |ihnen |euch )?(furs|fur das|fur's) (vorstellen|verbinden|vernetzen|zusammenbringen)\b"),
+    # thanking the one who made the introduction for thinking of the writer: "Rocío, gracias de nuevo por
+    # acordarte de nosotros", "merci d'avoir pensé à nous", "thanks for thinking of us", "danke, dass du an uns gedacht hast"
+    Cue("nuevo vez encore again nochmals einmal",
+        # (only thanked again: "thanks for thinking of us for the roles" also opens a fresh introduction)
+        r"\b(gracias|mil gracias|muchas gracias) (de nuevo|otra vez) por (acordarte|acordaros|acordarse|pensar|haber pensado) (de|en) (nosotros|mi)\b|"
+        r"\bmerci encore (d'avoir|pour avoir) pense a (nous|moi)\b|"
+        r"\b(thanks|thank you) again for thinking of (us|me)\b|"
+        r"\b(nochmals|noch einmal) (danke|vielen dank),? dass (du|sie|ihr) an (uns|mich) gedacht (hast|haben|habt)\b"),
     Cue("merci ravi ravie enchante enchantee", r"\b(merci,? (\w+,? )?pour (la mise en relation|le contact|la presentation)|"
                                                r"ravie? de (faire ta connaissance|vous connaitre)|enchantee?)\b"),
+    # thanks for an introduction made earlier: "darte las gracias por presentarme a Marta", "merci encore de
+    # m'avoir présenté Nadim", "danke, dass du mich mit Jonas bekannt gemacht hast"
+    Cue("gracias presentarme presentarnos m'avoir nous bekannt zusammengebracht vernetzt",
+        r"\bgracias (\w+ ){0,3}?por (presentarme|presentarnos|ponerme en contacto|ponernos en contacto)\b|"
+        r"\bmerci (\w+ ){0,3}?(de|pour) (m'|nous )avoir (presente|presentee|mis en relation|mise en relation|mis en contact|recommande)\b|"
+        r"\bdank\w*,? (\w+,? )?dass (du|sie|ihr) (mich|uns) mit (\S+ ){1,3}?(bekannt gemacht|zusammengebracht|vernetzt|in kontakt gebracht)\b"),
     Cue("gracias encantado encantada placer gusto", r"\b(gracias,? (\w+,? )?por (la presentacion|presentarnos|el contacto|conectarnos)|"
                                               r"encantad[oa] de conocer|un placer conocer|un gusto conocer)"),
+)
+# Thanks said again, in a reply: "Dmitri, thank you again, I owe you a coffee", "Katharina, merci encore !",
+# "Thank you, Mrs Whitcombe, for thinking of me": the introduced person answering in the thread.
+THANKS_AGAIN: tuple[Cue, ...] = (
+    Cue("thank thanks merci gracias danke dank",
+        r"\b(thank you|thanks|merci|gracias|danke|vielen dank),? (\w+,? ){0,3}?(again|encore|de nuevo|otra vez|nochmal|nochmals)\b|"
+        r"\b(thank you|thanks),? ((mr|mrs|ms|dr)\.? )?\w+,? for thinking of me\b"),
 )
 # Work handed to the one addressed, in the subject or the text: "Te paso unos clientes", "a job for you",
 # "j'ai un client pour toi". With it, contact details in the text are a lead, whatever else the text says.
 WORK_FOR_YOU: tuple[Cue, ...] = (
-    Cue("paso mando envio clientes cliente lead referral client customer job jobs client clients chantier kunden auftrag",
+    Cue("paso mando envio clientes cliente lead referral client customer job jobs client clients chantier kunden auftrag room space capacity sending",
         r"\b(te|os|le|les) (paso|mando|envio) (un|una|unos|unas|dos|tres) (clientes?|trabajos?|encargos?|contactos? de clientes?)\b|"
         r"\b(a |another |new )?(lead|referral|client|customer|job) for you\b|\bj'ai (un|une|deux) (client|cliente|clients|chantier) pour (toi|vous)\b|"
+        # "Sending you a borrower who needs a homeowners policy"
+        r"\bsending you (a|an|one|two|another|my) (\w+ )?(client|customer|borrower|buyer|seller|patient|student|family|"
+        r"lead|referral|tenant|homeowner)s?\b|"
+        # "Do you have room for one more client?"
+        r"\b(room|space|capacity) for (one|another|a|two) (more |new )?(clients?|customers?|patients?|students?|families|family)\b|"
         r"\b(ich habe|hab) (einen|eine|zwei) (kunden|kundin|auftrag|auftrage) fur (dich|euch|sie)\b"),
 )
 # People who know each other already: "the three of us sat down", "you two closed more deals together".
@@ -258,23 +320,28 @@ GAVE_YOURS: tuple[Cue, ...] = (
         r"\b(gave|given|passed|sent|shared|forwarded|handed) (out |on )?(\w+ )?(him|her|them|\w+)? ?your "
         r"(#|(number|num|digits|details|contact|email|info|card|name)\b)"),
     Cue("donne transmis file refile passe",
-        r"\b(ai|j'ai) (donne|transmis|file|refile|passe) (ton|votre) (numero|contact|06|mail|portable|adresse)\b"),
+        r"\b(ai|j'ai) (donne|transmis|file|refile|passe) (ton|votre) (numero|contact|06|mail|portable|adresse|nom)\b"),
     Cue("di pase", r"\b(le|les) (di|pase) tu (numero|contacto|telefono|correo)\b"),
+    # the one addressed spoken of to the contact: "told her about you", "le hablé de ti", "je lui ai parlé de vous"
+    Cue("told hable hablado conte comente parle erzahlt",
+        r"\b(told|tell) (him|her|them) (all )?about you\b|\b(le|les) (hable|he hablado|conte|comente) de (ti|usted|vosotros|ustedes)\b|"
+        r"\bje (lui|leur) ai parle de (toi|vous|ton|ta|tes|votre|vos)\b|\b(habe|hab) (ihm|ihr|ihnen) von (dir|ihnen|euch) erzahlt\b"),
     Cue("gegeben weitergegeben geschickt",
         r"\b(deine|ihre) (nummer|kontaktdaten|e-mail|adresse|handynummer) (gegeben|weitergegeben|geschickt)\b"),
 )
 LEAD: tuple[Cue, ...] = (
     *GAVE_YOURS,
     # a number given as such: "Cell is 773-555-0142", "Son portable : 06 55 ...", "Handy: 0171 ..."
-    Cue("cell mobile phone tel portable movil celular handy natel",
-        r"\b(cell|mobile|phone|tel|portable|movil|celular|handy|natel)\s?(is|:|es|est|ist)\s*\+?\(?\d"),
+    Cue("cell mobile phone tel portable movil celular handy natel numero nummer telefono telefon telephone",
+        r"(?<!\bmy )(?<!\bmon )(?<!\bmi )(?<!\bmeine )\b(cell|mobile|phone|tel|portable|movil|celular|handy|natel|numero|"
+        r"nummer|telefono|telefon|telephone)\s?(is|:|es|est|ist)\s*\+?\(?\d"),
     Cue("is ist est es gsm", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
         r"\b(ihre|seine) (nummer|handynummer|telefonnummer|handy|e-mail|mail|adresse) (ist|lautet)\b|"
         r"\b(son|sa|leur) (numero|portable|telephone|gsm|mail|e-mail|adresse) ?(est|c'est|:)|"
         r"\bsu (numero|telefono|movil|celular|correo|email) es\b"),
     Cue("erreichbar", r"\b(ist|sind) (\S+ ){0,6}erreichbar\b|\berreichbar unter\b"),
     # "I said I'd pass her details along", "sharing his number with you", "te paso sus datos" (below)
-    Cue("pass passing send sending share sharing", r"\b(pass|passing|send|sending|share|sharing) (along |on )?(her|his|their) "
+    Cue("pass passing send sending share sharing giving give", r"\b(pass|passing|send|sending|share|sharing|(giving|give) you) (along |on )?(her|his|their) "
         r"(details|info|contact info|contact details|number|cell|email|information|contact)( along| on| to you| with you)?\b"),
     Cue("below above attached", r"\b(his|her|their) (details|info|contact info|contact details|number|email|cell|phone|address) "
                                 r"(is |are )?(below|above|attached)\b|\b(details|contact (info|details)) below\b"),
@@ -305,11 +372,15 @@ LEAD: tuple[Cue, ...] = (
         r"\b(ecris-lui|ecrivez-lui|appelle-le|appelle-la) (sur whatsapp|au)\b|\b(escribele|llamale|llamalo|llamala) (por|al)\b|"
         r"\b(text|whatsapp|message) (him|her|them) (on|at)\b"),
     # "Please contact Liza: liza@..., 0491 ...", "A referral from our parish"
-    Cue("contact call email ring phone referral", r"\bplease (contact|call|email|ring|phone) \w+( \w+)?(:|,| at\b| on\b)|\ba referral from (our|my|the)\b"),
+    Cue("contact call email ring phone referral", r"\bplease (contact|call|email|ring|phone) \w+( \w+)?(:|,| at\b| on\b)|\ba referral from (our|my|the)\b|"
+        # "Please contact Dr. Wallace directly to schedule"
+        r"\bplease (contact|call|email|ring|phone|reach out to) (\S+ ){1,3}?directly\b"),
     # the contact named with the details: "Her name is Dorothy Evans, dot.evans@...", "Name is Harpreet Gill"
-    Cue("name tenant client customer homeowner buyer seller patient",
+    Cue("name tenant client customer homeowner buyer seller patient owner referral lead",
         r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b|"
-        r"^(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner)('s name)? is\b|(?:(?<=[.!?:] )|(?<=[.!?:]  ))(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner)('s name)? is\b"),
+        r"^(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner)('s name)? is\b|"
+        # a labelled details block: "Homeowner: Pilar Gutierrez", "Client: ..."
+        r"(^|(?<=[.!?:] )|(?<=[.!?:]  ))(tenant|client|customer|homeowner|buyer|seller|patient|owner|referral|lead)( name)? ?: [a-z]|(?:(?<=[.!?:] )|(?<=[.!?:]  ))(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner)('s name)? is\b"),
     # asked to take the work: "can you take this one", "can you get someone out today"
     Cue("take fit get send", r"\b(can|could) you (take|fit) (this|it|her|him|them)( one| job)?( on| in)?\b|"
         r"\b(can|could) you (get|send) (someone|somebody|a tech|a guy|one of your (guys|lads|team|techs)) (out|over|round|around)\b"),
@@ -332,10 +403,17 @@ LEAD: tuple[Cue, ...] = (
         r"\b(pass|passing|send|sending) on the (contact )?details of\b|"
         r"\b(attend|attendent) (votre|ton) (appel|courriel|message)\b|\b(espera|esperan) (tu|su) (llamada|correo|mensaje)\b|"
         r"\b(wartet|warten) auf (deinen|ihren|einen) (anruf|rückruf|ruckruf)\b|"
-        r"\b(le|les) (he dicho|dije) que (usted|tu) (la|lo|le|los|las) (llamaria|llamarias|contactaria|contactarias)\b|"
+        r"\b(le|les) (he dicho|dije) (que|q) (usted |tu )?(la|lo|le|los|las) (llamaria|llamarias|llamabas|llamaba|llamarias hoy|contactaria|contactarias)\b|"
         r"\b(le|la|lo) (puedes|puede) (marcar|llamar|escribir)\b|"
         r"\bje (lui|leur) ai dit que (vous|tu) (l'|les )?(appelleriez|appellerais|contacteriez|contacterais)\b|"
         r"\b(ich )?(habe|hab) (ihr|ihm|ihnen) gesagt,? (dass )?(sie|du) (sie|ihn|sich) (anrufen|anrufst|melden|meldest)\b"),
+    # "tu peux lui répondre directement", "you can reply to her directly", "puedes responderle directamente",
+    # "du kannst ihr direkt antworten": the one addressed answers someone who is not on the email
+    Cue("repondre ecrire reply respond write responderle escribirle contestarle antworten schreiben",
+        r"\b(tu peux|vous pouvez|peux-tu|pouvez-vous|tu pourras|vous pourrez) (lui|leur) (repondre|ecrire|telephoner)\b|"
+        r"\b(you can|can you|please) (reply|respond|write) (to )?(her|him|them) directly\b|"
+        r"\b(puedes|podes|puede|podeis) (responderle|escribirle|contestarle|responderles|escribirles)\b|"
+        r"\b(kannst du|du kannst|konnen sie|sie konnen) (ihr|ihm|ihnen) (direkt |gerne )?(antworten|schreiben)\b"),
     # "She's fine with you contacting her directly", "er freut sich über deinen Anruf"
     Cue("fine happy ok okay", r"\b(fine|happy|ok|okay) (with|for) you (contacting|to contact|calling|to call|emailing|to email|"
         r"texting|reaching out to|getting in touch with) (her|him|them)\b"),
@@ -348,37 +426,41 @@ LEAD: tuple[Cue, ...] = (
                                                     r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout|bell|buzz)\b"),
     Cue("reenvio reenvio transfere transmets weiter weitergeleitet", r"\b((te|le|se) (lo |la |los |las )?reenvio|je (te|vous) (la |le |les )?transfere|"
         r"ich leite (dir|ihnen)|leite (dir|ihnen) \w+ weiter|weitergeleitet)\b"),
-    Cue("forwarding forward way over reach", r"\b(forwarding (this|her|his|their)|forward (this|it) (on |along )?to you|send(ing)? (him|her|them) (your way|over)|"
+    Cue("forwarding forward way over reach said", r"\b(forwarding (this|her|his|their)|forward (this|it) (on |along )?to you|send(ing)? (him|her|them) (your way|over)|"
                                      r"said you'?d (reach out|call|be in touch))\b"),
     Cue("paso datos llamara llamarias llamala llamalo", r"\b(te paso (el|los|su|sus|dos|tres|unos|estos|un) (contactos?|datos)|sus datos|te llamara|"
                                                         r"(la|lo|le) llamarias|llamal[oa])\b"),
-    Cue("horen erzahlt appel nouvelles llamada", r"\b((freut sich|wartet)( darauf)?,? von (dir|ihnen) zu horen|"
+    Cue("horen erzahlt appel nouvelles llamada freuen freut", r"\b((freut sich|wartet)( darauf)?,? von (dir|ihnen) zu horen|"
+        # "Sie würde sich sehr über Ihren Anruf oder eine E-Mail freuen"
+        r"(freut|freuen|wurde|wurden) sich (\w+ ){0,2}?(uber|auf) (ihren|deinen|einen|euren) (anruf|ruckruf|e-mail|mail|nachricht)|"
         r"(ihr|ihm) von (dir|ihnen) erzahlt|(il|elle) attend (ton|votre) appel|attend de (tes|vos) nouvelles|"
         r"espera (tu|su) llamada)\b"),
     # Someone of the writer's needs the provider's trade: "a client of ours needs an electrician",
     # "ein Kunde von uns braucht einen Elektriker", "une amie cherche un notaire", "un vecino necesita
     # un fontanero"; and the provider is sent to them: "melde dich direkt bei ihm", "contactez-la directement".
     Cue("needs looking braucht sucht besoin cherche necesita busca",
-        r"\b(a|one of (my|our)) (client|customer|friend|neighbou?r|colleague|member|contact|tenant)s?( of (mine|ours))? "
-        r"(needs|is looking for|wants|is after)\b|"
-        r"\b(ein|eine|einer) (kunde|kundin|kunden|freund|freundin|nachbar|nachbarin|bekannter|bekannte|kollege|kollegin|"
+        r"\b(a|my|our|one of (my|our)) (client|customer|friend|neighbou?r|colleague|member|contact|tenant)s?( of (mine|ours))?,? "
+        r"((who|that) (really |badly |urgently |desperately )?)?(needs|is looking for|wants|is after)\b|"
+        r"\b(ein|eine|einer|mein|meine|unser|unsere) (kunde|kundin|kunden|freund|freundin|nachbar|nachbarin|bekannter|bekannte|kollege|kollegin|"
         r"mandant|mandantin|mieter|mieterin)( von (mir|uns)| meiner| unserer)? (braucht|sucht|benotigt)\b|"
-        r"\b(un|une) (client|cliente|ami|amie|voisin|voisine|collegue|connaissance)( a (moi|nous)| de (mes|nos) amis)? "
+        r"\b(un|une|mon|ma|notre) (client|cliente|ami|amie|voisin|voisine|collegue|connaissance)( a (moi|nous)| de (mes|nos) amis)?(, [^,.!?]{1,40},)? "
         r"(a besoin|cherche|recherche)\b|"
-        r"\b(un|una) (cliente|clienta|amigo|amiga|vecino|vecina|colega|conocido|conocida)( mio| mia| nuestro| nuestra)? "
+        r"\b(un|una|mi|nuestro|nuestra) (cliente|clienta|amigo|amiga|vecino|vecina|colega|conocido|conocida)( mio| mia| nuestro| nuestra)?(, [^,.!?]{1,40},)? "
         r"(necesita|busca|anda buscando)\b"),
     Cue("melde meldet melden contactez contacte contactale escribele llamale directement direkt directamente",
-        r"\b(melde dich|melden sie sich|meld dich) (doch )?(bitte )?(direkt )?bei (ihm|ihr|ihnen)\b|"
+        r"\b(melde dich|melden sie sich|meld dich) (doch )?(bitte )?(gern |gerne )?(direkt )?bei (ihm|ihr|ihnen)\b|"
         r"\b(contactez|contacte|appelez|appelle|ecrivez|ecris)-(le|la|les|lui|leur) (directement|de ma part)\b|"
         r"\b(contactale|contactalo|contactala|escribele|llamale|contactadle|escribidle|llamadle) (directamente|de mi parte)\b"),
     # "ich habe eine Umzugsanfrage für Sie", "j'ai une demande pour vous", "tengo un encargo para ti";
     # "Frau Kühn erwartet Ihren Anruf"; a bare details label ("Kontakt:", "Contact :", "Datos de contacto:")
-    Cue("anfrage auftrag kunde kundin interessent demande client cliente encargo trabajo anruf rueckruf kontakt contact contacto",
+    Cue("anfrage auftrag kunde kundin interessent demande client cliente encargo trabajo anruf rueckruf kontakt contact contacto said told",
         r"\b(eine|einen|ein) \w*(anfrage|auftrag|kunde|kundin|interessent|interessentin) (fur|an) (sie|dich|euch)\b|"
         r"\b(une|un) (demande|client|cliente|chantier|dossier) pour (vous|toi)\b|"
         r"\b(un|una) (encargo|trabajo|cliente|clienta|pedido|presupuesto) para (ti|usted|vosotros|ustedes)\b|"
         r"\b(erwartet|erwarten|wartet auf|freut sich auf) (ihren|deinen|euren) (anruf|ruckruf)\b|"
-        r"(^|\s)(kontakt|kontaktdaten|contact|coordonnees|contacto|datos de contacto) ?: "),
+        r"(^|\s)(kontakt|kontaktdaten|contact|coordonnees|contacto|datos de contacto) ?: |"
+        # "I said you'd call. Details:" (a details block of its own, after the words that pass it on)
+        r"\b(said|told (him|her|them)) you'?d (call|ring|phone|be in touch|reach out)[^:]{0,40}\bdetails ?:"),
     # passing the contact on: "te adjunto el contacto de Javiera", "os paso su móvil", "I'm passing
     # hers to you", "she asked for your info", "te copio lo que me mandó por WhatsApp", "ella sabe que la
     # vas a llamar", "je te copie son message"
@@ -399,7 +481,8 @@ LEAD: tuple[Cue, ...] = (
         r"(bitte )?(direkt|gern)\b|\bist (\S+ ){1,6}?erreichbar\b"),
     # "Magst du dich bei ihm melden?", "can you squeeze her in?", "could you fit him in this week?"
     Cue("magst kannst konntest willst squeeze fit slot",
-        r"\b(magst|kannst|konntest|willst) du dich (\w+ )?bei (ihm|ihr|ihnen) melden\b|"
+        r"\b(magst|kannst|konntest|willst) du dich (\w+ )?(bei (ihm|ihr|ihnen)|da|dort) (mal )?melden\b|"
+        r"\b(konnen|konnten) sie sich (\w+ )?(bei (ihm|ihr|ihnen)|da|dort) (mal )?melden\b|"
         r"\b(can|could) you (please )?(squeeze|fit|slot|get) (her|him|them) in\b"),
     Cue("gebe kontaktdaten meldet ruf", r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an)\b"),
     Cue("transmets coordonnees appeler appelle-la appelle-le", r"\b(je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))\b"),
@@ -413,8 +496,10 @@ LEAD: tuple[Cue, ...] = (
     # Phone-only leads and passed-on voicemails: "pls call Jim at 555-0142, tell him I sent you",
     # "Llamadla, por favor, al 612...", "Bitte rufen Sie Herrn Kaiser unter ... zurück", "Voicemail
     # from ...", "Message vocal de ...", "je vous transmets ce message".
-    Cue("call ring phone text tell sent voicemail pass passing",
-        r"\b((pls|please|plz|pl) )?(call|ring|phone|text) (\w+ ){0,2}(at |on )?\(?\+?\d|"
+    Cue("call ring phone text tell sent voicemail pass passing help",
+        r"\b((pls|please|plz|pl) )?(call|ring|phone|text) (\w+,? ){0,3}(at |on )?\(?\+?\d|"
+        # "can u help her?", "could you help him out": the one addressed asked to take on someone not on the email
+        r"\b(can|could|would) (you|u) (please |pls )?help (her|him|them)( out)?\b|"
         r"\btell (him|her|them) (that )?i sent you|\b(say|mention) (that )?i sent you|"
         r"\bvoice ?mail (below|attached|from|transcript)|\b(pass|passing|passed) (it|this|this one) (on |along )?to you\b"),
     Cue("llamadla llamadlo llamadle llamenla llamenlo llamela llamelo llamala llamalo llamen llamad",
@@ -453,7 +538,7 @@ LEAD: tuple[Cue, ...] = (
     # "llama a Don X al 600 ...", "call Mrs. X on 07...".
     Cue("rappeler appeler rappelez appelez rappelle appelle llama llame llamad llamen llamar",
         r"\b(rappeler|appeler|rappelez|appelez|rappelle|appelle) ([\w.'-]+ ){1,3}(au|sur le) \+?\(?\d|"
-        r"\b(llama|llame|llamad|llamen|llamar) a ([\w.'-]+ ){1,3}al \+?\(?\d"),
+        r"\b(llama|llame|llamad|llamen|llamar) a ([\w.'-]+ ){1,3}(al )?\+?\(?\d"),
     # a details block: "Her details:", "Hier seine Kontaktdaten:", "Ses coordonnées :", "Sus datos:"
     Cue("details contact info kontaktdaten daten coordonnees datos",
         r"\b(his|her|their|ihre|seine|ses|leurs|sus) (details|contact details|contact info|info|kontaktdaten|daten|"
@@ -505,5 +590,5 @@ def promise_only(toks: Tokens) -> bool:
     return True
 
 
-__all__ = ["ALREADY_ACQUAINTED", "GAVE_YOURS", "WORK_FOR_YOU", "INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
+__all__ = ["ALREADY_ACQUAINTED", "GAVE_YOURS", "THANKS_AGAIN", "WORK_FOR_YOU", "INTRO", "STRONG_INTRO", "SUBJECT_INTRO", "PERMISSION", "POLITE_PRESENT", "PROMISE", "REPLY_TO_INTRO", "LEAD",
            "subject_is_intro", "promise_only", "any_cue", "count_cues"]

@@ -25,7 +25,7 @@ from .envelope import Envelope
 from .leads import LeadContact, find_contact, pasted_form, vcard_contact, voicemail_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
-from .names import NICKNAMES, Person, domain_words, make_person, name_index, personal_mailbox, same_organisation
+from .names import NICKNAMES, Mention, Person, domain_words, make_person, name_index, personal_mailbox, same_organisation
 from .roles import FIRM_SALUTATION, Reading, read_roles, read_subject
 from .cues import BOTH, GREETINGS, PRESENTATIVE
 from .intent import any_cue, count_cues
@@ -78,7 +78,10 @@ _REQUEST = re.compile(
     r"kennst du|kennen sie|suche|sucht|brauch|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
     r"alguien|busco|busca|necesit|recomiend|quisiera|queremos|quiero|me pasas|nos pasas|presupuesto|devis|"
     r"angebot|kostenvoranschlag|mochten|voudrions|voudrais|aimerions|aimerais|hattest du|hatten sie|kapazitat|"
-    r"konntest du|konnten sie|auriez-vous|aurais-tu|tendrias|tendria|"
+    r"konntest du|konnten sie|konnen sie|kannst du|jemanden|einen kontakt|auriez-vous|aurais-tu|tendrias|tendria|"
+    # "who does yours?", "qui fait ta compta ?", "¿quién te lleva los papeles?", "wer macht eure Steuer?"
+    r"who does (yours|your|ur)|who did (yours|your|ur)|qui (fait|s'occupe de) (ta|ton|tes|votre|vos)|quien te (hace|lleva)|"
+    r"wer macht (deine|eure|ihre|dein|euer)|"
     # wants and symptoms: "want a proper website", "water coming through the ceiling", "ne marche plus"
     r"\bwants?\b|would love|require|enquiry|inquiry|leak|water coming|broken|not working|stopped working|"
     r"doesn't (work|open)|problem with|issue with|ne marche plus|ne fonctionne plus|fuite|funktioniert nicht|"
@@ -180,8 +183,11 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
         return people
     index = name_index(tuple(people) + (referrer,))
     # named by a person's name: not by the firm's ("Fahrschule Kurz", fahrschule-kurz.example)
+    # ("l'auto-école du Pont" for "Auto-école du Pont" <contact@...>: a shared inbox's display name is the firm's)
+    firm_words = {p.email: set(fold(p.display).replace("-", " ").split()) for p in people if shared_inbox(p)}
     named = {m.email for m in index.mentions(text[:5000])
-             if not m.company and fold(text[m.start:m.end]) not in domain_words(m.email)}
+             if not m.company and fold(text[m.start:m.end]) not in domain_words(m.email)
+             and not set(fold(text[m.start:m.end]).replace("-", " ").split()) <= firm_words.get(m.email, set())}
     unnamed = [p for p in inboxes if p.email not in named]
     if len(unnamed) != 1:
         return people
@@ -210,6 +216,11 @@ def _name_firm_people(text: str, people: list[Person], referrer: Person) -> list
         before = [x for x in mentions if paragraph < x.start < m.start()]
         if before:
             names.setdefault(before[-1].email, set()).add(key)
+    for x in mentions:
+        # "der Kontakt zu Frank von Dachbau Wendt", "Maria from Soto Flowers", "Lucie de l'Atelier Roux"
+        m = _NAME_OF_FIRM.search(text, max(0, x.start - 40), x.start)
+        if m is not None and fold(m.group(1)) not in known and fold(m.group(1)) not in _NOT_GIVEN_NAMES:
+            names.setdefault(x.email, set()).add(fold(m.group(1)))
     if not names:
         return people
     return [dataclasses.replace(p, keys=p.keys | names[p.email]) if p.email in names else p for p in people]
@@ -218,6 +229,41 @@ def _name_firm_people(text: str, people: list[Person], referrer: Person) -> list
 # A name spoken to at the start of a sentence, perhaps with a title: "Don Beto,", "Andrea,"
 _SPOKEN_TO = re.compile(r"(?:(?<=[.!?)] )|(?<=[.!?)]  )|^)(?:(?:Don|Doña|Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Monsieur|Madame|"
                         r"Señor|Señora)[ \t]+)?([A-ZÀ-Ý][a-zà-ÿ]{1,15})[ \t]*,", re.MULTILINE)
+
+
+# Kinship words used as a name when speaking to a relative: "Hi Mum, hi Priya", "Mum, Priya is the OT"
+_KIN_WORDS = ("mum|mom|mam|mummy|mommy|mother|dad|daddy|father|mama|mamá|papa|papá|maman|mami|papi|mutti|vati|oma|opa|"
+              "grandma|grandpa|gran|nan|nana|granny|grandad|abuela|abuelo|mamie|papy|tata")
+_KIN_SPOKEN_TO = re.compile(r"(?:^|\b(?:hi|hello|hey|dear|liebe|lieber|hola|querida|querido|salut|coucou)[ \t]+|[.!?\n][ \t]*)"
+                            r"(" + _KIN_WORDS + r")[ \t]*[,:!–—-]", re.IGNORECASE | re.MULTILINE)
+
+
+def _name_kin(text: str, people: list[Person], referrer: Person, to: set[str]) -> list[Person]:
+    """"Hi Mum, hi Priya": a kinship word spoken to names the writer's relative on the email, the one
+    person who shares the writer's family name (of those in To, when several do)."""
+    words = {fold(m.group(1)) for m in _KIN_SPOKEN_TO.finditer(text[:5000])}
+    family = _family_name(referrer)
+    if not words or not family:
+        return people
+    kin = [p for p in people if _family_name(p) == family]
+    if len(kin) > 1:
+        kin = [p for p in kin if p.email in to]
+    if len(kin) != 1:
+        return people
+    return [dataclasses.replace(p, keys=p.keys | words) if p is kin[0] else p for p in people]
+
+
+def _family_name(p: Person) -> str:
+    """The last word of a two-word display name, else of an address like "david.lee@"; "" when neither says."""
+    words = p.display.split()
+    if len(words) >= 2:
+        return fold(words[-1])
+    parts = re.split(r"[._-]", p.email.split("@", 1)[0])
+    return fold(parts[-1]) if len(parts) >= 2 else ""
+
+
+# A first name right before the firm it works for: "Frank von Dachbau Wendt", "Maria from Soto Flowers"
+_NAME_OF_FIRM = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]{1,15})[ \t]+(?:von|vom|from|at|of|de|du|chez|bei|del|de la|de l'|d')[ \t]*(?:the[ \t]+)?$")
 
 
 # "On Tue, Ann <ann@x> wrote:", and a forwarded message's "From: Ann <ann@x>"
@@ -266,6 +312,9 @@ _NOT_GIVEN_NAMES = frozenset({
     "merci", "danke", "gracias", "saludos", "gruss", "grusse", "cordialement", "amities", "bises", "besos",
     "beijos", "abracos", "bjs", "hugs", "love", "xoxo", "tschuss", "grussle", "liebe", "abrazos", "ciao", "yes", "no",
     "ok", "okay", "sure", "hey", "hi", "hello", "also", "btw", "quick", "good",
+    # answers and fillers that start a sentence with a comma: "Oui, Chauffage Wouters à Evere."
+    "oui", "non", "si", "ja", "nein", "doch", "genau", "vale", "claro", "bueno", "pues", "bon", "alors", "donc",
+    "voila", "well", "so", "yeah", "yep", "nope", "absolutely", "definitely", "of", "natürlich", "naturlich",
 })
 
 
@@ -430,6 +479,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
 
     people = _name_shared_inbox(new, [make_person(a) for a in recipients], make_person(referrer))
     people = _name_firm_people(new, people, make_person(referrer))
+    people = _name_kin(new, people, make_person(referrer), {a.email for a in env.to})
     referrer_person = make_person(referrer)
     reading = read_roles(new, people, referrer_person, vocab, toks, default_addressee=_firm_greeted(new, env, people))
     subject_mentions = name_index(tuple(people)).mentions(subject) if subject.strip() else []
@@ -441,6 +491,10 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
             reading.evidence[email].contact += ev.contact
             reading.evidence[email].notes.extend(f"subject {n}" for n in ev.notes)
     mentioned = [p for p in people if any(m.email == p.email for m in reading.mentions)]
+    informed = _copied_to_know(reading)
+    if informed and len(mentioned) - len(informed) < 2:
+        # "Funmi, copying you since you asked to stay in the loop": named only to say why they are copied
+        mentioned = [p for p in mentioned if p.email not in informed]
     if len(mentioned) < 2 and any_cue(intent.POLITE_PRESENT, toks):
         return Found((), "asks for permission to introduce; no introduction yet")
     intro_phrases = count_cues(intent.INTRO, toks) + count_cues(intent.POLITE_PRESENT, toks)
@@ -448,11 +502,15 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     intro_phrases += presented
     # "Fwd: Kit <> Abe": the subject is the forwarded message's, and says nothing of the new text
     is_forward = bool(_FWD_PREFIX.match(env.subject or "")) and bool(body.forwarded)
-    subject_intro = not is_reply and not is_forward and intent.subject_is_intro(Tokens(fold(subject)), subject)
+    subject_intro = not is_reply and not is_forward and (intent.subject_is_intro(Tokens(fold(subject)), subject) or
+                                                         _pair_in_subject(subject, subject_mentions))
     thanks = any_cue(intent.REPLY_TO_INTRO, toks)
     strong = bool(presented) or any_cue(intent.STRONG_INTRO, toks)
 
     if thanks and (intro_phrases == 0 or not strong):
+        return Found((), "a reply to an existing introduction")
+    if is_reply and not strong and any_cue(intent.THANKS_AGAIN, toks) and body.quoted.strip():
+        # "Thursday 14:00 is good for me ... Dmitri, thank you again": the introduced person answers in the thread
         return Found((), "a reply to an existing introduction")
     if not strong and (_INVITATION.search(toks.folded) or _INVITATION_SUBJECT.match(fold(subject))):
         return Found((), "an invitation to an event, not an introduction")
@@ -479,7 +537,9 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     needs = any(reading.evidence[p.email].contact > 0 for p in people)
     # a peer introduction may have no introducing verb at all: "Ihr beide wollt das Konzert stemmen ..."
     peers = reading.peer_score >= 1 and len(mentioned) >= 2
-    if not (intro_phrases or subject_intro or peers or ((gives or (needs and reading.addressed)) and len(mentioned) >= 2)):
+    crossed = not is_reply and _cross_addressed(reading, [p.email for p in people])
+    if not (intro_phrases or subject_intro or peers or crossed or
+            ((gives or (needs and reading.addressed)) and len(mentioned) >= 2)):
         return Found((), "nobody is introduced in the new text")
     if len(mentioned) < 2 and not (strong or subject_intro):
         return Found((), "the people addressed are not introduced to each other")
@@ -521,6 +581,15 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     return Found(tuple(referrals), reason, len(parties) == 2 and _no_roles(reading, parties))
 
 
+# Two people named together in a subject: "Rina / Doug - movers", "Anika & Ben", "Tom + Ana"
+_SUBJECT_PAIR = re.compile(r"\s*(?:/|&|\+|<>|<->|x|and|y|und|et)\s*", re.IGNORECASE)
+
+
+def _pair_in_subject(subject: str, mentions: list[Mention]) -> bool:
+    """The subject names two people of the email side by side: the shape of an introduction's subject."""
+    return any(a.email != b.email and _SUBJECT_PAIR.fullmatch(subject, a.end, b.start) for a, b in zip(mentions, mentions[1:]))
+
+
 def _firm_greeted(text: str, env: Envelope, people: list[Person]) -> str | None:
     """"Dear Sir or Madam," to the one firm in To: the text speaks to that firm until it names someone."""
     if not FIRM_SALUTATION.match(text, _GREETING_WORD.match(text).end()):
@@ -541,6 +610,29 @@ def _newly_named(reading: Reading, people: list[Person], quoted: str) -> bool:
                for m in reading.mentions if any(p.email == m.email for p in people))
 
 
+_COPIED_TO_KNOW = re.compile(r"[\s,:–—-]*(?:i'?m |i am |just )?(?:copying|cc'?ing|cc'?d|adding|looping) you(?: in)?,? "
+                             r"(?:so|since|because|as|for|to keep|in case|fyi|just so|here so)\b", re.IGNORECASE)
+
+
+def _copied_to_know(reading: Reading) -> set[str]:
+    """Parties named only as the one spoken to by "copying you so you know ...": kept informed, not introduced."""
+    told = {s.addressee for s in reading.sentences if s.addressee and _COPIED_TO_KNOW.match(reading.text, s.vocative_end, s.end)
+            and any(m.start < s.vocative_end <= m.end + 2 and m.email == s.addressee for m in reading.mentions)}
+    return {e for e in told if sum(1 for m in reading.mentions if m.email == e) == 1}
+
+
+def _cross_addressed(reading: Reading, emails: list[str]) -> bool:
+    """Two people each spoken to in turn about the other ("Sam, Elena bought the old Hendricks place ...
+    Elena, Sam's rates are fair"): the shape of an introduction, whatever its words."""
+    about: dict[str, set[str]] = {}
+    for s in reading.sentences:
+        if s.addressee in emails:
+            named = {m.email for m in reading.mentions if s.vocative_end <= m.start < s.end and m.email in emails}
+            about.setdefault(s.addressee, set()).update(named - {s.addressee})
+    return any(a in about and b in about and (b in about[a] or a in about[b])
+               for i, a in enumerate(emails) for b in emails[i + 1:])
+
+
 def _no_roles(reading: Reading, parties: list[Person]) -> bool:
     """Nothing in the text says who of these provides or needs."""
     return all(abs(reading.evidence[p.email].lean) < 1 for p in parties)
@@ -548,12 +640,18 @@ def _no_roles(reading: Reading, parties: list[Person]) -> bool:
 
 # "Laura, das ist Nele!", "Camille, voici Hugo", "Pedro, ella es Ana", "Sam, this is Priya": one
 # party named, then the other presented to them. Only the words between two mentions are tested.
-_PRESENTS = re.compile(r"\s{0,3}[,:]?\s{0,3}" + PRESENTATIVE +
+# Sending a person to the one just named: "Bonjour Fabienne, je vous envoie Lucas", "Tom, I'm sending you Ana"
+_SENDING = (r"(?:je (?:te|vous) (?:envoie|adresse)|i'?m sending you|i am sending you|(?:te|le|les|os) (?:mando|env[íi]o) a|"
+            r"ich schicke (?:dir|ihnen|euch))")
+_PRESENTS = re.compile(r"\s{0,3}[,:]?\s{0,3}(?:" + PRESENTATIVE + "|" + _SENDING + ")" +
                        r"\s{1,3}(?:(?:la|el|le|die|der|de|a|o|our|my|unsere?|notre|nuestr[ao])\s{1,3})?", re.IGNORECASE)
 
 
 # An event invitation copied to the tracker: the people it lists are guests, not introduced.
 _INVITATION = re.compile(r"\b(?:you'?re (?:all )?invited|you are (?:all )?invited|please rsvp|rsvp by|"
+                         # a call or meeting being set up: "you're welcome to join", "Microsoft Teams meeting"
+                         r"(?:you'?re|you are) (?:more than )?welcome to join|feel free to join|microsoft teams meeting|"
+                         r"join zoom meeting|click here to join the meeting|join the meeting|meeting id|"
                          r"(?:seid|sind) (?:alle )?(?:herzlich )?eingeladen|herzliche einladung|"
                          r"(?:vous etes|tu es) (?:tous |toutes )?(?:cordialement )?invite|"
                          r"(?:estais|estan|estas|esta) (?:todos |todas )?invitad[oa]s?)\b")
@@ -568,6 +666,9 @@ def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
         # "Hallo Lukas, ... Das ist Nicolas Studer, der unsere Website gebaut hat": a party presented
         # by name to the reader, the other party named elsewhere
         count += sum(1 for m in ms if _PRESENTED_BEFORE.search(text, max(0, m.start - 40), m.start))
+    # "je vous envoie léa qui lance son studio", "os mando a mi prima rocío", "sending my sister in law paula ur
+    # way": a person sent to the one written to, who may be a firm's inbox the text never names
+    count += sum(1 for m in ms if _SENT_BEFORE.search(text, max(0, m.start - 60), m.start))
     for a, b in zip(ms, ms[1:]):
         if a.email != b.email and b.start - a.end <= 40 and _PRESENTS.fullmatch(text, a.end, b.start):
             count += 1
@@ -580,6 +681,8 @@ def _presents_by_name(text: str, reading: Reading, parties: set[str]) -> int:
     return count
 
 
+_SENT_BEFORE = re.compile(r"(?:^|[.!?:;,\n]\s{0,3})(?:" + _SENDING + r"|(?:i'?m |i am )?sending)[ \t]{1,3}(?:[^\s.!?]+[ \t]{1,3}){0,4}$",
+                          re.IGNORECASE)
 _PRESENTED_BEFORE = re.compile(r"(?:^|[.!?:;\n]\s{0,3}|,\s{0,2})" + PRESENTATIVE +
                                r"\s{1,3}(?:(?:Herrn?|Frau|Dr\.?|Mme|M\.|Sr\.?|Sra\.?|Don|Doña|Mr\.?|Mrs\.?|Ms\.?)\s{1,3}){0,2}$",
                                re.IGNORECASE)
@@ -697,6 +800,14 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         # "Maxime et Sarah cherchent leur premier condo": everyone but the one provider needs it
         contacts = [p for i, p in enumerate(wanting) if not any(_household(p, q) for q in wanting[:i])]
         return _one_provider(referrer, providers[0], contacts, reading, env, vocab, names)
+    rest = [p for p in parties if p is not providers[0]]
+    if len(providers) == 1 and ev[providers[0].email].lean > 0 and len(rest) >= 2 and \
+            all(ev[p.email].lean <= 0 and not shared_inbox(p) for p in rest) and \
+            _named_together(reading, {p.email for p in rest}):
+        # "Ich hab dir Kerstin und Yusuf in Cc gesetzt ... Kerstin bräuchte jemanden": the people named
+        # together for the one provider are all contacts, even when only one of them says what they need
+        contacts = [p for i, p in enumerate(rest) if not any(_household(p, q) for q in rest[:i])]
+        return _one_provider(referrer, providers[0], contacts, reading, env, vocab, names)
     return [_provides(referrer, provider, contact,
                       best(category_scores(reading, provider, contact, env.subject if len(providers) == 1 else "",
                                            vocab, per_provider=len(providers) > 1)), names)
@@ -736,14 +847,7 @@ def _named_together(reading: Reading, emails: set[str]) -> bool:
 def _household(a: Person, b: Person) -> bool:
     """Two people of one household: the same family name and the same mail domain ("David and Grace
     Lee", david.lee@ and grace.lee@ at one provider). A household is one contact."""
-    def family(p: Person) -> str:
-        words = p.display.split()
-        if len(words) >= 2:
-            return fold(words[-1])
-        local = p.email.split("@", 1)[0]
-        parts = re.split(r"[._-]", local)
-        return fold(parts[-1]) if len(parts) >= 2 else ""
-    fa, fb = family(a), family(b)
+    fa, fb = _family_name(a), _family_name(b)
     if not fa or fa != fb or shared_inbox(a) or shared_inbox(b):
         return False
     # ("Philipp Lorenz" at web.test and "Claudia Lorenz" at posteo.test: a couple need not share a provider)
@@ -967,7 +1071,10 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
     fwd_need = bool(contact.forwarded and _REQUEST.search(fold(fwd_text)))
     work_for_you = any_cue(intent.WORK_FOR_YOU, toks) or any_cue(intent.WORK_FOR_YOU, Tokens(fold(env.subject or "")))
     if ev_c.lean > 0 and ev_c.lean > ev_p.lean and ev_c.provider >= 2 and not work_for_you and \
-            not any_cue(intent.GAVE_YOURS, toks):
+            not any_cue(intent.GAVE_YOURS, toks) and (ev_p.contact > 0 or not lead_phrase or ev_c.provider >= 5):
+        # (details passed on with a lead's words, and nothing said of the one addressed needing anything:
+        # "Beatrice Lund (office manager) ... She knows you'll be in touch" is a lead, whatever the contact's own job;
+        # but "he's the plumber who did our water heater. His cell is ..." says twice that the contact provides)
         # (the addressee's own details given to the person: "j'ai filé ton numéro à Mme Diop, qui fait traiteur"
         # passes a contact on, whatever her own trade)
         # (a title alone, "Dr. Reinhardt", does not make the person described a provider)

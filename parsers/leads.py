@@ -16,10 +16,11 @@ from .text import Forwarded, fold
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}(?![\w-])")
 # Phone numbers: 7 to 15 digits in the usual groupings, bounded so no input makes it backtrack far.
 # After a country code the first group may be one digit ("+33 6 12 34 56 78"); later groups may have
-# five digits, as German numbers are written ("030 23125 417").
+# five digits, as German numbers are written ("030 23125 417"), and a mobile subscriber number seven or
+# eight ("0151 5550134").
 # (UK numbers have five-digit area codes and six-digit subscriber numbers: "01632 960284", "07700 900618")
 PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\d{1,4}|(?:\(\d{1,5}\)[ .-]?)?\d{2,5})"
-                   r"(?:[ .-]\d{2,6}){1,4}(?![\w])")
+                   r"(?:[ .-]\d{2,8}){1,4}(?![\w])")
 _NAME_LINE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*$")
 _NAME_IN_TEXT = re.compile(r"\b([A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zß-ÿ'’-]+){1,2})\b")
 _NOT_NAMES = frozenset({

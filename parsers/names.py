@@ -113,7 +113,43 @@ _COMMON_WORDS = frozenset(
     "lee les van von del bea nick jim liz meg kim ben victor angel christian earl duke king prince major carol "
     "harmony melody autumn river brook forest stone rock cliff dale glen hill cash penny mercedes dolores pilar "
     "sol luz paz rosa blanca clara nieves amparo consuelo inmaculada belle claire aurore".split())
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-öø-ÿ]+(?![\w'’])")
+# Names that are rare as ordinary words: in mail written without capitals, they are the people's.
+_NAMES_WHEN_LOWERCASE = frozenset("ken frank victor jordan lily violet holly heather daisy ruby bob ted tim tom dan sam "
+                                  "bea nick jim liz meg kim ben belle claire aurore gene mercedes".split())
+# After a name used to address someone: "jas - ", "jas, ", "jas: "
+_ADDRESS_MARK = re.compile(r"[ \t]?[-–—,:]")
+_SENTENCE_LETTER = re.compile(r"(?:^|[.!?][ \t]+|\n)[ \t]*([^\W\d_])", re.MULTILINE)
+
+
+_PRESENTING_AFTER = (" das ist", " this is", " meet ", " voici", " c'est", " te presento", " este es", " esta es", " des is")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][ \t]{1,2}|\n[ \t]*)$")
+_TITLE_BEFORE = re.compile(r"\b(?:dr|mr|mrs|ms|herr|frau|mme|sr|sra|dra)\.?[ \t]$")
+
+
+def _claim(index: dict[str, str], key: str, email: str) -> None:
+    """``key`` names ``email``, unless it already names someone else: then it names nobody ("")."""
+    index[key] = email if index.get(key, email) == email else ""
+
+
+def _names_someone(text: str, m: re.Match, word: str) -> bool:
+    """Where a short form or a name that is also a word counts as a name in lowercase mail: "jas -" (someone
+    addressed); for words such as "grace", only at a sentence's start ("grace, mark's son ...") or owning
+    something ("will's daughter")."""
+    addressed = _ADDRESS_MARK.match(text, m.end()) is not None
+    if word not in _COMMON_WORDS:
+        return addressed
+    at_start = _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) is not None
+    return (addressed and at_start) or text[m.end():m.end() + 2] in ("'s", "’s")
+
+
+def lowercase_style(text: str) -> bool:
+    """Written without capitals: most sentences begin with a small letter ("frank my neighbor jorge's
+    furnace died"), as people type on phones."""
+    letters = [m.group(1) for m in _SENTENCE_LETTER.finditer(text[:3000])]
+    return len(letters) >= 1 and sum(c.islower() for c in letters) * 5 >= len(letters) * 3
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-öø-ÿ]+(?=['’]s\b|(?![\w'’]))")   # ("jorge's furnace": the name)
 _SPLIT = re.compile(r"[\s,;()\"'<>/|]+")
 _LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -377,7 +413,7 @@ class NameIndex:
                     continue
                 for cut in range(max(5, (len(c) * 2 + 4) // 5), len(c) - 2):
                     head = c[:cut]
-                    self._by_head[head] = p.email if self._by_head.get(head, p.email) == p.email else ""
+                    _claim(self._by_head, head, p.email)
 
     def mentions(self, text: str) -> list[Mention]:
         found: list[Mention] = []
@@ -448,26 +484,51 @@ class NameIndex:
             found = self._by_title_initial(text, found)
         if len({m.email for m in found}) < len(self.people):
             found = self._by_initial(text, words, found)
-        if len({m.email for m in found}) < min(2, len(self.people)) and text.count(" ") > 3:
-            found = self._lowercase(text, found)
+        if text.count(" ") > 3:
+            lowercase = lowercase_style(text)
+            if lowercase and len({m.email for m in found}) < len(self.people):
+                found = self._lowercase(text, found, relaxed=True)
+            elif len({m.email for m in found}) < min(2, len(self.people)):
+                found = self._lowercase(text, found)
         return found
 
-    def _lowercase(self, text: str, found: list[Mention]) -> list[Mention]:
+    def _lowercase(self, text: str, found: list[Mention], relaxed: bool = False) -> list[Mention]:
         """First names written without a capital ("hey mike meet sarah"), when capitalised matching
-        found too few people; words that are also ordinary words ("will", "grace") never count."""
+        found too few people; words that are also ordinary words ("will", "grace") never count.
+
+        ``relaxed``: the writer capitalises nothing ("tyler - ken just got a lab puppy"), so names that are
+        rare as ordinary words ("ken", "frank") count too, and so does the start of a first name used to
+        address someone ("jas - alice does llc formation" for Jasmine)."""
         by_first: dict[str, str] = {}
+        shorts: dict[str, str] = {}        # (relaxed) names that count only where someone is addressed
+        titled: dict[str, str] = {}        # (relaxed) family names after a title: "adding dr lin"
         for p in self.people:
             if not p.first or len(p.first) < 3:
                 continue
             for name in {p.first} | NICKNAMES.get(p.first, frozenset()):
-                if len(name) >= 3 and name not in _COMMON_WORDS:
-                    by_first[name] = p.email if by_first.get(name, p.email) == p.email else ""
-        if not by_first:
+                if len(name) >= 3 and (name not in _COMMON_WORDS or (relaxed and name in _NAMES_WHEN_LOWERCASE)):
+                    _claim(by_first, name, p.email)
+                elif relaxed and len(name) >= 3:
+                    _claim(shorts, name, p.email)
+            if relaxed and len(p.first) >= 5:
+                for cut in (3, 4):
+                    _claim(shorts, p.first[:cut], p.email)
+            family = fold(p.display.split()[-1]) if relaxed and len(p.display.split()) >= 2 else ""
+            if len(family) >= 2:
+                _claim(titled, family, p.email)
+        if not by_first and not shorts and not titled:
             return found
         taken = {m.start for m in found}
         extra = []
         for m in _LOWER_WORD.finditer(text):
-            owner = by_first.get(m.group())
+            word = m.group()
+            if relaxed and not word.isascii():
+                word = fold(word)          # "andrés", "hélène": the keys are folded
+            owner = by_first.get(word)
+            if not owner and word in shorts and word not in by_first and _names_someone(text, m, word):
+                owner = shorts[word]
+            if not owner and word in titled and _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                owner = titled[word]
             if owner and m.start() not in taken:
                 extra.append(Mention(m.start(), m.end(), owner))
         return sorted(found + extra, key=lambda x: x.start) if extra else found
@@ -497,7 +558,9 @@ class NameIndex:
         chosen: dict[str, str] = {}
         for start, end, word in words:
             if len(word) < 3 or not (text[end:end + 1] in (",", ":", "!") or text[end:end + 2] in (" -", " –", " —") or text[max(0, start - 7):start].lower().rstrip()
-                                     .endswith(("hi", "hello", "dear", "and", "meet", "hey", "hallo", "hola", "bonjour"))):
+                                     .endswith(("hi", "hello", "dear", "and", "meet", "hey", "hallo", "hola", "bonjour", "servus", "salut"))
+                                     # "Miri das ist Katrin": someone presented to the one named
+                                     or text[end:end + 12].lower().startswith(_PRESENTING_AFTER)):
                 continue
             key = fold(_strip_possessive(word))
             if key in self._by_key or key in _NOT_FIRST_NAMES:
@@ -508,7 +571,9 @@ class NameIndex:
                     or (p.first and len(p.first) > len(key) and p.first.startswith(key))
                     or (p.first and len(key) >= 4 and len(p.first) > len(key) and key in p.first)
                     # "Jono" for Jonathan, "Davo" for David: the name's start and an -o or -y
-                    or (p.first and 4 <= len(key) < len(p.first) and key[-1] in "oy" and p.first.startswith(key[:-1]))]
+                    or (p.first and 4 <= len(key) < len(p.first) and key[-1] in "oy" and p.first.startswith(key[:-1]))
+                    # "Kathi" for Kathrin, "Miri" for Miriam: the Austrian and South German -i
+                    or (p.first and 4 <= len(key) < len(p.first) and key[-1] == "i" and p.first.startswith(key[:-1]))]
             if not fits:
                 # "Hallo Martina, hallo Stefan" to "Familie Brandt": the greeted names are the household's
                 fits = [p for p in waiting if p.family]

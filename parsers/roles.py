@@ -26,7 +26,7 @@ from .categories import Hit, Vocabulary
 from .cues import (BOTH, BOTH_WORDS, FIRST_PERSON_TRIGGERS, FIRST_SUBJECTS, NO_DEAL, NOT_WORK, PEER, PERSON_ART, PRESENTATIVE,
                    ROLE_CUES, SECOND, THIRD_ACTORS, WEAK_PEER, WORK_VERB_BEFORE)
 from .names import WORD, Mention, Person, name_index
-from .sentences import Sentence, split_sentences, starts_with_mention_of, trailing_vocative, vocative
+from .sentences import Sentence, inner_vocative, split_sentences, starts_with_mention_of, trailing_vocative, vocative
 from .text import Tokens, fold, fold_aligned
 
 
@@ -175,6 +175,13 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
             if trailing:
                 sent_addressee = trailing
                 addressed_all.add(trailing)
+            else:
+                inner = inner_vocative(text, start, end, mentions, m_starts, parties)
+                if inner:
+                    # "Now that the offer is through, Siobhan, you will need a conveyancer": spoken to from here on
+                    sent_addressee = addressee = inner
+                    addressed_all.add(inner)
+                    topic = None
         sentences.append(Sentence(start, end, sent_addressee, vend))
         if topic is None and addressee and len(parties) == 2:
             topic = next(p for p in parties if p != addressee)
@@ -361,7 +368,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         owner = _noun_owner(text, folded, h, mentions, m_starts, sent, parties)
         if owner is not None and h.term.person and (folded[max(0, h.start - 3):h.start] in ("'s ", "s' ") or
                                                     _OWN_PROVIDER.search(folded, max(0, h.start - 30), h.start) or
-                                                    _NOUN_AFTER_TRADE.match(folded, h.end)):
+                                                    _NOUN_AFTER_TRADE.match(folded, h.end) or
+                                                    _FAMILY_ROLE_BEFORE.search(folded, max(0, h.start - 12), h.start)):
             # "Deepa aunty's doctor told her", "Lupe is bringing her accountant, Dana": someone's own
             # doctor, not what they are; "a mortgage broker friend": the friend is the broker
             owner = None
@@ -469,6 +477,8 @@ def _work_verb_before(folded: str, pos: int) -> re.Match | None:
 
 
 _PERMISSION = re.compile(r"\b(?:permission|consent|the ok|the go-ahead|her blessing|his blessing)\b")
+# "Mrs. Kay is the primary caregiver for her husband": a role in the family, not a trade
+_FAMILY_ROLE_BEFORE = re.compile(r"\b(?:primary|family|main|unpaid|sole|full-time family) $")
 _OWN_PROVIDER = re.compile(r"\b(?:her|his|their|your) (?:[\w-]+ )?$")
 _NOUN_AFTER_TRADE = re.compile(r" (?:friend|colleague|buddy|pal|neighbou?r|mate|cousin|sister|brother)s?\b")
 _UNNAMED_GROUP = re.compile(r"\b(?:a|an|some|two|three|the|my|our) (?:young |lovely |retired |new |local )?(?:couple|family|clients|"
@@ -499,7 +509,7 @@ def _counted_group_before(folded: str, pos: int, sent_start: int, m_ends: list[i
 
 _LIST_BULLET = re.compile(r"\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
 # After "Name," a relative pronoun describes the person named ("Anika Rao, who designed our office").
-_RELATIVE_AFTER = re.compile(r"\s*(?:who|which|qui|que|quien|der|die|el cual|la cual)\b")
+_RELATIVE_AFTER = re.compile(r"[ \t]*(?:who|which|qui|que|quien|der|die|el cual|la cual)\b")
 _LABELLED_LINE = re.compile(r"[^\w\n]{0,6}([A-ZÀ-Ý][\w&/' ]{1,28}?)[ \t]{1,2}[—–][ \t]{1,2}")
 _NOT_LABELS = frozenset({"hi", "hello", "hey", "dear", "hallo", "hola", "bonjour", "salut", "thanks", "thank", "cheers",
                          "ps", "p", "note", "re", "fwd", "subject", "from", "to", "cc", "sent", "date", "von", "an", "de",
@@ -561,7 +571,8 @@ def _listed_not_addressed(text: str, folded: str, start: int, vend: int, person_
         return True
     if _PRESENTATIVE.match(folded, vend):
         return False  # "Marc, voici le traiteur ...": Marc is spoken to, the caterer presented to him
-    if _RELATIVE_AFTER.match(folded, vend):
+    if text[vend - 1:vend] != "!" and _RELATIVE_AFTER.match(folded, vend):
+        # ("Hola Elena!\n\nQué ilusión ...": an exclamation after a greeting, no relative clause)
         return True
     k = bisect_left(person_nouns, vend)
     if k < len(person_nouns) and person_nouns[k] - vend <= 30:
@@ -598,6 +609,12 @@ def read_subject(subject: str, people: list[Person], vocab: Vocabulary,
         owner = _noun_owner(subject, folded, h, mentions, m_starts, sentence, parties)
         if owner is not None and not h.term.person and _NEED_IN_PARENS.search(folded, folded.rfind("(", 0, h.start) + 1, h.start):
             continue   # "Jordan (new puppy!)": what the person has or needs, not what they offer
+        if owner is not None and _YOUR_BEFORE.search(folded, max(0, h.start - 20), h.start) and \
+                any(m.email == owner and m.end <= h.start for m in mentions):
+            # "Maker Summit: your illustrator and photographer": someone found for the one named
+            evidence[owner].contact += 2
+            evidence[owner].notes.append(f"subject: your {h.text}")
+            continue
         if owner is not None and (h.term.person or _parenthesised(folded, h, subject)):
             evidence[owner].provider += 3 if h.term.person else 2
             evidence[owner].notes.append(f"subject: {h.text}")
@@ -612,6 +629,7 @@ def read_subject(subject: str, people: list[Person], vocab: Vocabulary,
     return evidence
 
 
+_YOUR_BEFORE = re.compile(r"\b(?:your|ur|tu|tus|votre|vos|ton|ta|dein|deine|ihr|ihre|su|sus)\s(?:new\s|nuevo\s|nueva\s|neuer\s|neue\s)?$")
 _APPOSITION = re.compile(
     r"\s*(?:\((?:cc'?d?|cced|copied|in cc|bcc'?d|en copie|en copia|in kopie)\)\s*)?"
     r"(?:,|—|–|-|\(|:|is|was|'s|ist|est|es|has been|'s been|this is|ist unser|ist mein)?\s*"

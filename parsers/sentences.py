@@ -123,7 +123,10 @@ def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts:
             break
         if stripped[:1] in (",", ":", "–", "—", "-", "!", "\n") or low.startswith(_VOC_END) or (
                 not confirmed and low.startswith(("you ", "your ", "u ", "you'", "i ", "can you", "could you", "would you",
-                                                  "please ", "did you", "have you", "do you", "are you", "this is"))):
+                                                  "please ", "did you", "have you", "do you", "are you", "this is"))) or (
+                # "frank my neighbor jorge's furnace died": a name typed without a capital as the message's
+                # first word speaks to that person
+                not confirmed and text[m.start:m.start + 1].islower() and not text[:m.start].strip()):
             confirmed = list(addressed)
             confirmed_end = pos + (1 if stripped[:1] in (",", ":", "–", "—", "-", "!") else 0)
             if low.startswith(_VOC_END):
@@ -135,13 +138,29 @@ def vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts:
             pos += low.index(" ") + 1
             i += 1
             continue
+        if i + 1 < len(mentions) and mentions[i + 1].start == pos and mentions[i + 1].email != m.email:
+            # "alice victor - jasmine's leaving the agency": two people addressed with nothing between
+            i += 1
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        gap = text[pos:nxt.start] if nxt is not None else ""
+        gap_words = {w.lower() for w in WORD.findall(gap)}
+        if nxt is not None and nxt.email == m.email and len(gap) <= 12 and gap_words and gap_words <= _TEAM_WORDS and \
+                all(c.isalpha() or c.isspace() for c in gap):
+            # "Equipo de Turia:": the firm's team and its name, one vocative
+            addressed.pop()
+            pos = nxt.start
+            i += 1
+            continue
         break
     if confirmed and _on_contact_card(text, mentions[bisect_left(m_starts, start)].start):
         return [], start
     return confirmed, confirmed_end
 
 
-_RELATIVE_AFTER_COMMA = re.compile(r"\s*(?:who|whose|whom|which|qui|dont|quien|quienes|cuyo|cuya|dessen|deren)\b")
+_RELATIVE_AFTER_COMMA = re.compile(r"\s*(?:who|whose|whom|which|qui|dont|quien|quienes|cuyo|cuya|dessen|deren|"
+                                   # "Ray Dominguez, copied, is closing on ...": an aside, not a vocative
+                                   r"copied|cc'?d|cced|also copied|en copie|en copia|in cc|in kopie)\b")
 
 
 # A line of contact details: a phone number or an address alone, perhaps after a label.
@@ -186,3 +205,23 @@ def trailing_vocative(text: str, start: int, end: int, mentions: list[Mention], 
     if "," in before and after in ("", ".", "!", "?", "!!", "...", ":)", "!)") and m.start - start > 15:
         return m.email
     return None
+
+
+# After a name set off by commas inside a sentence, what shows it is spoken to: "..., Siobhan, you will need"
+_SPOKEN_AFTER = re.compile(r",[ \t]*(?:you|your|you'|u |can you|could you|would you|please|do you|tu |vous |du |sie |usted |te |le )",
+                           re.IGNORECASE)
+
+
+def inner_vocative(text: str, start: int, end: int, mentions: list[Mention], m_starts: list[int],
+                   parties: set[str]) -> str | None:
+    """A party named between commas inside a sentence, then spoken to: "Now that the offer is through,
+    Siobhan, you will need a conveyancer"."""
+    k = bisect_left(m_starts, start)
+    while k < len(mentions) and mentions[k].start < end:
+        m = mentions[k]
+        if m.email in parties and m.start - start > 3 and text[max(start, m.start - 2):m.start].strip() == "," and \
+                _SPOKEN_AFTER.match(text, m.end, end):
+            return m.email
+        k += 1
+    return None
+

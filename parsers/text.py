@@ -410,6 +410,22 @@ class Tokens:
         return [start for word, start in zip(self.words, self.starts) if word in words]
 
 
+_DOUBLE_S = re.compile(r"(?<!\\)ss")
+
+
+def _with_sharp_s(pattern: str) -> str:
+    """``pattern`` with every "ss" also matching "ß" ("heisst" / "heißt", "gross" / "groß"), where the regex
+    allows it (a lookbehind must keep a fixed width)."""
+    if "ss" not in pattern:
+        return pattern
+    both = _DOUBLE_S.sub("(?:ss|ß)", pattern)
+    try:
+        re.compile(both)
+    except re.error:
+        return pattern
+    return both
+
+
 class Cue:
     """A regex tried only when one of its trigger words occurs, and in long texts only near them.
 
@@ -421,7 +437,10 @@ class Cue:
     LONG = 1500
 
     def __init__(self, triggers: str, pattern: str, back: int = 90, ahead: int = 220) -> None:
-        self.triggers = frozenset(triggers.split())
+        words = triggers.split()
+        # (aligned folding keeps "ß", one character for one: "heißt" must meet a rule written "heisst")
+        self.triggers = frozenset(words + [w.replace("ss", "ß") for w in words if "ss" in w])
+        pattern = _with_sharp_s(pattern)
         self.regex = re.compile(pattern)
         self.back = back
         self.ahead = ahead

@@ -152,6 +152,21 @@ NAMED = [
     ("una costurera para el vestido", "tailoring"),
     ("el despachante de aduana", "logistics"),
     ("una oficiante para la boda", "officiating"),
+    # creative and rural trades
+    ("Dom is the animator behind our onboarding tour", "animation"),
+    ("she is a motion designer in Leeds", "animation"),
+    ("Paula es la redactora con la que mejor trabajamos", "copywriting"),
+    ("Julien est rédacteur indépendant à Lyon", "copywriting"),
+    ("Rhys is a technical writer in Bristol", "copywriting"),
+    ("Maya is a voice actor with a booth at home", "voice-over"),
+    ("Jonas ist Sprecher für Hörbücher", "voice-over"),
+    ("Ravi is the video editor who cut our launch film", "video-editing"),
+    ("Mae is a divorce mediator in Portland", "mediation"),
+    ("die Mediatorin hat uns sehr geholfen", "mediation"),
+    ("Cody is the farrier for our barn", "farrier"),
+    ("Florian ist Hufschmied im Pinzgau", "farrier"),
+    ("Anita is an independent agronomist", "agronomy"),
+    ("l'agronome de la coopérative passe demain", "agronomy"),
 ]
 
 # Everyday words that must not name a service on their own.
