@@ -128,6 +128,12 @@ INTRO: tuple[Cue, ...] = (
     Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
         r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
         r"vernetzen|verbinden|kennen ?lernen)\b"),
+    # bringing two people together for their own sake: "je souhaite vous faire rencontrer", "vous aurez
+    # beaucoup à vous dire", "tendréis mucho de qué hablar", "ihr werdet euch viel zu erzählen haben"
+    Cue("rencontrer connaitre dire hablar erzahlen",
+        r"\b(vous|te|les) faire (se )?(rencontrer|connaitre)\b|\bvous aurez (beaucoup|plein de choses|mille choses|tant de choses) a vous dire\b|"
+        r"\b(tendreis|tendran|tendrian|tendriais) (mucho|muchas cosas) (de )?(que|de las que) hablar\b|"
+        r"\b(werdet|werden|wurdet|wurden) (euch|sich) (\S+ ){0,2}?(viel|einiges|eine menge) zu erzahlen haben\b"),
     Cue("presente presentons presenter relation contact laisse mets met mette", r"\b((je|nous) (te|vous) present(e|ons)|presenter|mettre en (relation|contact)|"
         r"mise en relation|(mets|met) en (relation|contact)|(vous|te) mette en (relation|contact)|je (vous|te) laisse)\b"),
     Cue("presento presentarte presentarle presentarles presentaros presentarlos presentarlas contacto conectarte conectarles dejo ponga pusiera",
@@ -168,6 +174,9 @@ INTRO: tuple[Cue, ...] = (
         r"vecin[oa]|compan[ea]r[oa]|cunad[oa]|tia|tio|madre|padre|nuera|yerno|ahijad[oa]|socia|socio|"
         r"nichte|neffe|tochter|sohn|schwester|bruder|cousine|freundin|freund|nachbarin|nachbar|kollegin|kollege|tante|onkel|"
         r"schwagerin|schwager|schwiegertochter|schwiegersohn|patenkind)\b"),
+    # a referral in the clinical sense, said to the one who takes the person on: "os derivo a Rocío",
+    # "le remito a la señora Gil", "te derivamos a un paciente nuestro"
+    Cue("derivo derivamos remito remitimos", r"\b(te|os|le|les) (derivo|derivamos|remito|remitimos) a [a-z]"),
     # handing people themselves over: "te paso a mis dos salvavidas", "os paso a mi fontanero"
     Cue("paso", r"\b(te|os|le|les) paso a (mi|mis|un|una|dos|tres|estos|estas|la|el|los|las|nuestro|nuestra|nuestros)\b"),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen
@@ -208,8 +217,9 @@ STRONG_INTRO: tuple[Cue, ...] = (
         r"connecting you|(te|les|os) pongo en contacto|je (te|vous) mets en (relation|contact)|bekannt (zu )?machen)\b"),
 )
 SUBJECT_INTRO: tuple[Cue, ...] = (
-    Cue("intro introduction introducing introductions meet connecting connect referral recommendation should must need",
-        r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation)\b|"
+    Cue("intro introduction introducing introductions meet connecting connect referral recommendation should must need "
+        "derivacion remision",
+        r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation|derivacion|remision)\b|"
         r"\b(should|must|need to) (talk|meet|connect|compare notes|swap notes|trade notes|know each other)\b"),
     Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion "
         "conocerse conozcan rencontrer conocer know",
@@ -282,6 +292,17 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
         r"\bgracias (\w+ ){0,3}?por (presentarme|presentarnos|ponerme en contacto|ponernos en contacto)\b|"
         r"\bmerci (\w+ ){0,3}?(de|pour) (m'|nous )avoir (presente|presentee|mis en relation|mise en relation|mis en contact|recommande)\b|"
         r"\bdank\w*,? (\w+,? )?dass (du|sie|ihr) (mich|uns) mit (\S+ ){1,3}?(bekannt gemacht|zusammengebracht|vernetzt|in kontakt gebracht)\b"),
+    # the one copied is credited with an introduction already made: "since he kindly put us in touch",
+    # "puisqu'il a eu la gentillesse de nous mettre en relation", "quien nos puso en contacto", "die uns
+    # zusammengebracht hat"
+    Cue("introduced touch connected kind gentillesse relation contact presentes puso pusieron presento presentaron "
+        "zusammengebracht bekannt vorgestellt vermittelt",
+        r"\b(who|since (he|she|they)|as (he|she|they)) (\w+ )?(introduced us|put us in touch|connected us)\b|"
+        r"\b(was|were) kind enough to (introduce us|put us in touch|connect us)\b|"
+        r"\bqui nous (a|avait) (mis|mise|mises|presentes|presentees) (en (relation|contact))?|"
+        r"\b(a|avait) eu la gentillesse de nous (mettre en (relation|contact)|presenter)\b|"
+        r"\b(que|quien|quienes) nos (puso|pusieron|presento|presentaron|habia presentado)\b|"
+        r"\b(der|die) uns (\w+ )?(zusammengebracht|bekannt gemacht|vorgestellt|vermittelt) (hat|hatte)\b"),
     Cue("gracias encantado encantada placer gusto", r"\b(gracias,? (\w+,? )?por (la presentacion|presentarnos|el contacto|conectarnos)|"
                                               r"encantad[oa] de conocer|un placer conocer|un gusto conocer)"),
 )
@@ -376,9 +397,9 @@ LEAD: tuple[Cue, ...] = (
         # "Please contact Dr. Wallace directly to schedule"
         r"\bplease (contact|call|email|ring|phone|reach out to) (\S+ ){1,3}?directly\b"),
     # the contact named with the details: "Her name is Dorothy Evans, dot.evans@...", "Name is Harpreet Gill"
-    Cue("name tenant client customer homeowner buyer seller patient owner referral lead",
+    Cue("name tenant client customer homeowner buyer seller patient owner referral lead contact",
         r"(?<!\bmy )(?<!\bour )\b((her|his|their|the customer's|the client's|customer's|client's) )?name'?s? is\b|"
-        r"^(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner)('s name)? is\b|"
+        r"^(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner|contact)('s name)? is\b|"
         # a labelled details block: "Homeowner: Pilar Gutierrez", "Client: ..."
         r"(^|(?<=[.!?:] )|(?<=[.!?:]  ))(tenant|client|customer|homeowner|buyer|seller|patient|owner|referral|lead)( name)? ?: [a-z]|(?:(?<=[.!?:] )|(?<=[.!?:]  ))(the )?(tenant|client|customer|homeowner|buyer|seller|patient|owner)('s name)? is\b"),
     # asked to take the work: "can you take this one", "can you get someone out today"
@@ -389,10 +410,12 @@ LEAD: tuple[Cue, ...] = (
         r"\b(two|three|both|a couple|a few) (more |new )?(leads |referrals |clients |customers |jobs )?for you\b|"
         r"\b(both|they|she|he) (know|knows) you'?(ll| will) (be in touch|call|reach out|get in touch)\b"),
     # "Sie erreichen ihn unter 044 ...", "you can reach her on 0412 ...", "vous pouvez la joindre au 06 ..."
-    Cue("erreichen erreichst reach joindre localizar llamarla llamarlo",
+    Cue("erreichen erreichst reach joindre localizar llamarla llamarlo call ring phone text",
         r"\b(sie erreichen|du erreichst|erreichen sie) (ihn|sie)\b|\b(you can |you'll )?reach (him|her|them) (at|on)\b|"
         r"\b(vous pouvez|tu peux) (le|la|les) joindre\b|\b(le|la) joindre au\b|\b(lo|la) (puedes|puede) (localizar|llamar) al\b|"
-        r"\bpuedes (llamarla|llamarlo) al\b"),
+        r"\bpuedes (llamarla|llamarlo) al\b|"
+        # "You may reach Mrs. Stokes at (802) 555-0187", "please call Mr Okafor on 0412 ..."
+        r"\b(you (may|can|could)|please|feel free to) (reach|call|ring|phone|text) (\S+ ){1,3}?(at|on) \(?\+?\d"),
     # the writer told the contact the provider would call: "told him you'd phone him", "I said I would pass her
     # details to you and that you would ring her", "le he dicho que usted la llamaría", "je lui ai dit que vous
     # l'appelleriez", "ich habe ihr gesagt, dass Sie sie anrufen", "le puedes marcar"
@@ -406,6 +429,9 @@ LEAD: tuple[Cue, ...] = (
         r"\b(le|les) (he dicho|dije) (que|q) (usted |tu )?(la|lo|le|los|las) (llamaria|llamarias|llamabas|llamaba|llamarias hoy|contactaria|contactarias)\b|"
         r"\b(le|la|lo) (puedes|puede) (marcar|llamar|escribir)\b|"
         r"\bje (lui|leur) ai dit que (vous|tu) (l'|les )?(appelleriez|appellerais|contacteriez|contacterais)\b|"
+        r"\bje (lui|leur) ai dit que (vous|tu) (prendriez|prendrais|prendrez|prendras) contact\b|"
+        # "Told her you're the guy", "told him you were the best in town"
+        r"\b(told|tell) (him|her|them) (that )?you('re| are| were) the (guy|one|person|man|woman|lady|best|expert)\b|"
         r"\b(ich )?(habe|hab) (ihr|ihm|ihnen) gesagt,? (dass )?(sie|du) (sie|ihn|sich) (anrufen|anrufst|melden|meldest)\b"),
     # "tu peux lui répondre directement", "you can reply to her directly", "puedes responderle directamente",
     # "du kannst ihr direkt antworten": the one addressed answers someone who is not on the email

@@ -44,8 +44,13 @@ class Found:
 
 
 # A title before a name ("Dr.", "Herrn Dr.", "M.", "Sra."): up to two of them.
-_TITLES = r"(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Lic|Licda|Ing|Arq|Herrn?|Frau|M|Mme|Me|Ma[iî]tre|Mr|Mrs|Ms|Prof)\.?\s+){0,2}"
-_NAME = r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+_TITLES = (r"(?:(?:D|Dña|Dª|Don|Doña|Sr|Sra|Dr|Dra|Lic|Licda|Ing|Arq|Herrn?|Frau|M|Mme|Me|Ma[iî]tre|Mr|Mrs|Ms|Prof|"
+           # a profession used as a title: "Herrn Rechtsanwalt Dr. von Berg", "Notar Keller", "RAin Vogt"
+           r"Rechtsanwalt|Rechtsanwältin|RA|RAin|Notar|Notarin|Steuerberater|Steuerberaterin|Abogado|Abogada|"
+           r"Notario|Notaria|Notaire|Avocat|Avocate)\.?\s+){0,3}")
+# A name of one or two words, each perhaps after a lowercase particle ("von Berg", "de la Cruz")
+_PARTICLE = r"(?:(?:von|van|de|del|della|da|di|du|der|den|ter|zu|la|le)\s+){0,2}"
+_NAME = r"(" + _PARTICLE + r"[A-ZÀ-Ý][\w'’-]+(?:\s+" + _PARTICLE + r"[A-ZÀ-Ý][\w'’-]+)?)"
 _ON_BEHALF = re.compile(
     r"(?i:\b(?:on behalf of|im auftrag von|in vertretung von|de la part de|[àa] la demande de|sur (?:la )?demande de|"
     r"en nombre del?|de parte del?|a petici[óo]n del?|in the name of|at the request of|auf bitte von|"
@@ -56,19 +61,23 @@ _ON_BEHALF = re.compile(
     # "Richard asked me to connect you both", "Dr. Holloway asked me to send this introduction"
     # (but "Dana asked me to connect her with..." makes Dana a party)
     r"\b" + _NAME + r"\s+(?i:asked me to|wanted me to|would like me to|has asked me to)\s+"
-    r"(?i:(?:connect|introduce|put|loop|send)\s+(?:you|the two of you|both of you|this introduction|this intro|"
+    r"(?i:(?:type|write)\s+(?:this|it|the following)\s+(?:for (?:him|her)|on (?:his|her) behalf)\b|"
+    r"(?:connect|introduce|put|loop|send)\s+(?:you|the two of you|both of you|this introduction|this intro|"
     r"an introduction|an intro|the introduction)\b|(?:pass along|pass on|forward|send you|share)\s+(?:the|these|this|her|his|their)\s+"
     r"(?:details|contact|referral|lead|information|info)\b)|"
     r"\b" + _NAME + r"\s+(?i:bat mich|hat mich gebeten|m'a demand[ée] de|me pidi[óo] que)\s+"
     r"(?i:euch|sie|dich|ihnen|vous|te|les|os)\b|"
     r"(?i:\b(?:assistant|executive assistant|EA|PA|assistentin|assistent|assistante|assistante de direction|asistente|"
-    r"secretary|secretaria|secrétaire|sekretärin|sekretär|assistenz)\s+(?:to|of|von|de|del|des|di))\s+" + _TITLES + _NAME)
+    r"secretary|secretaria|secrétaire|sekretärin|sekretär|assistenz)\s+(?:to|of|von|de|del|des|di)|\bsekretariat(?:\s+von)?)\s+"
+    + _TITLES + _NAME + r"|"
+    # a signature that says for whom: "Joan Pettigrew (for Albert Pettigrew)", "(pour Jean Martin)"
+    r"\((?i:for|pour|für|fur|para|por|i\.\s?a\.)\s+" + _TITLES + _NAME + r"\)")
 # "on her behalf", "in seinem Auftrag", "de sa part": the principal is the one named before
 _ON_BEHALF_WORDS = ("behalf", "asked me", "wanted me", "would like me", "auftrag", "part de", "nombre de", "parte de", "name of",
                     "assistant", "assistent", "asistente", "secretary", "secretaria", "secrétaire", "sekretär", "gebeten",
                     "bat mich", "demand", "pidi", " ea ", " pa ", "request of", "bitte von", "vertretung", "petici",
                     "conto di", "nome di", "nome de", "assistenz", "instruc", "indicaci", "encargo", "anweisung",
-                    "wunsch von", "direction of")
+                    "wunsch von", "direction of", "sekretariat", "(for ", "(pour ", "(für ", "(fur ", "(para ", "(por ")
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|r|rif|res|vs)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FWD_PREFIX = re.compile(r"^\s*((fwd?|wg|tr|rv|enc|i)\s*:\s*)+", re.IGNORECASE)
 # A forwarded message asking for help: the forward is a lead.
@@ -102,6 +111,8 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
     if behalf is not None:
         referrer = behalf
         recipients = [a for a in recipients if a.email != behalf.email]
+    elif _staff_behind(sender, env.reply_to) is not None:
+        referrer = env.reply_to
 
     forwarded = body.forwarded + tuple(_attached(decoded))
     if not forwarded and body.quoted_messages and _FWD_PREFIX.match(env.subject or ""):
@@ -361,6 +372,18 @@ def _attached(decoded: Decoded) -> list[Forwarded]:
     """Messages forwarded as attachments, in the same shape as inline forwards."""
     return [Forwarded(tuple((k, v) for k, v in m.headers if k in ("from", "to", "cc", "subject", "date")), m.text)
             for m in decoded.attached_messages[:3]]
+
+
+def _staff_behind(sender: Address, reply_to: Address | None) -> Address | None:
+    """The person who made an introduction sent from an organisation's shared address ("connect@",
+    "info@") by a tool that puts the staff member in Reply-To: answers go to that person, who is the
+    one to thank and to keep informed."""
+    if reply_to is None or reply_to.email == sender.email or not shared_inbox(make_person(sender)):
+        return None
+    same_domain = reply_to.email.rpartition("@")[2] == sender.email.rpartition("@")[2]
+    if shared_inbox(make_person(reply_to)) or not same_domain or personal_mailbox(sender.email):
+        return None
+    return reply_to
 
 
 def _on_behalf(subject: str, body: Body, recipients: list[Address]) -> Address | None:

@@ -271,7 +271,7 @@ def personal_mailbox(email: str) -> bool:
                for part in label.split("-"))
 
 
-_MAILBOX_WORDS = ("mail", "post", "correo", "courriel", "postfach", "inbox")
+_MAILBOX_WORDS = ("mail", "post", "correo", "courriel", "postfach", "inbox", "boite", "buzon")
 _ORDINARY_WORDS = frozenset({"web", "me", "live", "free", "sky", "mac", "orange", "mail"})
 
 
