@@ -397,6 +397,7 @@ class NameIndex:
         self._by_key: dict[str, set[str]] = {}
         self._by_compact: dict[str, str] = {}
         self._personal_compact: set[str] = set()
+        self._memo: dict[str, list[Mention]] = {}
         for p in people:
             if p.display and len(p.display.split()) >= 2:
                 self._personal_compact.add(fold("".join(p.display.split()[:2])))
@@ -416,6 +417,17 @@ class NameIndex:
                     _claim(self._by_head, head, p.email)
 
     def mentions(self, text: str) -> list[Mention]:
+        """Every naming of one of the people in ``text``, in order. Several rules read the same text with
+        the same people (the roles, the firm and shared-inbox checks), so the last few answers are kept."""
+        known = self._memo.get(text)
+        if known is None:
+            known = self._mentions(text)
+            if len(self._memo) >= 4:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[text] = known
+        return list(known)
+
+    def _mentions(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         words = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
         skip_until = -1
