@@ -665,7 +665,9 @@ WORK_VERB_BEFORE = re.compile(
     r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
     r"photographs|tutors|coaches|treats|trains|takes?|mows?|mowed|grooms?|groomed|"
     # the plural, "they do our place every other Friday", "they cut our hedges"
-    r"do|fix|cut|cater|design|shoot|walk|tutor|coach|treat|train|look after|take care of)\b(?:\s+[\w'-]+){0,7}?\s+$")
+    r"do|fix|cut|cater|design|shoot|walk|tutor|coach|treat|train|look after|take care of)\b(?:\s+[\w'-]+){0,7}?\s+$|"
+    # "Rachel set me up with liability insurance", "she sorted us out"
+    r"\b(?:set|sorted|fixed)\s+$")
 NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "texted", "called", "reminded",
                        "messaged", "copied", "cc'd", "promised", "wanted", "needed", "added", "invited",
                        "connected", "looped", "contacted", "pinged", "used", "visited", "joined", "followed",

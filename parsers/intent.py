@@ -222,8 +222,9 @@ SUBJECT_INTRO: tuple[Cue, ...] = (
         r"\b(intro|introduc\w*|meet|connect\w*|referral|recommendation|derivacion|remision)\b|"
         r"\b(should|must|need to) (talk|meet|connect|compare notes|swap notes|trade notes|know each other)\b"),
     Cue("vorstellung kennenlernen kontakt empfehlung relation presentation presentacion presento recommandation recomendacion "
-        "conocerse conozcan rencontrer conocer know",
+        "conocerse conozcan rencontrer conocer know presente",
         r"\b(vorstellung|kennenlernen|kontakt|empfehlung|mise en relation|presentation|presentacion|presento|"
+        r"(je |nous )?(vous|te) presente|"
         r"recommandation|recomendacion|tienen que conocerse|teneis que conoceros|deben conocerse|deberian conocerse|"
         r"os teneis que conocer|se tienen que conocer|"
         r"deberiais conoceros|devriez vous rencontrer|devez vous rencontrer|must meet|should meet|sollten sich kennenlernen|"
