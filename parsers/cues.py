@@ -437,6 +437,11 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      # (a firm: "she's the one I was telling you about" may be said of either party)
      r"\b(?:is|are|'s|'re|was|were) the (?:firm|company|team|agency|practice|outfit|crew|people) (?:that |who )?(?:i|we) "
      r"(?:mentioned|recommended|was telling you about|told you about)\b", "P", 3),
+    # "Eddie is the guy I told you about": said of a person, only "the guy" is a trade's word ("the friend
+    # I told you about" is as often the one in need)
+    ("mentioned recommended telling told",
+     r"\b(?:is|'s|was) the (?:guy|fellow|chap|bloke) (?:that |who )?(?:i|we) "
+     r"(?:mentioned|recommended|was telling you about|told you about)\b", "P", 2),
     # "Hal is the person who moved Coyle Manufacturing off their old provider": what someone did, any verb
     ("one person guy woman man lady company firm team",
      r"\b(?:is|was|'s) the (?:one|person|guy|woman|man|lady|company|firm|team) (?:who|that) (?:\w+ )?"
