@@ -185,7 +185,10 @@ INTRO: tuple[Cue, ...] = (
         r"\b(as promised|wie versprochen|comme promis|como (te |le |os |les )?(lo )?(prometi|prometido)|come promesso)\b"
         r"[^.!?]{0,80}\b(contact\w*|kontakt\w*|coordonnees|contacto|datos|details|number|nummer|numero|copying|"
         r"copiando|cc'?ing|copie|looping|adding|introduc\w*|presente|presento|apresento)\b|"
-        r"\bhier (ist )?(der|die) kontakt(daten)? (zu|zum|zur|von|vom|fur)\b"),
+        r"\bhier (ist )?(der|die) kontakt(daten)? (zu|zum|zur|von|vom|fur)\b|"
+        # "te paso los dos contactos que te prometí", "the two names I promised you", "les contacts promis"
+        r"\b(contactos?|datos|nombres|contacts?|names|numbers|coordonnees) (que te (prometi|habia prometido)|"
+        r"(that )?i promised( you)?|que je (t'|vous )(ai|avais) promis|promis)\b"),
 )
 # Phrases that only an introduction uses (as opposed to "you two" or "over to you").
 STRONG_INTRO: tuple[Cue, ...] = (
@@ -321,6 +324,8 @@ WORK_FOR_YOU: tuple[Cue, ...] = (
         r"\b(te|os|le|les) (paso|mando|envio) (un|una|unos|unas|dos|tres) (clientes?|trabajos?|encargos?|contactos? de clientes?)\b|"
         r"\b(a |another |new )?(lead|referral|client|customer|job) for you\b|\bj'ai (un|une|deux) (client|cliente|clients|chantier) pour (toi|vous)\b|"
         # "Sending you a borrower who needs a homeowners policy"
+        # "Sending another move your way", "sending a job over to you"
+        r"\bsending (another|a|an|one|two|this|more) (\w+ )?(your way|over to you)\b|"
         r"\bsending you (a|an|one|two|another|my) (\w+ )?(client|customer|borrower|buyer|seller|patient|student|family|"
         r"lead|referral|tenant|homeowner)s?\b|"
         # "Do you have room for one more client?"
@@ -448,7 +453,7 @@ LEAD: tuple[Cue, ...] = (
                                             r"a (call|text|email|message) from you|a (call|text|email))\b"),
     Cue("call contact reach email text ring touch", r"\b(can|could|would|will) you (please )?(be able to )?(call|contact|reach out to|"
         r"email|text|get in touch with|ring|give \w+ a call)\b"),
-    Cue("call text email contact reach touch ring", r"\b(will|'ll) (probably |likely )?(be )?(call|text|email|contact|reach out to|"
+    Cue("call text email contact reach touch ring", r"\b(will|'ll|(is|are|'s|'re) going to) (probably |likely )?(be )?(call|text|email|contact|reach out to|"
                                                     r"get in touch with|ring) you\b|\b(reach out|call|contact|get in touch with|text|email) "
                                                     r"(to )?(him|her|them)\b|\bgive (him|her|them) a (call|ring|shout|bell|buzz)\b"),
     Cue("reenvio reenvio transfere transmets weiter weitergeleitet", r"\b((te|le|se) (lo |la |los |las )?reenvio|je (te|vous) (la |le |les )?transfere|"
