@@ -273,6 +273,8 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
                                r"kind intro\w*|kind introduc\w*|sending (\w+ ){1,2}(my|our) way|putting (me|us) in touch|putting (me|us) onto|"
                                r"pointing (me|us) (to|towards)|steering (me|us) to)"),
     Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
+    # a match made by a programme: "Thank you, Sunita, for another thoughtful match"
+    Cue("thanks thank match pairing", r"\b(thanks|thank you)(,? \w+)?,? for (the|this|another|a|your) (\w+ )?(match|pairing)\b"),
     # (not "Lovely to meet you and Ben on Saturday": a meeting of the writer's own, in person)
     Cue("meet e-meet emeet", r"\b(great|nice|lovely|good|pleased|a pleasure|wonderful|delighted|glad|pleasure) to (e-?)?meet\b"
         r"(?! you (and (\w+ ){1,3}?)?(on|at|last|yesterday|earlier|this (morning|week)|the other day)\b)"),
@@ -335,6 +337,10 @@ WORK_FOR_YOU: tuple[Cue, ...] = (
 # People who know each other already: "the three of us sat down", "you two closed more deals together".
 # Without a strong introduction phrase, such mail is a get-together, not an introduction.
 ALREADY_ACQUAINTED: tuple[Cue, ...] = (
+    # they have met since: "how much she enjoyed your first meeting", "I'm delighted it went well" (not
+    # "she enjoyed your call last week": the writer's principal, before introducing)
+    Cue("enjoyed went", r"\b(enjoyed|loved) (your|their|the) (first|initial) (meeting|call|chat|conversation|session|consultation)\b|"
+                        r"\b(delighted|glad|pleased|happy|thrilled) (that )?(it|the meeting|the call|your meeting) went (so )?well\b"),
     Cue("three four together",
         r"\b((?<!sometime, )(?<!sometime )(?<!together, )the (three|four) of us(?!\s*\?)|"
         r"(you two|you both|the two of you) (closed|worked|did|built|finished|ran|sold) (\w+ ){0,4}together)\b"),
