@@ -481,7 +481,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                "agence de voyage*", "!travel advisor*", "!travel consultant*", "!agente de viaje"),
     "flooring": ("flooring", "!floor installer*", "!floor fitter*", "!floor layer*", "!flooring contractor*",
                  "!parkettleger*", "!bodenleger*", "!parqueteur*", "!parquetista*", "!parquetero*",
-                 "~hardwood floor*", "~laminate floor*", "~vinyl plank*", "~parkett", "~parquet", "~suelo laminado",
+                 "~hardwood floor*", "~hardwood", "~laminate floor*", "~vinyl plank*", "~parkett", "~parquet", "~suelo laminado",
                  "~tarima", "~carpet fitting", "~new carpet*", "~floor sanding", "~refinish the floors",
                  "~bodenbelag*", "~revetement de sol", "~revetements de sol", "~pose de parquet", "!carpet fitter*",
                  "!instalador de pisos", "~pisos de madera"),

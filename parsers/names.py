@@ -59,6 +59,10 @@ _NICKNAME_GROUPS = (
     "maria mitzi mizzi", "barbara babsi", "leopold poldi", "alois lois", "georg schorsch", "franz franzl",
     "rudolf rudi", "wilhelm willi", "heinrich heinz", "ulrich uli", "gertrud trude",
     "fernanda fer", "fernando fer nando", "leticia lety leti", "natasha tash tasha",
+    # German everyday short forms
+    "julia jule", "juliane jule", "tobias tobi", "benjamin benni", "daniel dani", "daniela dani",
+    "christina tina", "kristina tina", "katrin kati", "magdalena leni", "helena leni", "susanne susi",
+    "gabriele gabi", "sabine bine", "annika anni", "nikolaus niko", "brianna bri",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:
@@ -537,12 +541,16 @@ class NameIndex:
             if relaxed and not word.isascii():
                 word = fold(word)          # "andrés", "hélène": the keys are folded
             owner = by_first.get(word)
+            end = m.end()
+            if not owner and relaxed and len(word) >= 4 and word[-1] == "s" and by_first.get(word[:-1]):
+                # "sofias the one i mentioned": a possessive or "is" typed without its apostrophe
+                owner, end = by_first[word[:-1]], end - 1
             if not owner and word in shorts and word not in by_first and _names_someone(text, m, word):
                 owner = shorts[word]
             if not owner and word in titled and _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 owner = titled[word]
             if owner and m.start() not in taken:
-                extra.append(Mention(m.start(), m.end(), owner))
+                extra.append(Mention(m.start(), end, owner))
         return sorted(found + extra, key=lambda x: x.start) if extra else found
 
     def _by_title_initial(self, text: str, found: list[Mention]) -> list[Mention]:
