@@ -136,10 +136,13 @@ INTRO: tuple[Cue, ...] = (
         r"\b(werdet|werden|wurdet|wurden) (euch|sich) (\S+ ){0,2}?(viel|einiges|eine menge) zu erzahlen haben\b"),
     Cue("presente presentons presenter relation contact laisse mets met mette", r"\b((je|nous) (te|vous) present(e|ons)|presenter|mettre en (relation|contact)|"
         r"mise en relation|(mets|met) en (relation|contact)|(vous|te) mette en (relation|contact)|je (vous|te) laisse)\b"),
-    Cue("presento presentarte presentarle presentarles presentaros presentarlos presentarlas contacto conectarte conectarles dejo ponga pusiera",
+    Cue("presento presentarte presentarle presentarles presentaros presentarlos presentarlas contacto conectarte conectarles dejo ponga pusiera "
+        "presente presentemos pongamos",
         r"\b((te|les|os|los|las) presento|presentar(te|le|les|os|los|las)|poner(te|les|os) en contacto|pongo en contacto|"
         r"(os|les|te|los|las) (ponga|pusiera|pongo|puse) en contacto|"
-        r"conectar(te|les|os)|(os|les) dejo)\b"),
+        r"conectar(te|les|os)|(os|les) dejo|"
+        # asked to: "me ha pedido que os presente", "quiere que les ponga en contacto"
+        r"que (os|les|te|los|las) (presente|presentemos|ponga en contacto|pongamos en contacto))\b"),
     # "You two should meet" said outright, as people write it in each language: "creo que deberían
     # conocerse", "vous devriez vous rencontrer", "vocês precisam se conhecer", "dovreste conoscervi".
     Cue("conocer conocerse conoceros conozcan rencontrer rencontriez connaitre parler conhecer conhecam conoscervi conoscere sentirvi",

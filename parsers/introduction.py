@@ -111,6 +111,10 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
     if behalf is not None:
         referrer = behalf
         recipients = [a for a in recipients if a.email != behalf.email]
+    elif (principal := _principal_copied(body, recipients, sender) or _principal_in_text(body, recipients, sender)) \
+            is not None:
+        referrer = principal
+        recipients = [a for a in recipients if a.email != principal.email]
     elif _staff_behind(sender, env.reply_to) is not None:
         referrer = env.reply_to
 
@@ -374,14 +378,104 @@ def _attached(decoded: Decoded) -> list[Forwarded]:
             for m in decoded.attached_messages[:3]]
 
 
+def _principal_copied(body: Body, recipients: list[Address], sender: Address) -> Address | None:
+    """The colleague an office writes for, copied on the email: named as the one who asked ("Caroline
+    asked our office to make this introduction", "Frau Dr. Engel hat mich gebeten", "El Dr. Molina me
+    pide que", "im Auftrag von Herrn Dr. Roth"), or, from an office or an assistant, as the one copied
+    ("Le Dr Lemoine est en copie"). That colleague made the referral; the one who typed it did not.
+    ("Kate's cc'd, she'll send you the plans" is a helper; "our Treasurer, who is copied in", a party.)"""
+    colleagues = [a for a in recipients if a.email != sender.email and _same_firm(a.email, sender.email)]
+    if not colleagues:
+        return None
+    text = body.new[:5000]
+    office = (shared_inbox(make_person(sender)) or _ASSISTANT_WORDS.search(sender.name) is not None
+              or _ASSISTANT_OF.search(body.signature[:600]) is not None)
+    found: list[Address] = []
+    for colleague in colleagues:
+        for m in name_index((make_person(colleague),)).mentions(text):
+            before = fold(text[max(0, m.start - 40):m.start])
+            if m.company or not _GROUP_WORDS.isdisjoint(before.split()):
+                continue   # "on behalf of the committee of Harbour Sailing Club": a body, not a person
+            after = fold(_rest_of_sentence(text, m.end))
+            spoken_to = _VOCATIVE_MARK.match(after) is not None   # "Felix – you asked me to find someone"
+            if (_ASKS.match(after) and not spoken_to) or _FOR_SOMEONE.search(before) or (office and _COPIED.match(after)):
+                found.append(colleague)
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def _rest_of_sentence(text: str, start: int, limit: int = 90) -> str:
+    end = _SENTENCE_END.search(text, start, start + limit)
+    return text[start:end.start() if end else start + limit]
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_VOCATIVE_MARK = re.compile(r"[ \t]*[,:–—-]")
+
+
+def _principal_in_text(body: Body, recipients: list[Address], sender: Address) -> Address | None:
+    """The colleague an assistant writes for, not on the email but given by address where the text says
+    so: "Assistant to Marcus Bell | mbell@...", "(pour Jean-Luc Besnard, jl.besnard@...)", "Ravi Sethi
+    (ravi@...) asked our client care team to put the two of you in touch"."""
+    text = f"{body.new[:5000]}\n{body.signature[:2000]}"
+    if "@" not in text:
+        return None
+    taken = {a.email for a in recipients} | {sender.email}
+    found: dict[str, str] = {}
+    for m in _ADDRESS_IN_TEXT.finditer(text):
+        email = m.group(1).lower()
+        if email in taken or not _same_firm(email, sender.email):
+            continue
+        before = text[max(0, m.start() - 100):m.start()]
+        after = fold(_rest_of_sentence(text, m.end()).lstrip(" )"))
+        if _ASSISTANT_OF.search(before) or _FOR_SOMEONE.search(fold(before)) or _FOR_WHOM.search(before) \
+                or _ASKS.match(after):
+            name = _NAME_BEFORE_ADDRESS.search(before)
+            found[email] = name.group(1) if name else ""
+    if len(found) != 1:
+        return None
+    email, name = next(iter(found.items()))
+    return Address(name, email)
+
+
+_ADDRESS_IN_TEXT = re.compile(r"(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+# "(pour Jean-Luc Besnard, ", "(for Anna Roy - "
+_FOR_WHOM = re.compile(r"\((?:for|pour|für|fur|para|por)\s+[^()\n]{2,60}$", re.IGNORECASE)
+# The name just before an address: "Marcus Bell | ", "Aitana Iriarte (", "Gregory Bostrom, CFP® | "
+_NAME_BEFORE_ADDRESS = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][\w'’-]+)(?:,[^,|(\n]{0,20})?\s*[|(,:–-]?\s*$")
+# Said right after the colleague's name (folded): "asked me to", "has asked our office to", "hat Ihre
+# Anfrage erhalten und mich gebeten", "bat mich", "me pide que", "m'a chargée de", "souhaite que nous"
+_ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|team|staff)|the office) to|has asked (me|us)|"
+                   r"would like (me|us) to|wants (me|us) to|(mich|uns) (\w+ )?gebeten|bat (mich|uns)|"
+                   r"(me|nos) (pide|pidio|ha pedido|han pedido|pidieron) que|(m'|nous )(a|avait) (demande|charge|chargee|charges) de|"
+                   r"(souhaite|voudrait) que (je|nous))\b")
+# Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
+_FOR_SOMEONE = re.compile(r"\b(on behalf of|at the request of|in the name of|im auftrag von|im namen von|auf (bitten|anregung|wunsch) von|"
+                          r"en nombre de|de parte de|a peticion de|au nom de|de la part de|a la demande de)\b[^!?\n]{0,40}$")
+# Copied in, said right after the colleague's name: "Caroline is copied", "ist in Kopie", "est en copie", "va en copia"
+_COPIED = re.compile(r"[ \t]*(is|are|has been) (copied|cc'?d|in cc|on (copy|cc))\b|[ \t]*(ist|sind) (\w+ )?in (kopie|cc)\b|"
+                     r"[ \t]*(est|sont) (\w+ )?(en copie|en cc)\b|[ \t]*(va|van|esta|estan) (\w+ )?en (copia|cc)\b")
+# The writer is someone's office: "Assistenz Dr. Roth" as the sender's name, "Assistant to ..." signing
+_ASSISTANT_WORDS = re.compile(r"(?i)\b(assistant|assistante|assistentin|assistenz|asistente|secretary|secretaria|"
+                              r"secr[ée]tariat|sekretariat|sekret[äa]rin|office|cabinet|praxis|kanzlei|front desk|"
+                              r"reception|r[ée]ception|recepci[óo]n|empfang)\b")
+_ASSISTANT_OF = re.compile(r"(?i)\b(assistant|assistante|assistentin|assistenz|asistente|secretary|secretaria|secr[ée]tariat|"
+                           r"sekretariat|sekret[äa]rin|coordinator|office|praxisteam|client care|on behalf)\s+"
+                           r"(to|of|von|de|del|du|des|for|der|dr\.?)\b")
+
+
+def _same_firm(a: str, b: str) -> bool:
+    """Two addresses at one firm's own domain: the same domain, not a webmail provider's."""
+    return a.rpartition("@")[2] == b.rpartition("@")[2] and not personal_mailbox(a)
+
+
 def _staff_behind(sender: Address, reply_to: Address | None) -> Address | None:
     """The person who made an introduction sent from an organisation's shared address ("connect@",
     "info@") by a tool that puts the staff member in Reply-To: answers go to that person, who is the
     one to thank and to keep informed."""
     if reply_to is None or reply_to.email == sender.email or not shared_inbox(make_person(sender)):
         return None
-    same_domain = reply_to.email.rpartition("@")[2] == sender.email.rpartition("@")[2]
-    if shared_inbox(make_person(reply_to)) or not same_domain or personal_mailbox(sender.email):
+    if shared_inbox(make_person(reply_to)) or not _same_firm(reply_to.email, sender.email):
         return None
     return reply_to
 
