@@ -125,8 +125,9 @@ INTRO: tuple[Cue, ...] = (
         r"(get along|hit it off|click|get on|enjoy (talking|meeting|chatting|comparing notes|swapping))\b|"
         r"\b(skipping|skip|without) the double opt-?in\b"),
     Cue("zusammen zusammenbringen", r"\b(bringe (euch|sie|dich)( beide| zwei)?( mal)? (mit \w+ )?zusammen|zusammenbringen)\b"),
-    Cue("vorstellen vorstelle vorstellung stelle bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
-        r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
+    Cue("vorstellen vorstelle vorstellung stelle stellen bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
+        r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|(stelle|stellen) (ich|wir) (euch|ihnen|dir) (\S+ ){1,6}?vor|"
+        r"bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
         r"vernetzen|verbinden|kennen ?lernen)\b"),
     # bringing two people together for their own sake: "je souhaite vous faire rencontrer", "vous aurez
     # beaucoup à vous dire", "tendréis mucho de qué hablar", "ihr werdet euch viel zu erzählen haben"

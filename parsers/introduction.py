@@ -389,14 +389,15 @@ def _principal_copied(body: Body, recipients: list[Address], sender: Address) ->
         return None
     text = body.new[:5000]
     office = (shared_inbox(make_person(sender)) or _ASSISTANT_WORDS.search(sender.name) is not None
-              or _ASSISTANT_OF.search(body.signature[:600]) is not None)
+              or _ASSISTANT_OF.search(body.signature[:600]) is not None or _OFFICE_TITLE.search(body.signature[:600]) is not None)
     found: list[Address] = []
     for colleague in colleagues:
         for m in name_index((make_person(colleague),)).mentions(text):
             before = fold(text[max(0, m.start - 40):m.start])
             if m.company or not _GROUP_WORDS.isdisjoint(before.split()):
                 continue   # "on behalf of the committee of Harbour Sailing Club": a body, not a person
-            after = fold(_rest_of_sentence(text, m.end))
+            # (from the possessive on: "Per Mr. Chen's request")
+            after = fold(_rest_of_sentence(text, m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end))
             spoken_to = _VOCATIVE_MARK.match(after) is not None   # "Felix – you asked me to find someone"
             if (_ASKS.match(after) and not spoken_to) or _FOR_SOMEONE.search(before) or (office and _COPIED.match(after)):
                 found.append(colleague)
@@ -448,7 +449,7 @@ _NAME_BEFORE_ADDRESS = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][
 _ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|team|staff)|the office) to|has asked (me|us)|"
                    r"would like (me|us) to|wants (me|us) to|(mich|uns) (\w+ )?gebeten|bat (mich|uns)|"
                    r"(me|nos) (pide|pidio|ha pedido|han pedido|pidieron) que|(m'|nous )(a|avait) (demande|charge|chargee|charges) de|"
-                   r"(souhaite|voudrait) que (je|nous))\b")
+                   r"(souhaite|voudrait) que (je|nous))\b|['’]s (request|instructions)\b")
 # Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
 _FOR_SOMEONE = re.compile(r"\b(on behalf of|at the request of|in the name of|im auftrag von|im namen von|auf (bitten|anregung|wunsch) von|"
                           r"en nombre de|de parte de|a peticion de|au nom de|de la part de|a la demande de)\b[^!?\n]{0,40}$")
@@ -459,6 +460,11 @@ _COPIED = re.compile(r"[ \t]*(is|are|has been) (copied|cc'?d|in cc|on (copy|cc))
 _ASSISTANT_WORDS = re.compile(r"(?i)\b(assistant|assistante|assistentin|assistenz|asistente|secretary|secretaria|"
                               r"secr[ée]tariat|sekretariat|sekret[äa]rin|office|cabinet|praxis|kanzlei|front desk|"
                               r"reception|r[ée]ception|recepci[óo]n|empfang)\b")
+# An office job title on a line of its own in the signature: "Practice Manager", "Legal Assistant"
+_OFFICE_TITLE = re.compile(r"(?im)^[ \t]*(?:legal assistant|executive assistant|personal assistant|practice manager|office manager|"
+                           r"receptionist|paralegal|praxismanager(?:in)?|rechtsanwaltsfachangestellter?|medizinische fachangestellter?|"
+                           r"clerc de notaire|assistante juridique|assistante de direction|asistente de direcci[óo]n|secretari[ao])"
+                           r"[ \t]*(?:[|,].*)?$")
 _ASSISTANT_OF = re.compile(r"(?i)\b(assistant|assistante|assistentin|assistenz|asistente|secretary|secretaria|secr[ée]tariat|"
                            r"sekretariat|sekret[äa]rin|coordinator|office|praxisteam|client care|on behalf)\s+"
                            r"(to|of|von|de|del|du|des|for|der|dr\.?)\b")
