@@ -90,6 +90,9 @@ def _actor_words(toks: Tokens) -> list[tuple[str, int]]:
     return [(_actor_word(w), start) for w, start in zip(toks.words, toks.starts) if w in wanted]
 
 
+_SOLD_WITH = re.compile(r"(?:has |have |had )?(?:sold|bought|listed|closed|bought and sold)\b")
+
+
 def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: Vocabulary,
                toks: Tokens | None = None, default_addressee: str | None = None) -> Reading:
     """Analyse ``text`` (the new text of an introduction) for the given parties.
@@ -257,6 +260,8 @@ def read_roles(text: str, people: list[Person], referrer: Person | None, vocab: 
         w = _work_verb_before(folded, pos)
         if w is None:
             continue
+        if folded.endswith("with ", 0, pos) and _SOLD_WITH.match(w.group()):
+            continue   # "she sold her condo with me": the writer's client, not someone working for the writer
         end_fp = folded.find(" ", pos)
         end_fp = len(folded) if end_fp < 0 else end_fp
         if folded.startswith((" permission", " consent", " the ok", " the go-ahead", " her permission", " his permission",
