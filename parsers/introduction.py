@@ -876,6 +876,9 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
             return [_peer(referrer, a, b, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)
         return _one_provider(referrer, provider, [contact], reading, env, vocab, names)
+    paired = _pairs_by_line(parties, reading, referrer, env, vocab, names)
+    if paired:
+        return paired
     listed = _listed_parties(reading, parties)
     if listed:
         return listed_referrals(listed, parties, reading, referrer, env, vocab, names)
@@ -975,6 +978,46 @@ def _household(a: Person, b: Person) -> bool:
         return False
     # ("Philipp Lorenz" at web.test and "Claudia Lorenz" at posteo.test: a couple need not share a provider)
     return a.email.rsplit("@", 1)[1] == b.email.rsplit("@", 1)[1] or len(fa) >= 4
+
+
+# A line that opens with two people to be introduced: "1) Anna / Chris.", "- Ben & Lisa:", "Tom <> Priya"
+_PAIR_OPENING = re.compile(r"[ \t]*(?:\(?\d{1,2}[).:]|[-•*–])?[ \t]*$")
+_PAIR_SEPARATOR = re.compile(r"[ \t]*(?:/|<>|<->|↔|&|\+|and|y|und|et|x)[ \t]*$", re.IGNORECASE)
+
+
+def _pairs_by_line(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,
+                   names: tuple[tuple[str, str], ...]) -> list[Referral]:
+    """Several introductions in one email, each opened by its pair ("1) Anna / Chris. ... 2) Ben / Lisa.
+    ..."): one referral per pair, its direction read from what the text says of each of the two."""
+    if len(parties) < 4:
+        return []
+    emails = {p.email for p in parties}
+    text = reading.text
+    ms = [m for m in reading.mentions if m.email in emails and not m.company]
+    pairs: list[tuple[str, str]] = []
+    for first, second in zip(ms, ms[1:]):
+        if first.email == second.email or second.start - first.end > 6:
+            continue
+        line_start = text.rfind("\n", 0, first.start) + 1
+        if _PAIR_OPENING.fullmatch(text, line_start, first.start) and \
+                _PAIR_SEPARATOR.fullmatch(text, first.end, second.start):
+            pairs.append((first.email, second.email))
+    taken = [e for pair in pairs for e in pair]
+    if len(pairs) < 2 or len(set(taken)) != len(taken):
+        return []
+    by_email = {p.email: p for p in parties}
+    ev = reading.evidence
+    out: list[Referral] = []
+    for a_email, b_email in pairs:
+        a, b = by_email[a_email], by_email[b_email]
+        diff = ev[a_email].lean - ev[b_email].lean
+        if abs(diff) < 1:
+            out.append(_peer(referrer, a, b, names))
+        else:
+            provider, contact = (a, b) if diff > 0 else (b, a)
+            scores = category_scores(reading, provider, contact, "", vocab, per_provider=True)
+            out.append(_provides(referrer, provider, contact, best(scores), names))
+    return out
 
 
 def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,
