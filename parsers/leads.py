@@ -228,6 +228,11 @@ def find_contact(new_text: str, forwarded: tuple[Forwarded, ...], exclude: set[s
                 if found is not None:
                     return found
                 continue
+            form = pasted_form(fwd.text, exclude | {a.email})
+            if form is not None:
+                # a portal's inquiry ("HomeScout Leads", "ImmoPortal Anfragen"): its Name and Email fields
+                # are the person asking, not the portal that sent it
+                return form
             if a.email not in exclude:
                 phones = phone_numbers(fwd.text)
                 return LeadContact(a.email, phones[0][1] if phones else None, a.name or None, forwarded=True)
