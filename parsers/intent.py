@@ -298,8 +298,8 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
                                                r"ravie? de (faire ta connaissance|vous connaitre)|enchantee?)\b"),
     # thanks for an introduction made earlier: "darte las gracias por presentarme a Marta", "merci encore de
     # m'avoir présenté Nadim", "danke, dass du mich mit Jonas bekannt gemacht hast"
-    Cue("gracias presentarme presentarnos m'avoir nous bekannt zusammengebracht vernetzt",
-        r"\bgracias (\w+ ){0,3}?por (presentarme|presentarnos|ponerme en contacto|ponernos en contacto)\b|"
+    Cue("gracias presentarme presentarnos pasarme recomendarme mandarme m'avoir nous bekannt zusammengebracht vernetzt",
+        r"\bgracias (\w+ ){0,3}?por (presentarme|presentarnos|ponerme en contacto|ponernos en contacto|pasarme|recomendarme|mandarme)\b|"
         r"\bmerci (\w+ ){0,3}?(de|pour) (m'|nous )avoir (presente|presentee|mis en relation|mise en relation|mis en contact|recommande)\b|"
         r"\bdank\w*,? (\w+,? )?dass (du|sie|ihr) (mich|uns) mit (\S+ ){1,3}?(bekannt gemacht|zusammengebracht|vernetzt|in kontakt gebracht)\b"),
     # the one copied is credited with an introduction already made: "since he kindly put us in touch",

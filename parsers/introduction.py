@@ -926,6 +926,8 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         # "Maxime et Sarah cherchent leur premier condo": everyone but the one provider needs it
         contacts = [p for i, p in enumerate(wanting) if not any(_household(p, q) for q in wanting[:i])]
         return _one_provider(referrer, providers[0], contacts, reading, env, vocab, names)
+    if not providers:
+        return []   # everyone addressed says what they need: nobody here provides
     rest = [p for p in parties if p is not providers[0]]
     if len(providers) == 1 and ev[providers[0].email].lean > 0 and len(rest) >= 2 and \
             all(ev[p.email].lean <= 0 and not shared_inbox(p) for p in rest) and \

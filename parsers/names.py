@@ -279,6 +279,21 @@ _MAILBOX_WORDS = ("mail", "post", "correo", "courriel", "postfach", "inbox", "bo
 _ORDINARY_WORDS = frozenset({"web", "me", "live", "free", "sky", "mac", "orange", "mail"})
 
 
+def address_nickname(named: list[str], local_pieces: list[str]) -> str:
+    """The name someone goes by, when the address says it: beside the family name ("ike.bloom@" for Isaac
+    Bloom, "wendy.park@" for Gwendolyn Park) or alone as a short form of the first ("vik@" for Vikram).
+    "" when the address says nothing of the kind."""
+    if len(named) >= 2 and len(local_pieces) == 2 and local_pieces[1] == named[-1]:
+        nick = local_pieces[0]
+    elif named and len(local_pieces) == 1 and local_pieces[0][:3] == named[0][:3]:
+        nick = local_pieces[0]       # "vik@" for Vikram, "jules@" for Julienne, "sunny@" for Sun-hee
+    else:
+        return ""
+    if len(nick) < 3 or not nick.isalpha() or nick in named or nick in _GENERIC or nick in TITLES:
+        return ""
+    return nick
+
+
 @functools.lru_cache(maxsize=4096)
 def make_person(address: Address) -> Person:
     local, _, domain = address.email.partition("@")
@@ -343,6 +358,9 @@ def make_person(address: Address) -> Person:
         initials = halves[0][0] + halves[1][0]
         if initials not in _TWO_LETTER_WORDS:
             keys.add(initials)
+    nick = address_nickname(named, local_pieces)
+    if nick:
+        keys.add(nick)
     short = local_pieces[0] if local_pieces else ""
     if first and 2 <= len(short) < len(first) and (first.startswith(short) or (len(short) >= 3 and first.endswith(short))):
         # ("tin.navarro@" for Kristine: the end of the name, as Filipino and Spanish short names go)
@@ -521,7 +539,8 @@ class NameIndex:
         for p in self.people:
             if not p.first or len(p.first) < 3:
                 continue
-            for name in {p.first} | NICKNAMES.get(p.first, frozenset()):
+            nick = address_nickname([fold(w) for w in p.display.split()], address_words(fold(p.email.split("@")[0])))
+            for name in {p.first} | NICKNAMES.get(p.first, frozenset()) | ({nick} if nick else set()):
                 if len(name) >= 3 and (name not in _COMMON_WORDS or (relaxed and name in _NAMES_WHEN_LOWERCASE)):
                     _claim(by_first, name, p.email)
                 elif relaxed and len(name) >= 3:

@@ -232,3 +232,13 @@ def test_any_display_names_never_crash(names: list[str], locals_: list[str], bod
             f"To: {addr(names[1], locals_[1], 'b-firm.example')}, {addr(names[2], locals_[2], 'c.example')}\r\n"
             "Cc: track@referloop.example\r\nSubject: intro\r\n\r\n")
     parse_timed(head.encode("utf-8") + body.encode("utf-8", "surrogatepass"))
+
+
+def test_everyone_addressed_in_need_is_no_crash():
+    """Found by the mutation test above (a NUL byte in a nanny's introduction): when every person
+    addressed reads as needing something, nobody is left to provide, and the role rules must say so
+    instead of indexing an empty list."""
+    data = bytearray((FIXTURES[0].parent / "intro_en_nanny_looking_for_a_new_family_two_parents.eml").read_bytes())
+    pos = 2284 % (len(data) + 1)
+    data[pos:pos + 1] = b"\x00"
+    parse_timed(bytes(data[: max(488, len(data) // 2)]))
