@@ -146,6 +146,8 @@ INTRO: tuple[Cue, ...] = (
         r"que (os|les|te|los|las) (presente|presentemos|ponga en contacto|pongamos en contacto))\b"),
     # "You two should meet" said outright, as people write it in each language: "creo que deberían
     # conocerse", "vous devriez vous rencontrer", "vocês precisam se conhecer", "dovreste conoscervi".
+    # "ihr zwei solltet euch kennen", "Sie sollten sich kennenlernen"
+    Cue("solltet solltest sollten", r"\b(solltet|solltest|sollten) (euch|sich|dich) (\w+ ){0,2}?(kennen|kennenlernen|treffen|austauschen)\b"),
     Cue("conocer conocerse conoceros conozcan rencontrer rencontriez connaitre parler conhecer conhecam conoscervi conoscere sentirvi",
         r"\b((deberian|deberiais|tienen que|teneis que|tenes que|tendrian que|deben|quiero que) (conocerse|conoceros|"
         r"se conozcan|os conozcais)|(os|se) (teneis|tienen|deberiais|deberian|tendriais|tendrian) que conocer|devriez vous (rencontrer|parler|connaitre)|"
@@ -182,7 +184,9 @@ INTRO: tuple[Cue, ...] = (
     # "le remito a la señora Gil", "te derivamos a un paciente nuestro"
     Cue("derivo derivamos remito remitimos", r"\b(te|os|le|les) (derivo|derivamos|remito|remitimos) a [a-z]"),
     # handing people themselves over: "te paso a mis dos salvavidas", "os paso a mi fontanero"
-    Cue("paso", r"\b(te|os|le|les) paso a (mi|mis|un|una|dos|tres|estos|estas|la|el|los|las|nuestro|nuestra|nuestros)\b"),
+    Cue("paso", r"\b(te|os|le|les) paso a (mi|mis|un|una|dos|tres|estos|estas|la|el|los|las|nuestro|nuestra|nuestros)\b|"
+                # "toni, te paso a julia que tiene que cambiar el cuadro" (not "te paso a buscar a las 5")
+                r"\b(te|os|le|les) paso a (?!(buscar|recoger|ver|saludar|dejar|llamar|eso|esto|limpio|copia|cco|bcc|las|los|la|el)\b)[a-z]{3,}\b"),
     # Passing on a contact promised earlier: "as promised, here's the contact for", "wie versprochen
     # hier der Kontakt zu", "comme promis, voici les coordonnées", "como te prometí, te paso el contacto".
     Cue("promised versprochen promis prometi prometido promesso kontakt",
@@ -276,7 +280,8 @@ REPLY_TO_INTRO: tuple[Cue, ...] = (
                                r"the kind |your kind )?(e-?intro\w*|intro\b|introduc\w*|connect\w*|referr\w*|recommendation|"
                                r"kind intro\w*|kind introduc\w*|sending (\w+ ){1,2}(my|our) way|putting (me|us) in touch|putting (me|us) onto|"
                                r"pointing (me|us) (to|towards)|steering (me|us) to)"),
-    Cue("bcc bcc:", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b"),
+    Cue("bcc bcc: copia cco", r"\b(moving|moved|move|bumping|bumped) (\w+ )?(you |him |her )?to bcc\b|\bto bcc\b|"
+                             r"\b(te|le|os|les) (paso|pongo|muevo) (a|en) (copia oculta|cco|bcc)\b"),
     # a match made by a programme: "Thank you, Sunita, for another thoughtful match"
     Cue("thanks thank match pairing", r"\b(thanks|thank you)(,? \w+)?,? for (the|this|another|a|your) (\w+ )?(match|pairing)\b"),
     # (not "Lovely to meet you and Ben on Saturday": a meeting of the writer's own, in person)

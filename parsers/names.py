@@ -63,6 +63,8 @@ _NICKNAME_GROUPS = (
     "julia jule", "juliane jule", "tobias tobi", "benjamin benni", "daniel dani", "daniela dani",
     "christina tina", "kristina tina", "katrin kati", "magdalena leni", "helena leni", "susanne susi",
     "gabriele gabi", "sabine bine", "annika anni", "nikolaus niko", "brianna bri",
+    "margarete greta grete gretel", "ursula uschi ursel", "augustus gus", "tatiana tanya tania", "luis lucho",
+    "danielle dani", "ximena xime",
 )
 NICKNAMES: dict[str, frozenset[str]] = {}
 for _group in _NICKNAME_GROUPS:
@@ -141,7 +143,8 @@ def _names_someone(text: str, m: re.Match, word: str) -> bool:
     something ("will's daughter")."""
     addressed = _ADDRESS_MARK.match(text, m.end()) is not None
     if word not in _COMMON_WORDS:
-        return addressed
+        # (or the mail's first word: "mari esta es xime", a greeting without its comma)
+        return addressed or not text[:m.start()].strip()
     at_start = _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) is not None
     return (addressed and at_start) or text[m.end():m.end() + 2] in ("'s", "’s")
 
@@ -285,8 +288,8 @@ def address_nickname(named: list[str], local_pieces: list[str]) -> str:
     "" when the address says nothing of the kind."""
     if len(named) >= 2 and len(local_pieces) == 2 and local_pieces[1] == named[-1]:
         nick = local_pieces[0]
-    elif named and len(local_pieces) == 1 and local_pieces[0][:3] == named[0][:3]:
-        nick = local_pieces[0]       # "vik@" for Vikram, "jules@" for Julienne, "sunny@" for Sun-hee
+    elif named and len(local_pieces) == 1 and (local_pieces[0][:3] == named[0][:3] or local_pieces[0] in named[0]):
+        nick = local_pieces[0]       # "vik@" for Vikram, "jules@" for Julienne, "gus@" for Augustus
     else:
         return ""
     if len(nick) < 3 or not nick.isalpha() or nick in named or nick in _GENERIC or nick in TITLES:
