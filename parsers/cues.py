@@ -448,7 +448,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"(?!(?:asked|mentioned|told|called|emailed|texted|introduced|recommended|referred|contacted|wanted|needed|"
      r"visited|joined|met|saw|heard|said)\b)\w{3,}ed\b", "P", 2),
     # "Mike Strand is who I send everyone to", "Imani at BrightPath is who we coordinate with"
-    ("who", r"\b(?:is|are|'s|'re) (?:who|the (?:one|person|people|firm|company|guy) (?:who|that)?) ?(?:i|we) (?:always |usually |all )?"
+    # ("is who I'd call first", "is who we'd use")
+    ("who", r"\b(?:is|are|'s|'re) (?:who|the (?:one|person|people|firm|company|guy) (?:who|that)?) ?(?:i|we)(?:'d| would)? "
+     r"(?:always |usually |all )?"
      r"(?:send|use|call|recommend|trust|coordinate with|work with|go to|refer|rely on|swear by)\b", "P", 3),
     # "c'est Clément qui me suit depuis trois ans", "la coiffeuse qui nous coiffe": care given to the writer
     ("qui", r"\bqui (?:me|nous) (?:suit|suivent|suivait|soigne|soignent|soignait|traite|traitent|coiffe|coiffent|"
