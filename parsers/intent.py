@@ -48,6 +48,11 @@ INTRO: tuple[Cue, ...] = (
         # "I'd strongly recommend Yusuf Demir, whom I've copied", "who I've cc'd"
         r"\b(whom|who) (i'?ve|i have) (copied|cc'?d|cced|looped in|added)\b|"
         r"\b(les|te|os|le) (quiero|queria|quisiera) presentar\b"),
+    # recommending a named person to the one written to: "Für die Dämmung empfehle ich Frieda Roth",
+    # "je vous recommande Nadia Haddouche", "le recomiendo a Pilar Gómez", "I'd recommend Sam Ortiz"
+    Cue("empfehle recommande recomiendo recommend",
+        r"\b(empfehle ich (ihnen |dir |euch )?|ich empfehle (ihnen |dir |euch )?|je (vous|te) recommande |(le|te|les|os) recomiendo (a )?|"
+        r"i'?d (strongly |highly )?recommend |i (strongly |highly )?recommend )(herrn? |frau |mr\.? |mrs\.? |ms\.? |dr\.? |m\. |mme )?[a-z]"),
     # "two businesses I'd like you to talk to:", "time you two met", "you two should know each other"
     Cue("talk speak met know kontakt", r"\b(i'd|i would|we'd|we would) like you to (talk|speak) (to|with)\b|"
         r"\b(i'd|i would) rather (they|she|he|you) (talk|talked|speak|spoke) (to|with)\b|"
