@@ -437,6 +437,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      # (a firm: "she's the one I was telling you about" may be said of either party)
      r"\b(?:is|are|'s|'re|was|were) the (?:firm|company|team|agency|practice|outfit|crew|people) (?:that |who )?(?:i|we) "
      r"(?:mentioned|recommended|was telling you about|told you about)\b", "P", 3),
+    # tutoring given: "der unserer Mia zwei Jahre lang Mathe-Nachhilfe gegeben hat", "qui donne des cours à notre fils"
+    ("nachhilfe unterricht gegeben gibt cours clases",
+     r"\b(nachhilfe|unterricht|stunden|klavierunterricht)[\w-]* (gegeben|gibt|gab)\b|\b(gibt|gab|geben) (\w+ ){0,3}?[\w-]*(nachhilfe|unterricht)\b|"
+     r"\b(donne|donnait|a donne) des (cours|lecons)\b|\b(da|daba|ha dado|dio) (clases|classes)\b", "P", 2),
     # "Eddie is the guy I told you about": said of a person, only "the guy" is a trade's word ("the friend
     # I told you about" is as often the one in need)
     ("mentioned recommended telling told",
@@ -672,7 +676,9 @@ WORK_VERB_BEFORE = re.compile(
     r"runs|works on|helps?|represents?|insures?|does|shoots|walks|watches|fixes|cuts|caters|designs|"
     r"photographs|tutors|coaches|treats|trains|takes?|mows?|mowed|grooms?|groomed|"
     # the plural, "they do our place every other Friday", "they cut our hedges"
-    r"do|fix|cut|cater|design|shoot|walk|tutor|coach|treat|train|look after|take care of)\b(?:\s+[\w'-]+){0,7}?\s+$|"
+    r"do|fix|cut|cater|design|shoot|walk|tutor|coach|treat|train|look after|take care of|"
+    # the present of a service done regularly: "who house-sits and cat-sits for us", "she cooks for us"
+    r"[\w-]*sits|minds|cooks|bakes|drives|paints|repairs|builds|teaches|sews|delivers|prepares)\b(?:\s+[\w'-]+){0,7}?\s+$|"
     # "Rachel set me up with liability insurance", "she sorted us out"
     r"\b(?:set|sorted|fixed)\s+$")
 NOT_WORK = frozenset({"asked", "introduced", "mentioned", "told", "emailed", "texted", "called", "reminded",
