@@ -427,11 +427,18 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(?:hat|hatte) (?:\w+ ){1,6}?(?:fur|bei) (?:[\w.-]+ ){1,5}?(?:gemacht|gebaut|erstellt|entworfen|renoviert|saniert|"
      r"gestaltet|fotografiert|umgesetzt|gestrichen|verlegt|eingerichtet|programmiert|organisiert|geplant|fotografiert)\b", "P", 2),
     ("pour",
-     r"\b(?:a|avait) (?:fait|realise|refait|construit|concu|renove|photographie|repeint|amenage|organise|dessine) "
+     r"\b(?:a|avait) (?:fait|realise|refait|construit|concu|renove|photographie|repeint|amenage|organise|dessine|cree|imagine) "
      r"(?:les?|la|l'|des|tout le|toute la|un|une) ?(?:[\w'-]+ ){0,3}?(?:pour|de|du|des) (?!(?:moi|nous|vous|toi|rien)\b)", "P", 2),
     ("para",
      r"\b(?:hizo|diseno|construyo|reformo|saco|tomo|pinto|organizo|preparo|remodelo) (?:las?|los?|el|un|una|todo el|toda la) "
      r"(?:[\w'-]+ ){0,3}?para (?!(?:mi|nosotros|ti|usted|nada)\b)", "P", 2),
+    # said to the one who did it: "tú hiciste las fotos de nuestra carta", "tu as fait notre logo", "du hast unsere
+    # Website gemacht"
+    ("hiciste disenaste tomaste sacaste reformaste as hast",
+     r"\b(?:tu |usted )?(?:hiciste|disenaste|tomaste|sacaste|reformaste|pintaste|construiste) (?:las?|los?|el|un|una) "
+     r"(?:[\w'-]+ ){0,3}?(?:de|para) (?:nuestra|nuestro|nuestras|nuestros|mi|mis)\b|"
+     r"\btu as (?:fait|realise|refait|cree|dessine|photographie|concu) (?:notre|nos|mon|ma|mes)\b|"
+     r"\bdu hast (?:unsere?n?|meine?n?) (?:\w+ ){1,3}?(?:gemacht|gebaut|gestaltet|fotografiert|entworfen)\b", "PY", 3),
     # "Canopy Tree Care are the firm I mentioned"
     ("mentioned recommended telling told",
      # (a firm: "she's the one I was telling you about" may be said of either party)
