@@ -36,7 +36,12 @@ _HANDOVER = (r"\bvoici (l'adresse|le contact|les coordonnees|le numero|le mail) 
              r"\b(te|le|les|os) paso el contacto (de|del|de la)\b|\bhere'?s the (number|contact|contact info|details) (for|of)\b")
 _SPOKEN_OF_TRIGGERS = "told mentioned erzahlt berichtet parle hable hablado comente mencione"
 
+# Asking the one written to to contact the person copied: "My friend Cynthia (cc'd) has the same problem ...
+# Could you get in touch with her?" (an introduction phrase, and a strong one: no other mail says it)
+_GET_IN_TOUCH = Cue("touch contact reach", r"\b(could|can|would) you (please )?(get in touch with|contact|reach out to) (her|him|them)\b")
+
 INTRO: tuple[Cue, ...] = (
+    _GET_IN_TOUCH,
     Cue("meet", _MEET),
     Cue("introduce introducing introduction intro introductions intros e-intro introduced",
         r"\b(introduc(e|ing|tion)|e-?intro)\b|\b(i've|we've|i have|we have|just) introduced (you|\w+) to\b"),
@@ -161,8 +166,8 @@ INTRO: tuple[Cue, ...] = (
         r"(dovreste|dovete|dovevate) (conoscervi|sentirvi|parlarvi|incontrarvi))\b"),
     # That they have not met is why the writer writes: "¿y no os conocéis?", "ihr kennt euch noch nicht",
     # "vous ne vous connaissez pas encore", "you two don't know each other yet"
-    Cue("conoceis conocen conozcais conozcan connaissez kennt know knew met",
-        r"\b(no (os|se) (conoceis|conocen|conozcais|conozcan)|(neither|none) of you (knew|know|knows|had met|have met)|(ne )?vous (ne )?vous connaissez pas|(ihr kennt euch|kennt euch|kennt ihr euch|sie kennen sich) (noch )?nicht|"
+    Cue("conoceis conocen conozcais conozcan connaissez connaissiez kennt know knew met",
+        r"\b(no (os|se) (conoceis|conocen|conozcais|conozcan)|(neither|none) of you (knew|know|knows|had met|have met)|(ne )?vous (ne )?vous (connaissez|connaissiez) pas|(ihr kennt euch|kennt euch|kennt ihr euch|sie kennen sich) (noch )?nicht|"
         r"(you two|you both|the two of you) (don't|do not) know each other|(you two|you both|the two of you) (haven't|have not|never) met)\b"),
     # Portuguese and Italian presentations: "te apresento", "vi presento", "vi metto in contatto",
     # "estou copiando a Mariana", "coloco vocês em contato".
@@ -217,6 +222,7 @@ STRONG_INTRO: tuple[Cue, ...] = (
         r"\bje (te|vous) presente (un|une|mon|ma|mes|le|la|les|deux)\b|\bdarf ich (dir|ihnen|euch) (\S+ ){1,3}vorstellen\b"),
     # "linking you two re: the bathroom tile"
     Cue("linking link", r"\b(linking|link|hooking|hook) (you two|you both|the two of you|you up with)\b"),
+    _GET_IN_TOUCH,
     Cue("introduce introducing introduced", r"(?<!for )\bintroduc(e|ing) (you|\w+ to)\b|"
         r"\b(i've|we've|i have|we have) (just )?introduced you to\b|"
         r"\b(writing|like|pleased|delighted|happy|glad|wanted|write) to introduce (?!you\b|myself\b|ourselves\b)\w+|"
@@ -243,7 +249,7 @@ SUBJECT_INTRO: tuple[Cue, ...] = (
         r"(je |nous )?(vous|te) presente|"
         r"recommandation|recomendacion|tienen que conocerse|teneis que conoceros|deben conocerse|deberian conocerse|"
         r"os teneis que conocer|se tienen que conocer|"
-        r"deberiais conoceros|devriez vous rencontrer|devez vous rencontrer|must meet|should meet|sollten sich kennenlernen|"
+        r"deberiais conoceros|devriez vous rencontrer|devriez vous connaitre|devez vous rencontrer|must meet|should meet|sollten sich kennenlernen|"
         r"should know each other|need to know each other)\b"),
 )
 _SUBJECT_ARROWS = re.compile(r"<>|<->|↔|⟷|<=>")
@@ -453,7 +459,7 @@ LEAD: tuple[Cue, ...] = (
         r"\b(attend|attendent) (votre|ton) (appel|courriel|message)\b|\b(espera|esperan) (tu|su) (llamada|correo|mensaje)\b|"
         r"\b(wartet|warten) auf (deinen|ihren|einen) (anruf|rückruf|ruckruf)\b|"
         r"\b(le|les) (he dicho|dije) (que|q) (usted |tu )?(la|lo|le|los|las) (llamaria|llamarias|llamabas|llamaba|llamarias hoy|contactaria|contactarias)\b|"
-        r"\b(le|la|lo) (puedes|puede) (marcar|llamar|escribir)\b|"
+        r"\b(le|la|lo|les) (puedes|puede|podrias|podria) (marcar|llamar|escribir|contestar|responder)\b|"
         r"\bje (lui|leur) ai dit que (vous|tu) (l'|les )?(appelleriez|appellerais|contacteriez|contacterais)\b|"
         r"\bje (lui|leur) ai dit que (vous|tu) (prendriez|prendrais|prendrez|prendras) contact\b|"
         # "Told her you're the guy", "told him you were the best in town"
