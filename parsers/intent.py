@@ -414,6 +414,9 @@ LEAD: tuple[Cue, ...] = (
         r"(vorbeischauen|vorbeigucken|vorbeikommen|vorbeigehen|vorbeifahren|hinfahren)\b|"
         r"\b(ich habe|ich hab|ich ha) (ihr|ihm|ihnen|ihre|em) (gesagt|gseit),? (dass )?(du|sie) (dich|sich) (meldest|meldisch|melden)\b|"
         r"\b(pourriez|pouvez|pourrais|peux)[- ](vous|tu) (passer|aller) (le|la|les|lui) (voir|rendre visite)\b"),
+    # "de vous transmettre les coordonnées d'une locataire", "je te passe ses coordonnées"
+    Cue("transmettre transmets envoie envoyer passe passer communique communiquer coordonnees",
+        r"\b(vous|te) (transmets|transmettre|envoie|envoyer|passe|passer|communique|communiquer) (les|ses|leurs) coordonnees\b"),
     # "I'm referring a family to your after-school program", "je vous adresse une patiente", "le derivo a una paciente"
     Cue("referring refer adresse derivo remito uberweise",
         r"\b(i'm|i am|we're|we are) referring (a|an|this|the|one of our|one of my) (\w+ )?(family|client|patient|student|customer|couple|"

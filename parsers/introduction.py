@@ -422,6 +422,8 @@ def _principal_in_text(body: Body, recipients: list[Address], sender: Address) -
     if "@" not in text:
         return None
     taken = {a.email for a in recipients} | {sender.email}
+    # names the text gives as the one written for: "On behalf of Graham Pell", "Associate to Graham Pell"
+    principals = {fold(w) for m in _NAMED_PRINCIPAL.finditer(text) for w in m.group(1).split()}
     found: dict[str, str] = {}
     for m in _ADDRESS_IN_TEXT.finditer(text):
         email = m.group(1).lower()
@@ -430,7 +432,7 @@ def _principal_in_text(body: Body, recipients: list[Address], sender: Address) -
         before = text[max(0, m.start() - 100):m.start()]
         after = fold(_rest_of_sentence(text, m.end()).lstrip(" )"))
         if _ASSISTANT_OF.search(before) or _FOR_SOMEONE.search(fold(before)) or _FOR_WHOM.search(before) \
-                or _ASKS.match(after):
+                or _ASKS.match(after) or not principals.isdisjoint(make_person(Address("", email)).keys):
             name = _NAME_BEFORE_ADDRESS.search(before)
             found[email] = name.group(1) if name else ""
     if len(found) != 1:
@@ -439,6 +441,9 @@ def _principal_in_text(body: Body, recipients: list[Address], sender: Address) -
     return Address(name, email)
 
 
+_NAMED_PRINCIPAL = re.compile(r"(?i:\b(?:on behalf of|at the request of|in the name of|(?:assistant|associate|coordinator|secretary) to|"
+                              r"im auftrag von|im namen von|en nombre de|de parte de|au nom de|de la part de))\s+"
+                              + _TITLES + _NAME)
 _ADDRESS_IN_TEXT = re.compile(r"(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 # "(pour Jean-Luc Besnard, ", "(for Anna Roy - "
 _FOR_WHOM = re.compile(r"\((?:for|pour|für|fur|para|por)\s+[^()\n]{2,60}$", re.IGNORECASE)
@@ -449,6 +454,7 @@ _NAME_BEFORE_ADDRESS = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][
 _ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|team|staff)|the office) to|has asked (me|us)|"
                    r"would like (me|us) to|wants (me|us) to|(mich|uns) (\w+ )?gebeten|bat (mich|uns)|"
                    r"(me|nos) (pide|pidio|ha pedido|han pedido|pidieron) que|(m'|nous )(a|avait) (demande|charge|chargee|charges) de|"
+                   r"(me|nous) (demande|demandent|charge) de|"
                    r"(souhaite|voudrait) que (je|nous))\b|['’]s (request|instructions)\b")
 # Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
 _FOR_SOMEONE = re.compile(r"\b(on behalf of|at the request of|in the name of|im auftrag von|im namen von|auf (bitten|anregung|wunsch) von|"
