@@ -1140,6 +1140,11 @@ def listed_referrals(listed: list[Person], parties: list[Person], reading: Readi
     ev = reading.evidence
     listed_lean = max(ev[p.email].lean for p in listed) - reading.group_need
     diff = ev[single.email].lean - listed_lean
+    if diff > 0 and personal_mailbox(single.email) and all(shared_inbox(p) or domain_categories(p) for p in listed) \
+            and min(ev[p.email].lean for p in listed) >= 0:
+        # a list of trades' own addresses ("info@kessler-heizung", "sommer@dach-sommer") for a family at a
+        # webmail address: the firms are offered to the family, whatever else the text says of it
+        diff = -1
     if diff == 0:
         # no words either way: firms' own domains listed for someone at a webmail address provide
         listed_firms = sum(not personal_mailbox(p.email) for p in listed)
