@@ -391,7 +391,9 @@ LEAD: tuple[Cue, ...] = (
     Cue("is ist est es gsm", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
         r"\b(ihre|seine) (nummer|handynummer|telefonnummer|handy|e-mail|mail|adresse) (ist|lautet)\b|"
         r"\b(son|sa|leur) (numero|portable|telephone|gsm|mail|e-mail|adresse) ?(est|c'est|:)|"
-        r"\bsu (numero|telefono|movil|celular|correo|email) es\b"),
+        r"\bsu (numero|telefono|movil|celular|cel|whatsapp|correo|email|mail) es\b|"
+        # "mom's email is paula.greene@...", "her dad's number is 555-0131"
+        r"\b\w+'s (email|e-mail|number|cell|phone|mobile) (is|:)"),
     Cue("erreichbar", r"\b(ist|sind) (\S+ ){0,6}erreichbar\b|\berreichbar unter\b"),
     # "I said I'd pass her details along", "sharing his number with you", "te paso sus datos" (below)
     Cue("pass passing send sending share sharing giving give", r"\b(pass|passing|send|sending|share|sharing|(giving|give) you) (along |on )?(her|his|their) "
@@ -454,7 +456,8 @@ LEAD: tuple[Cue, ...] = (
     # the writer told the contact the provider would call: "told him you'd phone him", "I said I would pass her
     # details to you and that you would ring her", "le he dicho que usted la llamaría", "je lui ai dit que vous
     # l'appelleriez", "ich habe ihr gesagt, dass Sie sie anrufen", "le puedes marcar"
-    Cue("told said dicho dije dit gesagt marcar pass passing send sending attend attendent espera esperan wartet warten",
+    Cue("told said dicho dije dit gesagt marcar pass passing send sending attend attendent espera esperan wartet warten "
+        "tell waiting expecting recomende recomendado",
         r"\b(told|said to) (him|her|them) (that )?you('d| would| will|'ll) (phone|call|ring|contact|text|email|be in touch)\b|"
         r"\b(i )?said (that )?i would pass (his|her|their) (details|number|name) (on )?to you\b|"
         r"\bi said you (might|would|'d|will|could|can) (ring|call|phone|contact|text|email|get in touch with) (her|him|them)\b|"
@@ -466,7 +469,10 @@ LEAD: tuple[Cue, ...] = (
         r"\bje (lui|leur) ai dit que (vous|tu) (l'|les )?(appelleriez|appellerais|contacteriez|contacterais)\b|"
         r"\bje (lui|leur) ai dit que (vous|tu) (prendriez|prendrais|prendrez|prendras) contact\b|"
         # "Told her you're the guy", "told him you were the best in town"
-        r"\b(told|tell) (him|her|them) (that )?you('re| are| were) the (guy|one|person|man|woman|lady|best|expert)\b|"
+        r"\b(told|tell) (him|her|them) (that )?(you're|you are|you were|youre|ur|u r|you r) the (guy|one|person|man|woman|lady|best|expert)\b|"
+        # "he's waiting on u", "she's expecting your call" (below), "te la recomendé", "je lui ai parlé de toi"
+        r"\b(he's|she's|they're|he is|she is|they are) (waiting|expecting) (on|for) (you|u|your call|ur call)\b|"
+        r"\b(te|le) (la|lo|los|las) (recomende|he recomendado)\b|"
         r"\b(ich )?(habe|hab) (ihr|ihm|ihnen) gesagt,? (dass )?(sie|du) (sie|ihn|sich) (anrufen|anrufst|melden|meldest)\b"),
     # "tu peux lui répondre directement", "you can reply to her directly", "puedes responderle directamente",
     # "du kannst ihr direkt antworten": the one addressed answers someone who is not on the email

@@ -37,7 +37,7 @@ _NICKNAME_GROUPS = (
     "gabrielle gabby", "harold harry hal", "henry harry hank hal", "isabel izzy bella isa", "isabella bella izzy",
     "jacob jake", "jacqueline jackie", "joshua josh", "judith judy", "kimberly kim", "leonard leo len lenny",
     "leonardo leo", "louis lou", "louise lou", "madeline maddie maddy", "melissa mel missy", "melanie mel",
-    "michelle shelly", "miriam mimi", "natalie nat", "nicole nikki", "oliver ollie", "olivia liv livvy",
+    "michelle shelly", "miriam mimi", "natalie nat", "nicole nikki", "oliver ollie olli", "olivia liv livvy",
     "pamela pam", "philip phil", "phillip phil", "raymond ray", "rachel rach", "ronald ron", "rosemary rosie",
     "sarah sally sadie", "stephanie steph", "suzanne suzy", "teresa terry tess", "theresa terry tess",
     "theodore theo ted teddy", "valerie val", "vincent vince vinny", "walter walt wally", "wendy wen",
