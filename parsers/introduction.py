@@ -455,10 +455,16 @@ _ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|tea
                    r"would like (me|us) to|wants (me|us) to|(mich|uns) (\w+ )?gebeten|bat (mich|uns)|"
                    r"(me|nos) (pide|pidio|ha pedido|han pedido|pidieron) que|(m'|nous )(a|avait) (demande|charge|chargee|charges) de|"
                    r"(me|nous) (demande|demandent|charge) de|"
+                   # the colleague makes the referral: "Peter would like to refer one of his clients to you", "Herr
+                   # Meili ... empfiehlt Ihnen", "Olivier souhaitait que vous vous rencontriez"
+                   r"(would like|wants|wanted) to (refer|introduce|connect|recommend)|empfiehlt (ihnen|dir|euch)|"
+                   r"(souhaite|souhaitait|voudrait) que vous|recomienda (que|a)|"
                    r"(souhaite|voudrait) que (je|nous))\b|['’]s (request|instructions)\b")
 # Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
 _FOR_SOMEONE = re.compile(r"\b(on behalf of|at the request of|in the name of|im auftrag von|im namen von|auf (bitten|anregung|wunsch) von|"
-                          r"en nombre de|de parte de|a peticion de|au nom de|de la part de|a la demande de)\b[^!?\n]{0,40}$")
+                          r"en nombre de|de parte de|a peticion de|au nom de|de la part de|a la demande de|"
+                          r"por (indicacion|encargo|instrucciones) del?|siguiendo (las )?instrucciones del?|sur les instructions de)\b"
+                          r"[^!?\n]{0,40}$")
 # Copied in, said right after the colleague's name: "Caroline is copied", "ist in Kopie", "est en copie", "va en copia"
 _COPIED = re.compile(r"[ \t]*(is|are|has been) (copied|cc'?d|in cc|on (copy|cc))\b|[ \t]*(ist|sind) (\w+ )?in (kopie|cc)\b|"
                      r"[ \t]*(est|sont) (\w+ )?(en copie|en cc)\b|[ \t]*(va|van|esta|estan) (\w+ )?en (copia|cc)\b")
