@@ -996,7 +996,8 @@ def _household(a: Person, b: Person) -> bool:
 
 # A line that opens with two people to be introduced: "1) Anna / Chris.", "- Ben & Lisa:", "Tom <> Priya"
 _PAIR_OPENING = re.compile(r"[ \t]*(?:\(?\d{1,2}[).:]|[-•*–])?[ \t]*$")
-_PAIR_SEPARATOR = re.compile(r"[ \t]*(?:/|<>|<->|↔|&|\+|and|y|und|et|x)[ \t]*$", re.IGNORECASE)
+# ("Jenna - Marco is the dog walker I raved about ...": a paragraph spoken to one about the other)
+_PAIR_SEPARATOR = re.compile(r"[ \t]*(?:/|<>|<->|↔|&|\+|and|y|und|et|x|[ \t]-|–|—)[ \t]*$", re.IGNORECASE)
 
 
 def _pairs_by_line(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,
