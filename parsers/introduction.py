@@ -139,7 +139,8 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
                              decoded.vcards)
                 if lead.referrals:
                     return lead
-        if (not found.referrals or found.undirected) and BOTH.search(fold(body.new)):
+        if (not found.referrals and not found.reason.startswith("a reply") and _passes_on(body.new, sender.email)) or \
+                (found.undirected and BOTH.search(fold(body.new))):
             # "I'm sending this to both of you ... please contact our treasurer": one lead, sent to
             # every provider addressed (and "need you both ... Bill's email is ...": two firms with
             # nothing said of either as a customer are not each other's)
@@ -485,6 +486,18 @@ _ASSISTANT_OF = re.compile(r"(?i)\b(assistant|assistante|assistentin|assistenz|a
 def _same_firm(a: str, b: str) -> bool:
     """Two addresses at one firm's own domain: the same domain, not a webmail provider's."""
     return a.rpartition("@")[2] == b.rpartition("@")[2] and not personal_mailbox(a)
+
+
+def _passes_on(text: str, sender: str) -> bool:
+    """Someone's details passed on with words that say so ("Kontakt: ...", "he's expecting to hear from
+    you", "to both of you"): with two providers addressed and nobody introduced, the mail is one lead for
+    each of them. (An address of the writer's own firm, "reach my partner at marcus@...", "Zelle to
+    billing@...", "apply to jobs@...", is no one's lead.)"""
+    domain = sender.rpartition("@")[2]
+    if not any(m.group(1).lower().rpartition("@")[2] != domain for m in _ADDRESS_IN_TEXT.finditer(text)):
+        return False
+    folded = fold(text)
+    return bool(BOTH.search(folded)) or any_cue(intent.LEAD, Tokens(folded.replace("\n", " ")))
 
 
 def _staff_behind(sender: Address, reply_to: Address | None) -> Address | None:
