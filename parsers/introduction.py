@@ -470,16 +470,15 @@ _FOR_SOMEONE = re.compile(r"\b(on behalf of|at the request of|in the name of|im 
 _COPIED = re.compile(r"[ \t]*(is|are|has been) (copied|cc'?d|in cc|on (copy|cc))\b|[ \t]*(ist|sind) (\w+ )?in (kopie|cc)\b|"
                      r"[ \t]*(est|sont) (\w+ )?(en copie|en cc)\b|[ \t]*(va|van|esta|estan) (\w+ )?en (copia|cc)\b")
 # The writer is someone's office: "Assistenz Dr. Roth" as the sender's name, "Assistant to ..." signing
-_ASSISTANT_WORDS = re.compile(r"(?i)\b(assistant|assistante|assistentin|assistenz|asistente|secretary|secretaria|"
-                              r"secr[ée]tariat|sekretariat|sekret[äa]rin|office|cabinet|praxis|kanzlei|front desk|"
+_ASSISTANT_NOUNS = r"assistant|assistante|assistentin|assistenz|asistente|secretary|secretaria|secr[ée]tariat|sekretariat|sekret[äa]rin"
+_ASSISTANT_WORDS = re.compile(r"(?i)\b(" + _ASSISTANT_NOUNS + r"|office|cabinet|praxis|kanzlei|front desk|"
                               r"reception|r[ée]ception|recepci[óo]n|empfang)\b")
 # An office job title on a line of its own in the signature: "Practice Manager", "Legal Assistant"
 _OFFICE_TITLE = re.compile(r"(?im)^[ \t]*(?:legal assistant|executive assistant|personal assistant|practice manager|office manager|"
                            r"receptionist|paralegal|praxismanager(?:in)?|rechtsanwaltsfachangestellter?|medizinische fachangestellter?|"
                            r"clerc de notaire|assistante juridique|assistante de direction|asistente de direcci[óo]n|secretari[ao])"
                            r"[ \t]*(?:[|,].*)?$")
-_ASSISTANT_OF = re.compile(r"(?i)\b(assistant|assistante|assistentin|assistenz|asistente|secretary|secretaria|secr[ée]tariat|"
-                           r"sekretariat|sekret[äa]rin|coordinator|office|praxisteam|client care|on behalf)\s+"
+_ASSISTANT_OF = re.compile(r"(?i)\b(" + _ASSISTANT_NOUNS + r"|coordinator|office|praxisteam|client care|on behalf)\s+"
                            r"(to|of|von|de|del|du|des|for|der|dr\.?)\b")
 
 
