@@ -425,7 +425,7 @@ LEAD: tuple[Cue, ...] = (
         r"parent|tenant|member|homeowner|friend)\b|\bje vous (adresse|envoie|oriente) (un|une|mon|ma) (patient|patiente|client|cliente|famille|eleve)\b|"
         r"\b(le|les) (derivo|remito|envio) (a )?(un|una) (paciente|cliente|familia|alumno|alumna)\b"),
     # "schreib ihm einfach auf WhatsApp: 0151 ...", "écris-lui sur WhatsApp", "escríbele por WhatsApp", "text him on"
-    Cue("schreib ruf whatsapp ecris-lui escribele text",
+    Cue("schreib ruf whatsapp ecris-lui escribele llamale llamalo llamala text",
         r"\b(schreib|schreiben sie|ruf|rufen sie) (ihm|ihr|ihnen) (einfach |gerne |doch )?(auf whatsapp|eine nachricht|an)\b|"
         r"\b(ecris-lui|ecrivez-lui|appelle-le|appelle-la) (sur whatsapp|au)\b|\b(escribele|llamale|llamalo|llamala) (por|al)\b|"
         r"\b(text|whatsapp|message) (him|her|them) (on|at)\b"),
@@ -472,6 +472,9 @@ LEAD: tuple[Cue, ...] = (
         r"\b(told|tell) (him|her|them) (that )?(you're|you are|you were|youre|ur|u r|you r) the (guy|one|person|man|woman|lady|best|expert)\b|"
         # "he's waiting on u", "she's expecting your call" (below), "te la recomendé", "je lui ai parlé de toi"
         r"\b(he's|she's|they're|he is|she is|they are) (waiting|expecting) (on|for) (you|u|your call|ur call)\b|"
+        # "I said you walked my parents through it last year": the contact was told about the provider
+        r"\bi (said|told (him|her|them)) (that )?(you|u) (walked|helped|did|sorted|fixed|handled|looked after|took care of|"
+        r"are|were|'re|would|'d|could|can|know)\b|"
         r"\b(te|le) (la|lo|los|las) (recomende|he recomendado)\b|"
         r"\b(ich )?(habe|hab) (ihr|ihm|ihnen) gesagt,? (dass )?(sie|du) (sie|ihn|sich) (anrufen|anrufst|melden|meldest)\b"),
     # "tu peux lui répondre directement", "you can reply to her directly", "puedes responderle directamente",
