@@ -1340,7 +1340,7 @@ def _contact_person(contact: LeadContact) -> Person:
         base = make_person(Address(contact.name, "x@invalid"))
     else:
         return Person(email, "", "", frozenset(), frozenset())
-    return Person(email, base.display, base.first, base.keys, base.compact)
+    return Person(email, base.display, base.first, base.keys, base.compact, nickname=base.nickname)
 
 
 __all__ = ["Found", "find_referrals"]

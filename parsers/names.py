@@ -177,6 +177,7 @@ class Person:
     initial: str = ""            # first-name initial when only that is known ("j.kowalski@")
     family: bool = False         # a household's mailbox ("Familie Brandt", "fam.brandt@", "The Kapoor Family")
     anonymous: bool = False      # no display name and one word for an address ("drmathtutoring@"): whoever reads it
+    nickname: str = ""           # the short name the address shows ("ike.bloom@" for Isaac Bloom), see address_nickname
 
     @property
     def first_name(self) -> str:
@@ -382,7 +383,8 @@ def make_person(address: Address) -> Person:
         family = True
         keys.add(plural.group(1))
     anonymous = not address.name and len(local_pieces) == 1 and len(local_clean) >= 8
-    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial, family, anonymous)
+    return Person(address.email, display, first, frozenset(keys - _GENERIC), frozenset(compact), initial, family, anonymous,
+                  nick)
 
 
 _TITLE_INITIAL = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Dr|Frau|Herr|Mme|Sra|Sr)\.? ([A-Z])\b(?!\.?\w)")
@@ -542,8 +544,7 @@ class NameIndex:
         for p in self.people:
             if not p.first or len(p.first) < 3:
                 continue
-            nick = address_nickname([fold(w) for w in p.display.split()], address_words(fold(p.email.split("@")[0])))
-            for name in {p.first} | NICKNAMES.get(p.first, frozenset()) | ({nick} if nick else set()):
+            for name in {p.first} | NICKNAMES.get(p.first, frozenset()) | ({p.nickname} if p.nickname else set()):
                 if len(name) >= 3 and (name not in _COMMON_WORDS or (relaxed and name in _NAMES_WHEN_LOWERCASE)):
                     _claim(by_first, name, p.email)
                 elif relaxed and len(name) >= 3:
