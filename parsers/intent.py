@@ -457,7 +457,7 @@ LEAD: tuple[Cue, ...] = (
     # details to you and that you would ring her", "le he dicho que usted la llamaría", "je lui ai dit que vous
     # l'appelleriez", "ich habe ihr gesagt, dass Sie sie anrufen", "le puedes marcar"
     Cue("told said dicho dije dit gesagt marcar pass passing send sending attend attendent espera esperan wartet warten "
-        "tell waiting expecting recomende recomendado",
+        "tell waiting expecting recomende recomendado contestar responder",
         r"\b(told|said to) (him|her|them) (that )?you('d| would| will|'ll) (phone|call|ring|contact|text|email|be in touch)\b|"
         r"\b(i )?said (that )?i would pass (his|her|their) (details|number|name) (on )?to you\b|"
         r"\bi said you (might|would|'d|will|could|can) (ring|call|phone|contact|text|email|get in touch with) (her|him|them)\b|"
