@@ -442,8 +442,10 @@ def _principal_in_text(body: Body, recipients: list[Address], sender: Address) -
     return Address(name, email)
 
 
-_NAMED_PRINCIPAL = re.compile(r"(?i:\b(?:on behalf of|at the request of|in the name of|(?:assistant|associate|coordinator|secretary) to|"
-                              r"im auftrag von|im namen von|en nombre de|de parte de|au nom de|de la part de))\s+"
+# Written for someone, said right before that person's name (in folded text: without accents)
+_FOR_PHRASES = (r"on behalf of|at the request of|in the name of|im auftrag von|im namen von|en nombre de|de parte de|"
+                r"au nom de|de la part de")
+_NAMED_PRINCIPAL = re.compile(r"(?i:\b(?:" + _FOR_PHRASES + r"|(?:assistant|associate|coordinator|secretary) to))\s+"
                               + _TITLES + _NAME)
 _ADDRESS_IN_TEXT = re.compile(r"(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 # "(pour Jean-Luc Besnard, ", "(for Anna Roy - "
@@ -459,11 +461,9 @@ _ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|tea
                    # the colleague makes the referral: "Peter would like to refer one of his clients to you", "Herr
                    # Meili ... empfiehlt Ihnen", "Olivier souhaitait que vous vous rencontriez"
                    r"(would like|wants|wanted) to (refer|introduce|connect|recommend)|empfiehlt (ihnen|dir|euch)|"
-                   r"(souhaite|souhaitait|voudrait) que vous|recomienda (que|a)|"
-                   r"(souhaite|voudrait) que (je|nous))\b|['’]s (request|instructions)\b")
+                   r"(souhaite|souhaitait|voudrait) que (vous|je|nous)|recomienda (que|a))\b|['’]s (request|instructions)\b")
 # Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
-_FOR_SOMEONE = re.compile(r"\b(on behalf of|at the request of|in the name of|im auftrag von|im namen von|auf (bitten|anregung|wunsch) von|"
-                          r"en nombre de|de parte de|a peticion de|au nom de|de la part de|a la demande de|"
+_FOR_SOMEONE = re.compile(r"\b(" + _FOR_PHRASES + r"|auf (bitten|anregung|wunsch) von|a peticion de|a la demande de|"
                           r"por (indicacion|encargo|instrucciones) del?|siguiendo (las )?instrucciones del?|sur les instructions de)\b"
                           r"[^!?\n]{0,40}$")
 # Copied in, said right after the colleague's name: "Caroline is copied", "ist in Kopie", "est en copie", "va en copia"
