@@ -900,7 +900,8 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
             return [_peer(referrer, a, b, names)]
         provider, contact = (a, b) if diff > 0 else (b, a)
         return _one_provider(referrer, provider, [contact], reading, env, vocab, names)
-    paired = _pairs_by_line(parties, reading, referrer, env, vocab, names)
+    paired = _pairs_by_line(parties, reading, referrer, env, vocab, names) or \
+        _pairs_by_paragraph(parties, reading, referrer, env, vocab)
     if paired:
         return paired
     listed = _listed_parties(reading, parties)
@@ -1044,6 +1045,56 @@ def _pairs_by_line(parties: list[Person], reading: Reading, referrer: Address, e
             provider, contact = (a, b) if diff > 0 else (b, a)
             scores = category_scores(reading, provider, contact, "", vocab, per_provider=True)
             out.append(_provides(referrer, provider, contact, best(scores), names))
+    return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines."""
+    spans, start = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _pairs_by_paragraph(parties: list[Person], reading: Reading, referrer: Address, env: Envelope,
+                        vocab: Vocabulary) -> list[Referral]:
+    """Several introductions in one email, a paragraph for each pair ("Lucía, te presento a Hugo ...
+    <blank line> Andrés y Pablo: los dos sois diseñadores ..."): every paragraph that names parties names
+    people of one pair only, and the pairs share nobody. Each pair is read on its own paragraphs, so one
+    pair's peer wording or need does not colour the other's."""
+    if len(parties) < 4:
+        return []
+    emails = {p.email for p in parties}
+    text = reading.text
+    groups: list[tuple[set[str], list[tuple[int, int]]]] = []
+    for start, end in _paragraphs(text):
+        named = {m.email for m in reading.mentions if start <= m.start < end and m.email in emails}
+        if not named or (len(named) > 1 and end - start < 40 and "\n" not in text[start:end].strip()):
+            continue    # nobody, or a greeting line ("Karen, Luis,")
+        groups.append((named, [(start, end)]))
+    pairs = [named for named, _ in groups if len(named) == 2]
+    if any(len(named) > 2 for named, _ in groups) or len(pairs) < 2:
+        return []
+    distinct = [set(x) for x in {frozenset(x) for x in pairs}]
+    if sum(len(x) for x in distinct) != len(set().union(*distinct)) or set().union(*distinct) != emails:
+        return []
+    referrer_person = make_person(referrer)
+    out: list[Referral] = []
+    first_at = {}
+    for m in reading.mentions:
+        first_at.setdefault(m.email, m.start)
+    for pair in sorted(distinct, key=lambda x: min(first_at[e] for e in x)):
+        own = [span for named, spans in groups if named <= pair for span in spans]
+        if not own:
+            return []
+        own_text = "\n\n".join(text[a:b] for a, b in own)
+        people = [p for p in parties if p.email in pair]
+        out.extend(_assign_roles(people, read_roles(own_text, people, referrer_person, vocab), referrer, env, vocab))
     return out
 
 
