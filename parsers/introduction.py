@@ -1098,13 +1098,17 @@ def _pairs_by_paragraph(parties: list[Person], reading: Reading, referrer: Addre
     return out
 
 
+_SENTENCE_OR_LINE_END = re.compile(r"[.!?]\s|\n")
+
+
 def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,
                      names: tuple[tuple[str, str], ...]) -> list[Referral]:
-    """One provider introduced to two people addressed or presented together as a group.
+    """Two people addressed or presented together as a group, and a third.
 
     The pair ("Tomas, Lucia - Ingrid is the tutor", "Te presento a Nuria y a Héctor") are both
-    contacts when the third person is the one described as the provider: one referral per contact.
-    A couple of one household stays one contact (the first of them in the headers).
+    contacts when the third person is the one described as the provider: one referral per contact;
+    they are both providers when the third is the one who needs something ("Olmos, Rubén: Nico acaba de
+    adoptar a Tofu"). A couple of one household stays one contact (the first of them in the headers).
     """
     if len(parties) != 3 or reading.no_deal:
         return []
@@ -1113,24 +1117,27 @@ def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address,
     # runs of mentions joined one to the next; only a run of exactly two people is a pair ("Ingrid,
     # Tomas and Lucia both have" greets one and names the other two)
     runs: list[list[str]] = []
-    run_ends: list[int] = []
+    run_spans: list[tuple[int, int]] = []
     for i, m in enumerate(ms):
         prev = ms[i - 1] if i else None
         if prev is not None and prev.email != m.email and m.start - prev.end <= 8 and \
                 _PAIR_JOIN.fullmatch(reading.text, prev.end, m.start):
             runs[-1].append(m.email)
-            run_ends[-1] = m.end
+            run_spans[-1] = (run_spans[-1][0], m.end)
         else:
             runs.append([m.email])
-            run_ends.append(m.end)
+            run_spans.append((m.start, m.end))
     pair: set[str] = set()
-    for run, run_end in zip(runs, run_ends):
+    opening = len(reading.text) - len(reading.text.lstrip())
+    told_later = False      # the pair spoken to after the opening greeting ("... great. Luis, Kim - Dana just bought")
+    for run, (run_start, run_end) in zip(runs, run_spans):
         # a group spoken to ends the vocative ("Tom and Priya, you both", "Laura, Diego: os presento");
         # "Luis, Tom is at 22 Orchard Lane" speaks to Luis about Tom
         if len(run) == 2 and _GROUP_VOCATIVE_END.match(reading.text, run_end):
             if pair and pair != set(run):
                 return []
             pair = set(run)
+            told_later = told_later or _SENTENCE_OR_LINE_END.search(reading.text, opening, run_start) is not None
     if len(pair) != 2:
         return []
     two = [p for p in parties if p.email in pair]
@@ -1139,9 +1146,16 @@ def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address,
         return []
     ev = reading.evidence
     lean = ev[single.email].lean
-    if lean < 1 or lean - max(ev[p.email].lean for p in two) < 1:
-        return []
-    return _one_provider(referrer, single, two, reading, env, vocab, names)
+    pair_leans = [ev[p.email].lean for p in two]
+    if lean >= 1 and lean - max(pair_leans) >= 1:
+        return _one_provider(referrer, single, two, reading, env, vocab, names)
+    if told_later and lean <= 0 and min(pair_leans) >= lean and max(pair_leans) >= lean + 1 and \
+            not shared_inbox(single):
+        # the pair spoken to are the providers: "Dana meet Luis (painter) and Kim (floors) ... Luis, Kim -
+        # Dana just bought the condo": one referral for each of them, the third person their contact
+        return [_provides(referrer, p, single, best(category_scores(reading, p, single, "", vocab, per_provider=True)),
+                          names) for p in two]
+    return []
 
 
 # A line that presents one party: "- Clara Molina, arquitecta.", "2. Herr Martin Krause, Energieberater.",
