@@ -1098,7 +1098,8 @@ def _pairs_by_paragraph(parties: list[Person], reading: Reading, referrer: Addre
     return out
 
 
-_SENTENCE_OR_LINE_END = re.compile(r"[.!?]\s|\n")
+_SENTENCE_OR_LINE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSr)(?<!\bSra)(?<!\bDra)(?<!\bProf)"
+                                   r"(?<!\bSt)[.!?]\s|\n", re.IGNORECASE)
 
 
 def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,
@@ -1150,7 +1151,7 @@ def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address,
     if lean >= 1 and lean - max(pair_leans) >= 1:
         return _one_provider(referrer, single, two, reading, env, vocab, names)
     if told_later and lean <= 0 and min(pair_leans) >= lean and max(pair_leans) >= lean + 1 and \
-            not shared_inbox(single):
+            not shared_inbox(single) and not any(same_organisation(single.email, p.email) for p in two):
         # the pair spoken to are the providers: "Dana meet Luis (painter) and Kim (floors) ... Luis, Kim -
         # Dana just bought the condo": one referral for each of them, the third person their contact
         return [_provides(referrer, p, single, best(category_scores(reading, p, single, "", vocab, per_provider=True)),
