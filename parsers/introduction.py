@@ -391,19 +391,24 @@ def _principal_copied(body: Body, recipients: list[Address], sender: Address) ->
     text = body.new[:5000]
     office = (shared_inbox(make_person(sender)) or _ASSISTANT_WORDS.search(sender.name) is not None
               or _ASSISTANT_OF.search(body.signature[:600]) is not None or _OFFICE_TITLE.search(body.signature[:600]) is not None)
-    found: list[Address] = []
-    for colleague in colleagues:
-        for m in name_index((make_person(colleague),)).mentions(text):
-            before = fold(text[max(0, m.start - 40):m.start])
-            if m.company or not _GROUP_WORDS.isdisjoint(before.split()):
-                continue   # "on behalf of the committee of Harbour Sailing Club": a body, not a person
-            # (from the possessive on: "Per Mr. Chen's request")
-            after = fold(_rest_of_sentence(text, m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end))
-            spoken_to = _VOCATIVE_MARK.match(after) is not None   # "Felix – you asked me to find someone"
-            if (_ASKS.match(after) and not spoken_to) or _FOR_SOMEONE.search(before) or (office and _COPIED.match(after)):
-                found.append(colleague)
-                break
+    found = [colleague for colleague in colleagues if _named_as_principal(text, make_person(colleague), office)]
     return found[0] if len(found) == 1 else None
+
+
+def _named_as_principal(text: str, person: Person, copied_counts: bool = False) -> bool:
+    """The text names ``person`` as the one it is written for: "Caroline asked our office to", "on behalf
+    of Graham Pell", "Dr. Whelan would like to refer" (and, with ``copied_counts``, "Caroline is copied")."""
+    for m in name_index((person,)).mentions(text):
+        before = fold(text[max(0, m.start - 40):m.start])
+        if m.company or not _GROUP_WORDS.isdisjoint(before.split()):
+            continue   # "on behalf of the committee of Harbour Sailing Club": a body, not a person
+        # (from the possessive on: "Per Mr. Chen's request")
+        after = fold(_rest_of_sentence(text, m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end))
+        spoken_to = _VOCATIVE_MARK.match(after) is not None   # "Felix – you asked me to find someone"
+        if (_ASKS.match(after) and not spoken_to) or _FOR_SOMEONE.search(before) or \
+                (copied_counts and _COPIED.match(after)):
+            return True
+    return False
 
 
 def _rest_of_sentence(text: str, start: int, limit: int = 90) -> str:
@@ -436,14 +441,42 @@ def _principal_in_text(body: Body, recipients: list[Address], sender: Address) -
                 or _ASKS.match(after) or not principals.isdisjoint(make_person(Address("", email)).keys):
             name = _NAME_BEFORE_ADDRESS.search(before)
             found[email] = name.group(1) if name else ""
+    if not found:
+        # "Dr. Blake asked that I introduce you two ... Dr. Owen Blake · owen@...", "Os escribo de parte del
+        # Dr. Santamaría ... su correo es jsantamaria@...": the colleague named as the one who asked, whose
+        # address the text gives anywhere
+        new = body.new[:5000]
+        for m in _ADDRESS_IN_TEXT.finditer(text):
+            email = m.group(1).lower()
+            if email in taken or email in found or not _same_firm(email, sender.email):
+                continue
+            name = _NAME_BEFORE_ADDRESS.search(text[max(0, m.start() - 100):m.start()])
+            person = make_person(Address(name.group(1) if name else _name_in_local_part(email, text), email))
+            if _named_as_principal(new, person):
+                found[email] = person.display
     if len(found) != 1:
         return None
     email, name = next(iter(found.items()))
     return Address(name, email)
 
 
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
+
+
+def _name_in_local_part(email: str, text: str) -> str:
+    """The capitalised words of the text that an address's local part spells ("jsantamaria@" and
+    "Santamaría", "hfarouk@" and "Farouk"), as a name for that address; "" when none does."""
+    pieces = [x for x in re.split(r"[._-]", email.partition("@")[0].lower()) if x]
+    words: list[str] = []
+    for w in dict.fromkeys(_CAPITALISED.findall(text)):
+        f = fold(w)
+        if any(x == f or (len(f) >= 4 and len(x) == len(f) + 1 and (x.endswith(f) or x.startswith(f))) for x in pieces):
+            words.append(w)
+    return " ".join(words[:3])
+
+
 # Written for someone, said right before that person's name (in folded text: without accents)
-_FOR_PHRASES = (r"on behalf of|at the request of|in the name of|im auftrag von|im namen von|en nombre de|de parte de|"
+_FOR_PHRASES = (r"on behalf of|at the request of|in the name of|im auftrag von|im namen von|en nombre del?|de parte del?|"
                 r"au nom de|de la part de")
 _NAMED_PRINCIPAL = re.compile(r"(?i:\b(?:" + _FOR_PHRASES + r"|(?:assistant|associate|coordinator|secretary) to))\s+"
                               + _TITLES + _NAME)
@@ -454,7 +487,7 @@ _FOR_WHOM = re.compile(r"\((?:for|pour|für|fur|para|por)\s+[^()\n]{2,60}$", re.
 _NAME_BEFORE_ADDRESS = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][\w'’-]+)(?:,[^,|(\n]{0,20})?\s*[|(,:–-]?\s*$")
 # Said right after the colleague's name (folded): "asked me to", "has asked our office to", "hat Ihre
 # Anfrage erhalten und mich gebeten", "bat mich", "me pide que", "m'a chargée de", "souhaite que nous"
-_ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|team|staff)|the office) to|has asked (me|us)|"
+_ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|team|staff)|the office) to|has asked (me|us)|asked that (i|we)|"
                    r"would like (me|us) to|wants (me|us) to|(mich|uns) (\w+ )?gebeten|bat (mich|uns)|"
                    r"(me|nos) (pide|pidio|ha pedido|han pedido|pidieron) que|(m'|nous )(a|avait) (demande|charge|chargee|charges) de|"
                    r"(me|nous) (demande|demandent|charge) de|"
@@ -464,7 +497,7 @@ _ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|tea
                    r"(souhaite|souhaitait|voudrait) que (vous|je|nous)|recomienda (que|a))\b|['’]s (request|instructions)\b")
 # Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
 _FOR_SOMEONE = re.compile(r"\b(" + _FOR_PHRASES + r"|auf (bitten|anregung|wunsch) von|a peticion de|a la demande de|"
-                          r"por (indicacion|encargo|instrucciones) del?|siguiendo (las )?instrucciones del?|sur les instructions de)\b"
+                          r"por (indicacion|encargo|instrucciones) del?|siguiendo (las )?instrucciones del?|sur (les |l')?instructions? de)\b"
                           r"[^!?\n]{0,40}$")
 # Copied in, said right after the colleague's name: "Caroline is copied", "ist in Kopie", "est en copie", "va en copia"
 _COPIED = re.compile(r"[ \t]*(is|are|has been) (copied|cc'?d|in cc|on (copy|cc))\b|[ \t]*(ist|sind) (\w+ )?in (kopie|cc)\b|"
