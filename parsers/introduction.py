@@ -29,7 +29,7 @@ from .names import NICKNAMES, Mention, Person, domain_words, make_person, name_i
 from .roles import FIRM_SALUTATION, Reading, read_roles, read_subject
 from .cues import BOTH, GREETINGS, PRESENTATIVE
 from .intent import any_cue, count_cues
-from .text import Body, Forwarded, Tokens, fold, fold_aligned, split_body
+from .text import Body, Forwarded, Tokens, fold, fold_aligned, quoted_author, split_body
 
 MAX_PARTIES = 8
 
@@ -115,6 +115,8 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
             is not None:
         referrer = principal
         recipients = [a for a in recipients if a.email != principal.email]
+    elif (principal := _principal_quoted(body, decoded.text, recipients, sender)) is not None:
+        referrer = principal
     elif _staff_behind(sender, env.reply_to) is not None:
         referrer = env.reply_to
 
@@ -409,6 +411,42 @@ def _named_as_principal(text: str, person: Person, copied_counts: bool = False) 
                 (copied_counts and _COPIED.match(after)):
             return True
     return False
+
+
+# A request to make an introduction (folded text): "can you introduce Marta Kowal to Desmond", "could you
+# connect Jill with Sam", "bitte stell Frau Pohl Herrn Engel vor", "peux-tu présenter Karim à Sylvie",
+# "¿puedes presentarle a Nuria?", "pon en contacto a".
+_ASKS_TO_INTRODUCE = re.compile(
+    r"\b(?:(?:can|could|would) you (?:please )?(?:introduce|connect|intro|put [^.?!\n]{0,40}in touch)|"
+    r"please (?:introduce|connect|put [^.?!\n]{0,40}in touch)|"
+    r"(?:bitte )?(?:stell|stelle|stellen sie)\b[^.?!\n]{0,80}\bvor\b|"
+    r"(?:kannst du|konnen sie|konntest du|konnten sie)\b[^.?!\n]{0,80}(?:vorstellen|verbinden|vernetzen|bekannt machen|in kontakt bringen)|"
+    r"(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous) (?:presenter|me presenter|mettre [^.?!\n]{0,40}en (?:relation|contact))|"
+    r"(?:puedes|podrias|puede|podria|podeis) (?:presentar|poner [^.?!\n]{0,40}en contacto|conectar)|"
+    r"\bpresentale\b|\bponl[eo]s? en contacto\b)")
+
+
+def _principal_quoted(body: Body, full_text: str, recipients: list[Address], sender: Address) -> Address | None:
+    """The colleague whose request, quoted or forwarded below, the writer carries out ("As Greg asked below,
+    introducing you both" over Greg's "Lina, can you introduce Marta to Desmond?"): the referral is the
+    colleague's, the writer only typed it. (A colleague who asked to be introduced himself, "could you
+    introduce me to your lawyer?", is on the email as the contact.)"""
+    if body.forwarded:
+        authors = parse_addresses([body.forwarded[0].get("from")])
+        author, request = (authors[0] if authors else None), body.forwarded[0].text
+    elif body.quoted:
+        name, email = quoted_author(full_text)
+        author, request = (Address(name, email) if email else None), body.quoted
+    else:
+        return None
+    if author is None or author.email == sender.email or not _same_firm(author.email, sender.email) or \
+            any(a.email == author.email for a in recipients):
+        return None
+    asks = _ASKS_TO_INTRODUCE.search(fold(request[:2000]))
+    return author if asks and not _ME_AFTER.match(fold(request), asks.end()) else None
+
+
+_ME_AFTER = re.compile(r"\s*(?:me|moi|mich|mir)\b")
 
 
 def _rest_of_sentence(text: str, start: int, limit: int = 90) -> str:

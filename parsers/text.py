@@ -219,6 +219,31 @@ def _is_attribution(lines: list[str], i: int) -> int:
     return 0
 
 
+_VERB_THEN_ADDRESS = re.compile(r"(wrote|schrieb|a\s+[ée]crit|escribi[óo])\b.{0,120}<[^<>\s]+@[^<>\s]+>\s*:\s*$",
+                                re.IGNORECASE)
+# the capitalised words right before the address: "8:02 AM Greg Sands <" -> "Greg Sands"
+_NAME_BEFORE = re.compile(r"((?:[A-ZÀ-Ý][a-zà-ÿ'’-]+[ \t]+){0,2}[A-ZÀ-Ý][a-zà-ÿ'’-]+)[ \t]*\(?$")
+_ADDRESS_IN_ATTRIBUTION = re.compile(r"<?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?")
+
+
+def quoted_author(text: str) -> tuple[str, str]:
+    """(name, address) in the first "On ... Greg Sands <x@y> wrote:" line of a reply: who wrote the message
+    quoted below (the writer may be acting on it: "As Greg asked below"). ("", "") when it gives none."""
+    lines = text.splitlines()[:MAX_LINES]
+    for i in range(len(lines)):
+        # ("Am Mi., 5. Feb. 2025 um 08:41 Uhr schrieb Dr. Jens Albrecht <j@x>:": the name after the verb)
+        span = _is_attribution(lines, i) or int(bool(_ATTRIBUTION_START.match(lines[i]) and
+                                                     _VERB_THEN_ADDRESS.search(lines[i])))
+        if span:
+            joined = " ".join(lines[i:i + span])
+            m = _ADDRESS_IN_ATTRIBUTION.search(joined)
+            if not m:
+                return "", ""
+            name = _NAME_BEFORE.search(joined, 0, m.start())
+            return (name.group(1) if name else ""), m.group(1).lower()
+    return "", ""
+
+
 def _read_forward(lines: list[str], start: int, unquoted: bool = False) -> tuple[Forwarded, int]:
     """Header lines of an inline forward (From/Date/Subject/To/Cc) and its text up to the next marker."""
     headers: list[tuple[str, str]] = []
