@@ -401,7 +401,9 @@ def _named_as_principal(text: str, person: Person, copied_counts: bool = False) 
     """The text names ``person`` as the one it is written for: "Caroline asked our office to", "on behalf
     of Graham Pell", "Dr. Whelan would like to refer" (and, with ``copied_counts``, "Caroline is copied")."""
     for m in name_index((person,)).mentions(text):
-        before = fold(text[max(0, m.start - 40):m.start])
+        before = text[max(0, m.start - 40):m.start]
+        ends = list(_SENTENCE_OR_LINE_END.finditer(before))
+        before = fold(before[ends[-1].end():] if ends else before)    # this sentence only
         if m.company or not _GROUP_WORDS.isdisjoint(before.split()):
             continue   # "on behalf of the committee of Harbour Sailing Club": a body, not a person
         # (from the possessive on: "Per Mr. Chen's request")
@@ -1169,8 +1171,10 @@ def _pairs_by_paragraph(parties: list[Person], reading: Reading, referrer: Addre
     return out
 
 
+# (an abbreviation's or an initial's full stop ends nothing: "Dr. ", "D. Fernando", "Mme ", "J. Smith")
 _SENTENCE_OR_LINE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSr)(?<!\bSra)(?<!\bDra)(?<!\bProf)"
-                                   r"(?<!\bSt)[.!?]\s|\n", re.IGNORECASE)
+                                   r"(?<!\bSt)(?<!\bDña)(?<!\bMme)(?<!\bHr)(?<!\bFr)(?<!\bSres)(?<!\b\w)[.!?]\s|\n",
+                                   re.IGNORECASE)
 
 
 def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,
