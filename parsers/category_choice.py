@@ -48,6 +48,8 @@ DOMAIN_HINTS: tuple[tuple[str, str], ...] = (
     ("peintre", "painting"), ("pintor", "painting"), ("pintur", "painting"), ("schreiner", "carpentry"), ("tischler", "carpentry"),
     ("menuis", "carpentry"), ("carpinter", "carpentry"), ("fuster", "carpentry"), ("tasacion", "appraisal"), ("apprais", "appraisal"), ("chimney", "chimney"), ("kaminfeg", "chimney"), ("rauchfang", "chimney"), ("ramoneu", "chimney"), ("ramonag", "chimney"), ("lohnbu", "payroll"), ("ergo", "occupational-therapy"), ("chauffag", "hvac"), ("clima", "hvac"), ("removal", "moving"), ("lockand", "locksmith"), ("concrete", "concrete"), ("sharpen", "knife-sharpening"), ("glass", "glazing"), ("costura", "tailoring"), ("billing", "medical-billing"), ("clock", "clock-repair"), ("horlog", "clock-repair"), ("uhrmacher", "clock-repair"), ("reloj", "clock-repair"), ("ebanist", "carpentry"), ("garten", "landscaping"), ("jardin", "landscaping"),
     ("reinigung", "cleaning"), ("nettoy", "cleaning"), ("limpiez", "cleaning"), ("arquitect", "architecture"),
+    ("statik", "engineering"), ("tragwerk", "engineering"), ("structural", "engineering"),
+    ("orthophon", "speech-therapy"), ("logopad", "speech-therapy"), ("logoped", "speech-therapy"),
     ("zahnarzt", "dentistry"), ("dentaire", "dentistry"), ("fisio", "physiotherapy"), ("kinesi", "physiotherapy"),
     ("comptab", "accounting"), ("versicher", "insurance"), ("assuranc", "insurance"), ("seguros", "insurance"),
     ("traduc", "translation"), ("uebersetz", "translation"), ("fleur", "florist"), ("blumen", "florist"),

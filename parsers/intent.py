@@ -134,7 +134,8 @@ INTRO: tuple[Cue, ...] = (
         r"\b(you'd|you would|you'll|you will|you two would|you both would|you two will) (really |definitely |totally )?"
         r"(get along|hit it off|click|get on|enjoy (talking|meeting|chatting|comparing notes|swapping))\b|"
         r"\b(skipping|skip|without) the double opt-?in\b"),
-    Cue("zusammen zusammenbringen", r"\b(bringe (euch|sie|dich)( beide| zwei)?( mal)? (mit \w+ )?zusammen|zusammenbringen)\b"),
+    # "ich bringe euch mal zusammen", "auf Wunsch von Herrn Falk bringen wir Sie zusammen"
+    Cue("zusammen zusammenbringen", r"\b(bringen? (ich |wir )?(euch|sie|dich)( beide| zwei)?( mal)? (mit \w+ )?zusammen|zusammenbringen)\b"),
     Cue("vorstellen vorstelle vorstellung stelle stellen bekannt bekanntmachen kontakt vernetzen verbinden kennenlernen kennen",
         r"\b(vorstell\w*|stelle (ich )?(euch|ihnen|dir|sie|dich)|(stelle|stellen) (ich|wir) (euch|ihnen|dir) (\S+ ){1,6}?vor|"
         r"bekannt ?(zu )?machen|in kontakt (zu )?bringen|"
@@ -420,9 +421,12 @@ LEAD: tuple[Cue, ...] = (
     Cue("transmettre transmets envoie envoyer passe passer communique communiquer coordonnees",
         r"\b(vous|te) (transmets|transmettre|envoie|envoyer|passe|passer|communique|communiquer) (les|ses|leurs) coordonnees\b"),
     # "I'm referring a family to your after-school program", "je vous adresse une patiente", "le derivo a una paciente"
-    Cue("referring refer adresse derivo remito uberweise",
+    Cue("referring refer adresse adressons envoie envoyons oriente orientons derivo remito uberweise",
         r"\b(i'm|i am|we're|we are) referring (a|an|this|the|one of our|one of my) (\w+ )?(family|client|patient|student|customer|couple|"
-        r"parent|tenant|member|homeowner|friend)\b|\bje vous (adresse|envoie|oriente) (un|une|mon|ma) (patient|patiente|client|cliente|famille|eleve)\b|"
+        r"parent|tenant|member|homeowner|friend)\b|"
+        # ("le Dr Lenoir vous adresse cette famille": whoever refers)
+        r"\bvous (adresse|adressons|envoie|envoyons|oriente|orientons) (un|une|mon|ma|cette|ce|notre|nos|(l')?une? de (nos|mes)) (\w+ )?"
+        r"(patient|patiente|patients|patientes|client|cliente|clients|clientes|famille|familles|eleve|eleves|enfant|jeune)\b|"
         r"\b(le|les) (derivo|remito|envio) (a )?(un|una) (paciente|cliente|familia|alumno|alumna)\b"),
     # "schreib ihm einfach auf WhatsApp: 0151 ...", "écris-lui sur WhatsApp", "escríbele por WhatsApp", "text him on"
     Cue("schreib ruf whatsapp ecris-lui escribele llamale llamalo llamala text",

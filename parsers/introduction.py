@@ -94,7 +94,10 @@ _REQUEST = re.compile(
     # wants and symptoms: "want a proper website", "water coming through the ceiling", "ne marche plus"
     r"\bwants?\b|would love|require|enquiry|inquiry|leak|water coming|broken|not working|stopped working|"
     r"doesn't (work|open)|problem with|issue with|ne marche plus|ne fonctionne plus|fuite|funktioniert nicht|"
-    r"kaputt|undicht|no funciona|gotera|se rompio)")
+    r"kaputt|undicht|no funciona|gotera|se rompio|"
+    # "pourriez-vous nous indiquer à qui nous adresser ?", "who should we see?", "¿a quién podemos acudir?"
+    r"a qui (nous|m'|me|vous) adresser|who (should|can|could) (we|i) (see|call|contact|go to)|"
+    r"a quien (podemos |puedo )?(acudir|dirigirnos|dirigirme|llamar)|an wen (konnen |kann |sollen |soll )?(wir uns|ich mich) wenden)")
 
 
 def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found:
@@ -528,12 +531,13 @@ _NAME_BEFORE_ADDRESS = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}[A-ZÀ-Ý][
 # Said right after the colleague's name (folded): "asked me to", "has asked our office to", "hat Ihre
 # Anfrage erhalten und mich gebeten", "bat mich", "me pide que", "m'a chargée de", "souhaite que nous"
 _ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|team|staff)|the office) to|has asked (me|us)|asked that (i|we)|"
-                   r"would like (me|us) to|wants (me|us) to|(mich|uns) (\w+ )?gebeten|bat (mich|uns)|"
+                   r"would like (me|us) to|wants (me|us) to|(mich|uns) (\w+ )?gebeten|(bat|bittet) (mich|uns)|"
                    r"(me|nos) (pide|pidio|ha pedido|han pedido|pidieron) que|(m'|nous )(a|avait) (demande|charge|chargee|charges) de|"
                    r"(me|nous) (demande|demandent|charge) de|"
                    # the colleague makes the referral: "Peter would like to refer one of his clients to you", "Herr
                    # Meili ... empfiehlt Ihnen", "Olivier souhaitait que vous vous rencontriez"
                    r"(would like|wants|wanted) to (refer|introduce|connect|recommend)|empfiehlt (ihnen|dir|euch)|"
+                   r"(is referring|refers|has referred) (a|an|this|one)|(vous|te) (adresse|oriente|recommande) |"
                    r"(souhaite|souhaitait|voudrait) que (vous|je|nous)|recomienda (que|a))\b|['’]s (request|instructions)\b")
 # Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
 _FOR_SOMEONE = re.compile(r"\b(" + _FOR_PHRASES + r"|auf (bitten|anregung|wunsch) von|a peticion de|a la demande de|"
