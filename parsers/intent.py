@@ -558,7 +558,11 @@ LEAD: tuple[Cue, ...] = (
         r"\b(magst|kannst|konntest|willst) du dich (\w+ )?(bei (ihm|ihr|ihnen)|da|dort) (mal )?melden\b|"
         r"\b(konnen|konnten) sie sich (\w+ )?(bei (ihm|ihr|ihnen)|da|dort) (mal )?melden\b|"
         r"\b(can|could) you (please )?(squeeze|fit|slot|get) (her|him|them) in\b"),
-    Cue("gebe kontaktdaten meldet ruf", r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|ruf (sie|ihn) an)\b"),
+    # "bitte ruft ihn an", "er weiß Bescheid, dass Sie sich melden"
+    Cue("gebe kontaktdaten meldet ruf ruft rufen bescheid",
+        r"\b(ich gebe (dir|ihnen) (die|ihre|seine)|kontaktdaten|meldet sich (bei dir|bei ihnen)|"
+        r"(ruf|ruft|rufen sie) (sie|ihn) (bitte |einfach |doch |gerne |mal )?an|"
+        r"(weiss|weiß|wissen) (schon )?bescheid,? dass (sie|du|ihr) (sich|dich|euch) (\w+ )?melde)"),
     Cue("transmets coordonnees appeler appelle-la appelle-le", r"\b(je te transmets|ses coordonnees|(il|elle) va (t'|vous )appeler|appelle-(la|le))\b"),
     # "tu peux l'appeler ?", "pourriez-vous la contacter", "¿la puedes llamar?", "kannst du sie anrufen"
     Cue("appeler contacter rappeler l'appeler llamar llamarla llamarlo contactarla contactarlo anrufen kontaktieren",

@@ -22,7 +22,7 @@ from . import addresses, intent
 from .categories import Vocabulary, vocabulary
 from .category_choice import best, category_scores, domain_categories, shared_inbox
 from .envelope import Envelope
-from .leads import LeadContact, find_contact, pasted_form, vcard_contact, voicemail_contact
+from .leads import PHONE, LeadContact, find_contact, pasted_form, vcard_contact, voicemail_contact
 from .mime import Decoded, parse_addresses
 from .model import Address, Referral, Tracking
 from .names import NICKNAMES, Mention, Person, domain_words, make_person, name_index, personal_mailbox, same_organisation
@@ -144,7 +144,8 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
                              decoded.vcards)
                 if lead.referrals:
                     return lead
-        if (not found.referrals and not found.reason.startswith("a reply") and _passes_on(body.new, sender.email)) or \
+        if (not found.referrals and not found.reason.startswith("a reply") and
+                (_passes_on(body.new, sender.email) or _forwards_request(forwarded, recipients, sender))) or \
                 (found.undirected and BOTH.search(fold(body.new))):
             # "I'm sending this to both of you ... please contact our treasurer": one lead, sent to
             # every provider addressed (and "need you both ... Bill's email is ...": two firms with
@@ -347,7 +348,13 @@ def _lead_to_each(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], r
         lead = _lead(env, body, forwarded, provider, referrer, vocab, tracking, decoded.mailto_links, decoded.vcards)
         if len(lead.referrals) != 1 or (refs and lead.referrals[0].contact != refs[0].contact):
             return Found((), "not one contact passed to everyone addressed")
-        refs.append(lead.referrals[0])
+        ref = lead.referrals[0]
+        own = domain_categories(make_person(provider))
+        if own and ref.category not in own:
+            # one need, several trades ("Dachdeckerei Koch fürs Dach, Sanitär Wolff fürs Bad"): each
+            # firm's lead is for the trade its own name says
+            ref = dataclasses.replace(ref, category=own[0])
+        refs.append(ref)
     return Found(tuple(refs), f"lead: one contact passed to {len(refs)} providers")
 
 
@@ -568,12 +575,32 @@ def _passes_on(text: str, sender: str) -> bool:
     """Someone's details passed on with words that say so ("Kontakt: ...", "he's expecting to hear from
     you", "to both of you"): with two providers addressed and nobody introduced, the mail is one lead for
     each of them. (An address of the writer's own firm, "reach my partner at marcus@...", "Zelle to
-    billing@...", "apply to jobs@...", is no one's lead.)"""
+    billing@...", "apply to jobs@...", is no one's lead; a phone number alone needs a lead's words:
+    "bitte ruft ihn an: 04321 555-0158".)"""
     domain = sender.rpartition("@")[2]
-    if not any(m.group(1).lower().rpartition("@")[2] != domain for m in _ADDRESS_IN_TEXT.finditer(text)):
-        return False
     folded = fold(text)
-    return bool(BOTH.search(folded)) or any_cue(intent.LEAD, Tokens(folded.replace("\n", " ")))
+    lead_words = any_cue(intent.LEAD, Tokens(folded.replace("\n", " ")))
+    if not any(m.group(1).lower().rpartition("@")[2] != domain for m in _ADDRESS_IN_TEXT.finditer(text)):
+        return lead_words and "@" not in text and any(
+            not _OWN_NUMBER.search(text, max(0, m.start() - 40), m.start()) for m in PHONE.finditer(text))
+    return bool(BOTH.search(folded)) or lead_words
+
+
+# The writer's own number, said just before it: "call our office at", "ruf mich an unter", "mi celular"
+_OWN_NUMBER = re.compile(r"\b(our|my|us|me|unser\w*|mein\w*|mich|uns|notre|nos|mon|ma|moi|nous|nuestr\w*|mi|mis)\b",
+                         re.IGNORECASE)
+
+
+def _forwards_request(forwarded: tuple[Forwarded, ...], recipients: list[Address], sender: Address) -> bool:
+    """Someone's own request forwarded to the providers addressed ("Je vous transfère la demande d'une
+    copropriétaire ... Connaissez-vous des déménageurs ?"): a lead for each of them, the asker the contact."""
+    addressed = {a.email for a in recipients} | {sender.email}
+    for fwd in forwarded:
+        authors = parse_addresses([fwd.get("from")])
+        if authors and authors[0].email not in addressed and not _bulk_mail(fwd) and \
+                _REQUEST.search(fold(fwd.text[:3000])):
+            return True
+    return False
 
 
 def _staff_behind(sender: Address, reply_to: Address | None) -> Address | None:
@@ -1413,8 +1440,10 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
     fwd_text = ("\n".join(f.text for f in forwarded)[:5000] + "\n" + form_text[:5000]).strip()
     fwd_need = bool(contact.forwarded and _REQUEST.search(fold(fwd_text)))
     work_for_you = any_cue(intent.WORK_FOR_YOU, toks) or any_cue(intent.WORK_FOR_YOU, Tokens(fold(env.subject or "")))
+    several = _listed_leads(new, exclude, known) if not contact.forwarded else []
     if ev_c.lean > 0 and ev_c.lean > ev_p.lean and ev_c.provider >= 2 and not work_for_you and \
-            not any_cue(intent.GAVE_YOURS, toks) and (ev_p.contact > 0 or not lead_phrase or ev_c.provider >= 5):
+            not any_cue(intent.GAVE_YOURS, toks) and (ev_p.contact > 0 or not lead_phrase or ev_c.provider >= 5) and \
+            not (lead_phrase and len(several) >= 2 and reading.group_need > 0):
         # (details passed on with a lead's words, and nothing said of the one addressed needing anything:
         # "Beatrice Lund (office manager) ... She knows you'll be in touch" is a lead, whatever the contact's own job;
         # but "he's the plumber who did our water heater. His cell is ..." says twice that the contact provides)
@@ -1426,11 +1455,9 @@ def _lead(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], provider_
         return Found((), "contact details in the text but nothing passed on as a lead")
     category = best(category_scores(reading, provider, contact_person, env.subject, vocab,
                                       extra_text=fwd_text))
-    if not contact.forwarded:
-        several = _listed_leads(new, exclude, known)
-        if several:
-            refs = tuple(_lead_referral(referrer, referrer_p, provider, c, category) for c in several)
-            return Found(refs, f"lead: {len(refs)} contacts listed in the body")
+    if several:
+        refs = tuple(_lead_referral(referrer, referrer_p, provider, c, category) for c in several)
+        return Found(refs, f"lead: {len(refs)} contacts listed in the body")
     parties = (provider.email, contact.email) if contact.email else (provider.email,)
     names = ((provider.email, provider.display), (referrer.email, referrer_p.display))
     if contact.email:

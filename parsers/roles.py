@@ -497,10 +497,22 @@ _COUNT_WORD = re.compile(r"\b(?:two|three|four|both|several|deux|trois|quatre|pl
                          r"zwei|drei|vier|mehrere|beide)\b")
 
 
+# A counted group as the subject right before the need: "zwei meiner Kunden suchen", "two of my clients need",
+# "deux de mes clients cherchent", "dos de mis clientes buscan"
+_COUNTED_SUBJECT = re.compile(
+    r"\b(?:two|three|four|both|several|deux|trois|quatre|plusieurs|dos|tres|cuatro|varios|varias|zwei|drei|vier|mehrere|beide)"
+    r" (?:(?:of )?(?:my|our) |meiner |unserer |de (?:mis|nuestros|nuestras|mes|nos) )?(?:\w+ )?"
+    r"(?:clients|customers|friends|neighbours|neighbors|members|patients|kunden|mandanten|freunde|freundinnen|nachbarn|"
+    r"bekannte|patienten|clientes|amigos|amigas|vecinos|socios|pacientes|amis|amies|voisins)(?: \w+)? $")
+
+
 def _counted_group_before(folded: str, pos: int, sent_start: int, m_ends: list[int], party_ends: set[int]) -> bool:
-    """A need cue inside a relative clause whose antecedent is a counted group of people, not a party."""
+    """A need cue inside a relative clause whose antecedent is a counted group of people, not a party, or
+    said right after such a group ("zwei meiner Kunden suchen")."""
     lo = max(sent_start, pos - 80)
     window = folded[lo:pos]
+    if _COUNTED_SUBJECT.search(window):
+        return True
     rel = _RELATIVE_END.search(window)
     if rel is None:
         return False

@@ -49,6 +49,8 @@ SAID = [
     ("mom's email is dana.cole@mailbox.example", intent.LEAD),
     ("Le Dr Morel vous adresse cette famille, dont la fille a besoin d'un suivi.", intent.LEAD),
     ("Nous vous adressons une de nos patientes pour un bilan.", intent.LEAD),
+    ("Er hat keine E-Mail, bitte ruft ihn an: 04321 555-0158.", intent.LEAD),
+    ("Sie weiß Bescheid, dass Sie sich melden.", intent.LEAD),
     ("told her ur the best", intent.LEAD),
     ("he's waiting on u, no rush today tho", intent.LEAD),
     ("no usa correo, su cel es 555-0126", intent.LEAD),
@@ -102,3 +104,14 @@ def test_what_is_said_of_someone_makes_them_the_provider(text: str) -> None:
 
 def test_selling_a_home_with_the_writer_makes_her_a_client_not_a_provider() -> None:
     assert provider_points("Peter, Lucy sold her condo with me last spring.", LUCY) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Peter, two of my clients need a new bookkeeper.",
+    "Lieber Peter, zwei meiner Kunden suchen eine neue Steuerberatung.",
+    "Peter, deux de mes clients cherchent un comptable.",
+    "Peter, dos de mis clientes buscan una gestoría.",
+])
+def test_a_need_said_of_a_counted_group_is_not_the_need_of_the_one_spoken_to(text: str) -> None:
+    reading = read_roles(text, [LUCY, PETER], NORA, vocabulary(()))
+    assert reading.group_need > 0 and reading.evidence[PETER.email].contact == 0
