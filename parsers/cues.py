@@ -129,9 +129,10 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      r"\b(needs?|needed|needing)\b(?! (new |more )?(clients|customers|referrals))"
      # (an obligation, not a service wanted: "Howard will need to work directly with our team")
      r"(?! to (work|coordinate|sign|review|liaise|confirm|attend|report|be copied|copy)\b)", "C", 3),
-    # (not "you'll want to see it before you price it", "vous voudrez peut-être": advice, not a need)
+    # (not "you'll want to see it before you price it", "vous voudrez peut-être": advice, not a need;
+    # nor "he'll want your census by the 1st": what a provider will ask of the one spoken to)
     ("want wants wanted like love", r"(?<!nobody )(?<!no one )(?<!noone )(?<!you'll )(?<!you will )(?<!you may )(?<!if you )(?<!if u )"
-     r"(?<!you might )\b(wants?|wanted)\b|(?:(?<=you'll )|(?<=you will ))want (?!to\b)(?=someone|somebody|a |an )|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
+     r"(?<!you might )\b(wants?|wanted)\b(?! (your|you to|you two|both of you|ihre|votre|vos|tu|sus) )|(?:(?<=you'll )|(?<=you will ))want (?!to\b)(?=someone|somebody|a |an )|\b(would|'d) (like|love)\b|\b(i'd|she'd|he'd|they'd) (like|love)\b", "C", 2),
     ("hoping keen eager ready planning thinking",
      r"\b(is|are|'s|'re) (hoping|keen|eager|ready|planning|thinking)\b|she's (hoping|keen|eager|ready|planning|thinking)\b|he's (hoping|keen|eager|ready|planning|thinking)\b|they're (hoping|keen|eager|ready|planning|thinking)\b", "C", 2),
     ("hoping hopes thinking thought considering use plan plans",

@@ -1009,8 +1009,9 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
     if paired:
         return paired
     listed = _listed_parties(reading, parties)
-    if listed:
-        return listed_referrals(listed, parties, reading, referrer, env, vocab, names)
+    by_list = listed_referrals(listed, parties, reading, referrer, env, vocab, names) if listed else []
+    if by_list:
+        return by_list
     paired = _paired_contacts(parties, reading, referrer, env, vocab, names)
     if paired:
         return paired
@@ -1256,7 +1257,10 @@ def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address,
     pair_leans = [ev[p.email].lean for p in two]
     if lean >= 1 and lean - max(pair_leans) >= 1:
         return _one_provider(referrer, single, two, reading, env, vocab, names)
-    if told_later and lean <= 0 and min(pair_leans) >= lean and max(pair_leans) >= lean + 1 and \
+    to = {a.email for a in env.to}
+    # (nothing said of anyone's need: the one the email is addressed to, with the pair copied, is theirs)
+    apart = single.email in to and not any(p.email in to for p in two)
+    if told_later and lean <= 0 and min(pair_leans) >= lean and (max(pair_leans) >= lean + 1 or apart) and \
             not shared_inbox(single) and not any(same_organisation(single.email, p.email) for p in two):
         # the pair spoken to are the providers: "Dana meet Luis (painter) and Kim (floors) ... Luis, Kim -
         # Dana just bought the condo": one referral for each of them, the third person their contact

@@ -115,3 +115,8 @@ def test_selling_a_home_with_the_writer_makes_her_a_client_not_a_provider() -> N
 def test_a_need_said_of_a_counted_group_is_not_the_need_of_the_one_spoken_to(text: str) -> None:
     reading = read_roles(text, [LUCY, PETER], NORA, vocabulary(()))
     assert reading.group_need > 0 and reading.evidence[PETER.email].contact == 0
+
+
+def test_what_a_provider_will_want_from_someone_is_nobody_s_need() -> None:
+    reading = read_roles("Peter, Lucy will want your last two tax returns by Friday.", [LUCY, PETER], NORA, vocabulary(()))
+    assert reading.evidence[LUCY.email].contact == 0 and reading.evidence[PETER.email].contact == 0
