@@ -51,7 +51,7 @@ SECOND = frozenset({
     "deine", "deinen", "euch", "euer", "eure", "ihnen", "tu", "te", "toi", "ton", "ta", "tes", "vous",
     "votre", "vos", "tú", "ti", "usted", "ustedes", "os", "vosotros", "tus",
 })
-BOTH = re.compile(r"\b(you two|you both|both of you|the two of you|you guys|y'all|all three of you|"
+BOTH = re.compile(r"\b(you two|you both|both of you|the two of you|you guys|y'all|all three of you|u two|u both|u guys|yall|"
                    r"ihr beide|euch beide|sie beide|euch beiden|ihnen beiden|vous deux|tous les deux|"
                    r"toutes les deux|los dos|ustedes dos|vosotros dos|ambos|ambas)\b")
 ABBREV = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "inc", "co", "ltd", "vs", "etc", "e.g", "i.e",
@@ -468,7 +468,9 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("qui", r"\bqui (?:me|nous) (?:suit|suivent|suivait|soigne|soignent|soignait|traite|traitent|coiffe|coiffent|"
      r"conseille|conseillent|accompagne|accompagnent|defend|represente|garde|gardent|entretient|assure)\b", "P", 3),
     # --- reputation (provider) ---
-    ("call use trust recommend", r"\b(the|my|our) (one|person|guy|go-to|rep|agent|broker|company|firm|team|lady|woman|man)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
+    # "the one I call", "the IT provider I recommend to all my clients"
+    ("call use trust recommend", r"\b(the|my|our) ([\w-]+ )?(one|person|guy|go-to|rep|agent|broker|company|firm|team|lady|woman|man|"
+     r"provider|supplier|adviser|advisor|specialist|contractor|vendor|practice|clinic)\b[^.!?]{0,20}\b(i|we) (call|use|trust|go to|recommend)\b", "P", 3),
     ("person one who first only", r"\bthe (right |best )?(person|one) to (talk to|call|speak to|see|ask)\b|\bis who (i|we) (use|call)\b|"
      r"\bthe (first|only) (person|one|people|team) (i'd|i would|we'd|we would|i|we) (call|trust|ask)\b|"
      r"\b(is|are) (who|where) (i|we) (send|refer|point) (my|our|all my|all our)\b", "P", 3),
@@ -716,10 +718,10 @@ PEER = Cue(
     r"serve the same clients|"
     r"same (conversations|space|boat|industry|challenges|growing pains|circles|questions)|kindred spirits|no agenda|"
     r"co-?host|collaborat\w*|partner up|referral partners|like-minded|fellow \w+|"
-    r"(both|each) (run|work|are|have|just|love|started)|you both run|you're both|you are both|"
+    r"(both|each) (run|work|are|have|just|love|started)|(you|u) both run|(you're|youre|ur|u r|u are|you are) both|"
     r"ihr seid (\w+ )?beide|sie sind (\w+ )?beide|ihr beide (wollt|habt|plant|macht|sucht)|"
     r"vous (voulez|avez|cherchez|preparez) tous les deux|(ustedes|vosotros) dos (quieren|queréis|buscan|tienen)|"
-    r"you both (want|are planning|are organi[sz]ing|are looking)|vous etes (tous|toutes) (les )?deux|(ambos|ambas|los dos|las dos) (son|estan)|"
+    r"(you|u) both (want|are planning|are organi[sz]ing|are looking|r looking)|vous etes (tous|toutes) (les )?deux|(ambos|ambas|los dos|las dos) (son|estan)|"
     r"sich austauschen|erfahrungsaustausch|(erfahrungen|ideen|tipps|notizen) austauschen|echanger vos experiences|intercambiar (ideas|experiencias|notas)|compartir notas|comparer vos notes|"
     r"keep coming up|(mention(ing|ed)?|talk(ing|ed)? about|told) each of you to the other|each (of you )?(has|have) what the other)\b")
 # Said outright that nobody is buying: "no sale, just compare notes", "kein Auftrag, kein Verkauf",

@@ -120,3 +120,16 @@ def test_a_need_said_of_a_counted_group_is_not_the_need_of_the_one_spoken_to(tex
 def test_what_a_provider_will_want_from_someone_is_nobody_s_need() -> None:
     reading = read_roles("Peter, Lucy will want your last two tax returns by Friday.", [LUCY, PETER], NORA, vocabulary(()))
     assert reading.evidence[LUCY.email].contact == 0 and reading.evidence[PETER.email].contact == 0
+
+
+@pytest.mark.parametrize("text", [
+    "lucy peter - u r both new dads at little sprouts, go get coffee",
+    "lucy peter, ur both in healthtech and looking for a cofounder",
+    "Lucy, Peter: you're both running bakeries on Elm Street.",
+])
+def test_two_people_said_to_be_alike_are_peers(text: str) -> None:
+    assert read_roles(text, [LUCY, PETER], NORA, vocabulary(())).peer_score > 0
+
+
+def test_the_provider_the_writer_recommends_to_everyone_provides() -> None:
+    assert provider_points("Peter, Lucy is the IT provider I recommend to all my clients.", LUCY) > 0
