@@ -709,8 +709,14 @@ _QUOTE_ATTRIBUTION = re.compile(r"(?:wrote|schrieb|geschrieben|a [ée]crit|escri
 _ADDS_TRACKER = re.compile(r"\b(?:tracker|tracking|referloop|suivi|seguimiento|nachverfolgung|tracking-adresse)\b")
 
 
-def _quotes_own_message(text: str, sender: str) -> bool:
-    """The first quoted message is the sender's own ("On Wed ... Leah <leah@...> wrote:")."""
+def _quotes_own_message(text: str, sender: str, body: Body) -> bool:
+    """The first quoted message is the sender's own ("On Wed ... Leah <leah@...> wrote:", "Am 28.02. schrieb
+    Stefan Lorenz <stefan@...>:", an Outlook "De: Carmen Ortega <cortega@...>" block)."""
+    if body.quoted_messages:
+        authors = parse_addresses([body.quoted_messages[0].get("from")])
+        return bool(authors) and authors[0].email == sender
+    if quoted_author(text)[1] == sender:
+        return True
     m = _QUOTE_ATTRIBUTION.search(text, 0, 20_000)
     return m is not None and sender in text[max(0, m.start() - 250):m.start()].lower()
 
@@ -771,7 +777,7 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
             not (intro_phrases and _newly_named(reading, people, body.quoted)):
         # (a reply that adds someone the thread never named - "I'm adding Kim from Kim Styles" - introduces anew)
         if not mentioned and _ADDS_TRACKER.search(toks.folded) and not any_cue(intent.REPLY_TO_INTRO, toks) \
-                and _quotes_own_message(full_text, referrer.email):
+                and _quotes_own_message(full_text, referrer.email, body):
             # The referrer answers her own introduction only to copy the tracker ("Adding my
             # referral tracker"): the introduction she quotes is hers, and it is the one to record
             # (a bump, "did you two connect?", records nothing).
@@ -959,9 +965,11 @@ def _quoted_intro_between(quoted: str, people: list[Person], subject: str = "") 
         # the earlier message only asked whether it may introduce them (double opt-in): the
         # introduction is the one being written now
         return False
-    if not (intent.subject_is_intro(Tokens(fold(subject)), subject) or any_cue(intent.INTRO, qtoks)):
-        return False
     index = name_index(tuple(people))
+    # ("Re: Élodie / Karim - chauffe-eau": two of them paired in the subject)
+    if not (intent.subject_is_intro(Tokens(fold(subject)), subject) or any_cue(intent.INTRO, qtoks) or
+            _pair_in_subject(subject, index.mentions(subject))):
+        return False
     named = {m.email for m in index.mentions(quoted[:10000])}
     return len(named) >= min(2, len(people))
 

@@ -229,7 +229,8 @@ _ADDRESS_IN_ATTRIBUTION = re.compile(r"<?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?")
 def quoted_author(text: str) -> tuple[str, str]:
     """(name, address) in the first "On ... Greg Sands <x@y> wrote:" line of a reply: who wrote the message
     quoted below (the writer may be acting on it: "As Greg asked below"). ("", "") when it gives none."""
-    lines = text.splitlines()[:MAX_LINES]
+    # (Apple Mail quotes its own attribution: "> Am 28.02.2025 um 17:40 schrieb Stefan Lorenz <s@x>:")
+    lines = [line.lstrip("> ") for line in text.splitlines()[:MAX_LINES]]
     for i in range(len(lines)):
         # ("Am Mi., 5. Feb. 2025 um 08:41 Uhr schrieb Dr. Jens Albrecht <j@x>:": the name after the verb)
         span = _is_attribution(lines, i) or int(bool(_ATTRIBUTION_START.match(lines[i]) and

@@ -13,6 +13,8 @@ from parsers.text import quoted_author
      ("Guillaume Renard", "g.renard@renard.example")),
     ("Hecho.\n\nEl lun, 3 mar 2025 a las 10:12, Marta Gil\n<marta@gil.example> escribió:\n> Hola",
      ("Marta Gil", "marta@gil.example")),
+    ("Nachtrag.\n\n> Am 28.02.2025 um 17:40 schrieb Stefan Lorenz <stefan@lorenz.example>:\n>\n> Miriam, Holger",
+     ("Stefan Lorenz", "stefan@lorenz.example")),
     ("No quote here at all.\n", ("", "")),
 ])
 def test_the_author_of_the_quoted_message(text: str, expected: tuple[str, str]) -> None:
