@@ -153,6 +153,10 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
             shared = _lead_to_each(env, body, forwarded, recipients, referrer, vocab, tracking, decoded)
             if shared.referrals:
                 return shared
+        if not found.referrals and not found.reason.startswith("a reply"):
+            asked = _forwarded_asker_copied(env, body, forwarded, recipients, referrer, vocab)
+            if asked is not None:
+                return asked
         if not found.referrals and forwarded:
             # "Re-sending with Referloop copied": the writer forwards her own introduction to the
             # same people, and the forwarded text is the introduction to record
@@ -356,6 +360,31 @@ def _lead_to_each(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], r
             ref = dataclasses.replace(ref, category=own[0])
         refs.append(ref)
     return Found(tuple(refs), f"lead: one contact passed to {len(refs)} providers")
+
+
+def _forwarded_asker_copied(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], recipients: list[Address],
+                            referrer: Address, vocab: Vocabulary) -> Found | None:
+    """Someone's own request forwarded to a provider with that someone copied ("Os reenvío el mensaje de mi
+    vecino Álvaro (en copia)", "Je vous transfère la demande de M. Lefèvre (en copie)"): an introduction of
+    the asker to the provider, even when the text names neither of them as such."""
+    if len(recipients) != 2 or not forwarded:
+        return None
+    authors = parse_addresses([forwarded[0].get("from")])
+    asker = next((a for a in recipients if authors and a.email == authors[0].email), None)
+    request = forwarded[0].text[:3000]
+    if asker is None or not _REQUEST.search(fold(request)):
+        return None
+    provider = next(a for a in recipients if a is not asker)
+    if _same_firm(provider.email, referrer.email):
+        return None
+    people = [make_person(provider), make_person(asker)]
+    reading = read_roles(body.new, people, make_person(referrer), vocab, default_addressee=provider.email)
+    ev = reading.evidence
+    if ev[asker.email].lean > 0 and ev[asker.email].lean > ev[provider.email].lean:
+        return None     # the text describes the asker as the one who provides
+    category = best(category_scores(reading, people[0], people[1], env.subject, vocab, extra_text=request))
+    return Found((_provides(referrer, people[0], people[1], category, _names(people, referrer)),),
+                 "introduction: the asker's forwarded request, the asker copied")
 
 
 def _recipients(env: Envelope, tracking: Tracking, sender: str) -> list[Address]:
