@@ -375,8 +375,9 @@ def _forwarded_asker_copied(env: Envelope, body: Body, forwarded: tuple[Forwarde
     if asker is None or not _REQUEST.search(fold(request)):
         return None
     provider = next(a for a in recipients if a is not asker)
-    if _same_firm(provider.email, referrer.email):
-        return None
+    earlier = {a.email for a in parse_addresses([forwarded[0].get("to"), forwarded[0].get("cc")])}
+    if _same_firm(provider.email, referrer.email) or provider.email in earlier:
+        return None     # (a message the provider had already: the thread of an earlier introduction)
     people = [make_person(provider), make_person(asker)]
     reading = read_roles(body.new, people, make_person(referrer), vocab, default_addressee=provider.email)
     ev = reading.evidence
