@@ -1293,12 +1293,16 @@ def _paired_contacts(parties: list[Person], reading: Reading, referrer: Address,
     ev = reading.evidence
     lean = ev[single.email].lean
     pair_leans = [ev[p.email].lean for p in two]
-    if lean >= 1 and lean - max(pair_leans) >= 1:
+    if (lean >= 1 and lean - max(pair_leans) >= 1) or \
+            (told_later and reading.group_need > 0 and ev[single.email].contact == 0):
+        # (or the pair are the counted group said to need something: "Two of my clients asked me for a
+        # payroll provider ... Tom, Ana: Rachel runs Cobalt Payroll")
         return _one_provider(referrer, single, two, reading, env, vocab, names)
     to = {a.email for a in env.to}
     # (nothing said of anyone's need: the one the email is addressed to, with the pair copied, is theirs)
     apart = single.email in to and not any(p.email in to for p in two)
     if told_later and lean <= 0 and min(pair_leans) >= lean and (max(pair_leans) >= lean + 1 or apart) and \
+            reading.group_need == 0 and \
             not shared_inbox(single) and not any(same_organisation(single.email, p.email) for p in two):
         # the pair spoken to are the providers: "Dana meet Luis (painter) and Kim (floors) ... Luis, Kim -
         # Dana just bought the condo": one referral for each of them, the third person their contact
