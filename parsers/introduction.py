@@ -190,7 +190,7 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     if any(_first_name_local(p) for p in people):
         folded = fold(text[:5000])
         people = [_first_name_address(p, folded) for p in people]
-    inboxes = [p for p in people if shared_inbox(p) or p.family or p.anonymous]
+    inboxes = [p for p in people if shared_inbox(p) or p.family or p.anonymous or _firm_display(p)]
     if not inboxes:
         return people
     known = set().union(*(p.keys for p in people), referrer.keys)
@@ -200,6 +200,7 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
         word = m.group("voc") or m.group("named") or m.group("called")
         key = fold(word)
         if word[0].isupper() and key not in known and key not in GREETINGS and key not in _NOT_GIVEN_NAMES and \
+                key not in _KIN_KEYS and \
                 not (len(key) >= 3 and any(len(f) > len(key) and f.startswith(key) for f in firsts)):
             # (not "Kay!!!" for Kayla: a short form of a name on the email)
             found.add(key)
@@ -220,6 +221,16 @@ def _name_shared_inbox(text: str, people: list[Person], referrer: Person) -> lis
     inbox = unnamed[0]
     named_inbox = dataclasses.replace(inbox, keys=inbox.keys | found, first=inbox.first or sorted(found)[0])
     return [named_inbox if p is inbox else p for p in people]
+
+
+_LEGAL_FORM = re.compile(r"&|\b(?:gmbh|ltd|llc|inc|sarl|sas|s\.l\.|co\.|company|services|studio|clinic|praxis|kanzlei)\b",
+                         re.IGNORECASE)
+
+
+def _firm_display(p: Person) -> bool:
+    """A firm's name as the display name of a personal-looking address ("Ash & Ember Chimney"
+    <sooty@...>): whoever answers it is greeted by a first name the headers never give."""
+    return _LEGAL_FORM.search(p.display) is not None
 
 
 def _name_firm_people(text: str, people: list[Person], referrer: Person) -> list[Person]:
@@ -260,6 +271,7 @@ _SPOKEN_TO = re.compile(r"(?:(?<=[.!?)] )|(?<=[.!?)]  )|^)(?:(?:Don|Doña|Herr|F
 # Kinship words used as a name when speaking to a relative: "Hi Mum, hi Priya", "Mum, Priya is the OT"
 _KIN_WORDS = ("mum|mom|mam|mummy|mommy|mother|dad|daddy|father|mama|mamá|papa|papá|maman|mami|papi|mutti|vati|oma|opa|"
               "grandma|grandpa|gran|nan|nana|granny|grandad|abuela|abuelo|mamie|papy|tata")
+_KIN_KEYS = frozenset(fold(w) for w in _KIN_WORDS.split("|"))   # ("Liebe Oma": a relative, not the firm's person)
 _KIN_SPOKEN_TO = re.compile(r"(?:^|\b(?:hi|hello|hey|dear|liebe|lieber|hola|querida|querido|salut|coucou)[ \t]+|[.!?\n][ \t]*)"
                             r"(" + _KIN_WORDS + r")[ \t]*[,:!–—-]", re.IGNORECASE | re.MULTILINE)
 
