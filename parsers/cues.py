@@ -446,6 +446,17 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
      # (a firm: "she's the one I was telling you about" may be said of either party)
      r"\b(?:is|are|'s|'re|was|were) the (?:firm|company|team|agency|practice|outfit|crew|people) (?:that |who )?(?:i|we) "
      r"(?:mentioned|recommended|was telling you about|told you about)\b", "P", 3),
+    # teaching and minding children as work: "Greta has been teaching Ruthie for two years", "he taught algebra at
+    # Westfield High", "la chica que cuida de mis nietos", "a enseigné le français au collège", "passt auf unsere Hündin auf"
+    ("teaching taught teaches tutoring coaching babysitting cuida cuidaba cuidado ensena enseno ensenado ensenaba enseigne "
+     "enseignait enseigné unterrichtet unterrichtete passt",
+     r"\b(has been |had been )?(teaching|tutoring|coaching|babysitting) (\w+ ){0,3}?(for|since) |"
+     r"\b(taught|teaches|has taught) (\w+ ){0,3}?(at|for) |"
+     r"\b(cuida|cuidaba|ha cuidado) (de |a )?(mis|mi|nuestros|nuestras|nuestro|nuestra|los|las) |"
+     r"\b(ensena|enseno|ha ensenado|ensenaba) (\w+ ){0,2}?(en|desde|a) |"
+     r"\b(a enseigne|enseigne|enseignait) (le|la|les|l'|au|a|aux) |"
+     r"\b(unterrichtet|unterrichtete|hat \w+ unterrichtet) (\w+ ){0,3}?(an|am|seit|in) |"
+     r"\bpasst (\w+ )?auf (unsere|unseren|meine|meinen|die|den) (\w+ )?auf\b", "P", 2),
     # tutoring given: "der unserer Mia zwei Jahre lang Mathe-Nachhilfe gegeben hat", "qui donne des cours à notre fils"
     ("nachhilfe unterricht gegeben gibt cours clases",
      r"\b(nachhilfe|unterricht|stunden|klavierunterricht)[\w-]* (gegeben|gibt|gab)\b|\b(gibt|gab|geben) (\w+ ){0,3}?[\w-]*(nachhilfe|unterricht)\b|"

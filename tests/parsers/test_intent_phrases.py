@@ -95,6 +95,11 @@ def provider_points(text: str, person) -> float:
     "Peter, Lucy is who I'd call first.",
     "Peter, Lucy set me up with a pension last year.",
     "Peter, Lucy is the guy I told you about.",
+    "Peter - Lucy has been teaching my daughter piano for two years.",
+    "Peter, this is Lucy. She taught algebra at Westfield High for 31 years.",
+    "Peter, te presento a Lucy, la chica que cuida de mis nietos por las tardes.",
+    "Peter, je te présente Lucy, qui a enseigné le français au collège pendant trente ans.",
+    "Peter, Lucy passt auf unsere Hündin auf, wenn wir weg sind.",
     "Peter, tú hiciste las fotos de nuestra carta, y Lucy lo sabe.",
 ])
 def test_what_is_said_of_someone_makes_them_the_provider(text: str) -> None:
