@@ -109,11 +109,14 @@ def receiving_mailbox(raw: bytes) -> str | None:
             candidates.append(f"{base}@{domain}")
     if not candidates:
         # A file saved without delivery headers (exported, or copied from the To/Cc side): the tracker
-        # is then the one recipient whose mailbox name says what it is for.
-        return next((v for v in visible if v.partition("@")[0] in TRACKER_NAMES), None)
+        # is then the one recipient whose mailbox name says what it is for; "track@" before "referrals@",
+        # which is as often a clinic's or a firm's own intake inbox.
+        named = [v for v in visible if v.partition("@")[0] in TRACKER_NAMES]
+        return next((v for v in named if v.partition("@")[0] in STRONG_TRACKER_NAMES), named[0] if named else None)
     return next((c for c in candidates if c in visible), candidates[0])
 
 
 # Mailbox names people give a tracking address (before any +tag).
 TRACKER_NAMES = frozenset({"track", "tracker", "tracking", "referloop", "referral", "referrals", "intros",
                            "introductions", "refer", "log"})
+STRONG_TRACKER_NAMES = frozenset({"track", "tracker", "tracking", "referloop"})

@@ -239,7 +239,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                       "~shoulder", "~back pain", "~rehab*", "!kine*", "!fisio*", "krankengymnast*", "~injury", "~injuries", "~rehab", "~knee replacement", "~mobility", "~hip",
                       "!sports therapist*"),
     "speech-therapy": ("!speech therapist*", "speech therapy", "!speech-language pathologist*", "!orthophonist*", "orthophonie", "orthophonique*",
-                       "!logopad*", "logopadie", "!logopeda*", "logopedia", "~dyslex*", "~stutter*", "~lisp", "!fonoaudiolog*",
+                       "!logopad*", "logopadie", "!logopeda*", "logopedia", "logopedie", "!logopediste*", "~dyslex*", "~stutter*", "~lisp", "!fonoaudiolog*",
                        "fonoaudiologia", "!speech pathologist*", "speech pathology",
                        "!sprachtherapeut*", "!logopedist*"),
     "lactation": ("!lactation consultant*", "lactation", "breastfeeding", "!stillberater*", "stillberatung",

@@ -358,7 +358,10 @@ _NOT_GIVEN_NAMES = frozenset({
 
 def _lead_to_each(env: Envelope, body: Body, forwarded: tuple[Forwarded, ...], recipients: list[Address],
                   referrer: Address, vocab: Vocabulary, tracking: Tracking, decoded: Decoded) -> Found:
-    """The same contact passed to several providers at once: a lead for each, or none at all."""
+    """The same contact passed to several providers at once: a lead for each, or none at all. (A household's
+    mailbox, "Famille Carron", is never a provider: with one addressed, this is no lead to each.)"""
+    if any(make_person(a).family for a in recipients):
+        return Found((), "a household is addressed: not a lead to each")
     refs: list[Referral] = []
     for provider in recipients:
         lead = _lead(env, body, forwarded, provider, referrer, vocab, tracking, decoded.mailto_links, decoded.vcards)
@@ -569,7 +572,7 @@ def _name_in_local_part(email: str, text: str) -> str:
 
 # Written for someone, said right before that person's name (in folded text: without accents)
 _FOR_PHRASES = (r"on behalf of|at the request of|in the name of|im auftrag von|im namen von|en nombre del?|de parte del?|"
-                r"au nom de|de la part de")
+                r"au nom d[eu]|de la part d[eu]")
 _NAMED_PRINCIPAL = re.compile(r"(?i:\b(?:" + _FOR_PHRASES + r"|(?:assistant|associate|coordinator|secretary) to))\s+"
                               + _TITLES + _NAME)
 _ADDRESS_IN_TEXT = re.compile(r"(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
@@ -589,7 +592,7 @@ _ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|tea
                    r"(is referring|refers|has referred) (a|an|this|one)|(vous|te) (adresse|oriente|recommande) |"
                    r"(souhaite|souhaitait|voudrait) que (vous|je|nous)|recomienda (que|a))\b|['’]s (request|instructions)\b")
 # Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
-_FOR_SOMEONE = re.compile(r"\b(" + _FOR_PHRASES + r"|auf (bitten|anregung|wunsch) von|a peticion de|a la demande de|"
+_FOR_SOMEONE = re.compile(r"\b(" + _FOR_PHRASES + r"|auf (bitten|anregung|wunsch) von|a peticion del?|a la demande d[eu]|sur (la )?demande d[eu]|"
                           r"por (indicacion|encargo|instrucciones) del?|siguiendo (las )?instrucciones del?|sur (les |l')?instructions? de)\b"
                           r"[^!?\n]{0,40}$")
 # Copied in, said right after the colleague's name: "Caroline is copied", "ist in Kopie", "est en copie", "va en copia"
@@ -797,6 +800,14 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     if len(mentioned) < 2 and any_cue(intent.POLITE_PRESENT, toks):
         return Found((), "asks for permission to introduce; no introduction yet")
     intro_phrases = count_cues(intent.INTRO, toks) + count_cues(intent.POLITE_PRESENT, toks)
+    if intro_phrases and len(people) == 2 and len(mentioned) == 1:
+        # "je me permets de vous mettre en contact ... un bilan en logopédie": the firm addressed (Logopédie
+        # du Rhône <rdv@...>) is named by its trade, not by its name
+        trades = {h.term.category for h in reading.hits}
+        words = {h.text.replace(" ", "") for h in reading.hits if len(h.text) >= 5}
+        mentioned += [p for p in people if p not in mentioned and shared_inbox(p) and
+                      (not trades.isdisjoint(domain_categories(p)) or
+                       any(w in p.email.rpartition("@")[2] for w in words))]
     presented = _presents_by_name(new, reading, {p.email for p in people})
     intro_phrases += presented
     # "Fwd: Kit <> Abe": the subject is the forwarded message's, and says nothing of the new text

@@ -52,6 +52,12 @@ def test_receiving_mailbox_without_delivery_headers():
     assert receiving_mailbox(b"From: a@a.example\nTo: b@b.example\n\nbody") is None
 
 
+def test_receiving_mailbox_without_delivery_headers_prefers_track_to_a_clinics_referrals_inbox():
+    raw = (b"From: a@a.example\nTo: Frank <frank@inbox.example>, Pinecrest Sleep <referrals@pinecrest.example>\n"
+           b"Cc: track@referloop.example\nSubject: x\n\nbody")
+    assert receiving_mailbox(raw) == "track@referloop.example"
+
+
 def _classify(to: str, cc: str = "", extra: str = "") -> str:
     from parsers import parse_message
     raw = (f"From: Ann Lee <ann@a.example>\nTo: {to}\n" + (f"Cc: {cc}\n" if cc else "") + extra +
