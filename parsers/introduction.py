@@ -844,7 +844,8 @@ def _introduction(env: Envelope, body: Body, recipients: list[Address], referrer
     # provides, or what someone needs said to another ("Bob needs to move his appointment with Ann",
     # said to nobody, is not enough).
     gives = any(reading.evidence[p.email].provider > 0 for p in people)
-    needs = any(reading.evidence[p.email].contact > 0 for p in people)
+    # (or said of a counted group the text then lists: "deux voisins aimeraient faire appel à vous : - Mme Faure ...")
+    needs = any(reading.evidence[p.email].contact > 0 for p in people) or reading.group_need > 0
     # a peer introduction may have no introducing verb at all: "Ihr beide wollt das Konzert stemmen ..."
     peers = reading.peer_score >= 1 and len(mentioned) >= 2
     crossed = not is_reply and _cross_addressed(reading, [p.email for p in people])
@@ -1176,7 +1177,7 @@ def _household(a: Person, b: Person) -> bool:
 # A line that opens with two people to be introduced: "1) Anna / Chris.", "- Ben & Lisa:", "Tom <> Priya"
 _PAIR_OPENING = re.compile(r"[ \t]*(?:\(?\d{1,2}[).:]|[-•*–])?[ \t]*$")
 # ("Jenna - Marco is the dog walker I raved about ...": a paragraph spoken to one about the other)
-_PAIR_SEPARATOR = re.compile(r"[ \t]*(?:/|<>|<->|↔|&|\+|and|y|und|et|x|[ \t]-|–|—)[ \t]*$", re.IGNORECASE)
+_PAIR_SEPARATOR = re.compile(r"[ \t]*(?:/|<>|<->|↔|→|->|=>|⟶|&|\+|and|y|und|et|x|[ \t]-|–|—)[ \t]*$", re.IGNORECASE)
 
 
 def _pairs_by_line(parties: list[Person], reading: Reading, referrer: Address, env: Envelope, vocab: Vocabulary,
@@ -1189,6 +1190,7 @@ def _pairs_by_line(parties: list[Person], reading: Reading, referrer: Address, e
     text = reading.text
     ms = [m for m in reading.mentions if m.email in emails and not m.company]
     pairs: list[tuple[str, str]] = []
+    opened: list[int] = []       # where each pair's line starts
     for first, second in zip(ms, ms[1:]):
         if first.email == second.email or second.start - first.end > 6:
             continue
@@ -1196,21 +1198,20 @@ def _pairs_by_line(parties: list[Person], reading: Reading, referrer: Address, e
         if _PAIR_OPENING.fullmatch(text, line_start, first.start) and \
                 _PAIR_SEPARATOR.fullmatch(text, first.end, second.start):
             pairs.append((first.email, second.email))
+            opened.append(line_start)
     taken = [e for pair in pairs for e in pair]
     if len(pairs) < 2 or len(set(taken)) != len(taken):
         return []
     by_email = {p.email: p for p in parties}
-    ev = reading.evidence
+    # each pair read on its own item, from its opening line to the next pair's ("2) Nina ↔ Felix: Ihr seid
+    # beide Fotografen" is a peer introduction whatever the other items say)
+    starts = opened + [len(text)]
+    referrer_person = make_person(referrer)
     out: list[Referral] = []
-    for a_email, b_email in pairs:
-        a, b = by_email[a_email], by_email[b_email]
-        diff = ev[a_email].lean - ev[b_email].lean
-        if abs(diff) < 1:
-            out.append(_peer(referrer, a, b, names))
-        else:
-            provider, contact = (a, b) if diff > 0 else (b, a)
-            scores = category_scores(reading, provider, contact, "", vocab, per_provider=True)
-            out.append(_provides(referrer, provider, contact, best(scores), names))
+    for (a_email, b_email), start, end in zip(pairs, starts, starts[1:]):
+        two = [by_email[a_email], by_email[b_email]]
+        item = read_roles(text[start:end], two, referrer_person, vocab)
+        out.extend(_assign_roles(two, item, referrer, env, vocab))
     return out
 
 

@@ -503,7 +503,8 @@ _COUNTED_SUBJECT = re.compile(
     r"\b(?:two|three|four|both|several|deux|trois|quatre|plusieurs|dos|tres|cuatro|varios|varias|zwei|drei|vier|mehrere|beide)"
     r" (?:(?:of )?(?:my|our) |meiner |unserer |de (?:mis|nuestros|nuestras|mes|nos) )?(?:\w+ )?"
     r"(?:clients|customers|friends|neighbours|neighbors|members|patients|kunden|mandanten|freunde|freundinnen|nachbarn|"
-    r"bekannte|patienten|clientes|amigos|amigas|vecinos|socios|pacientes|amis|amies|voisins)(?: \w+)? $")
+    r"bekannte|patienten|clientes|amigos|amigas|vecinos|socios|pacientes|amis|amies|voisins)(?: [\w']+){0,3} $")
+_BOTH_BEFORE = re.compile(r"(?<!you )(?<!u )(?<!vous )(?<!ihr )\b(both|beide|tous les deux|ambos|los dos) $")
 
 
 def _counted_group_before(folded: str, pos: int, sent_start: int, m_ends: list[int], party_ends: set[int]) -> bool:
@@ -513,6 +514,11 @@ def _counted_group_before(folded: str, pos: int, sent_start: int, m_ends: list[i
     window = folded[lo:pos]
     if _COUNTED_SUBJECT.search(window):
         return True
+    if _BOTH_BEFORE.search(window):
+        # "... saw your work and both want the same": a group of people not on the email, unless a party
+        # is named just before ("Tom and Ana both need")
+        k = bisect_right(m_ends, pos) - 1
+        return not (k >= 0 and m_ends[k] in party_ends and pos - m_ends[k] <= 20)
     rel = _RELATIVE_END.search(window)
     if rel is None:
         return False

@@ -114,6 +114,8 @@ def test_selling_a_home_with_the_writer_makes_her_a_client_not_a_provider() -> N
 @pytest.mark.parametrize("text", [
     "Peter, two of my clients need a new bookkeeper.",
     "Peter, two of my clients asked me this month for a good payroll provider.",
+    "Peter, two of my neighbours on Alder Street saw your work and both want the same.",
+    "Bonsoir Peter, deux voisins de la résidence aimeraient faire appel à vous.",
     "Lieber Peter, zwei meiner Kunden suchen eine neue Steuerberatung.",
     "Peter, deux de mes clients cherchent un comptable.",
     "Peter, dos de mis clientes buscan una gestoría.",
