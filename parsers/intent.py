@@ -47,6 +47,13 @@ INTRO: tuple[Cue, ...] = (
         r"\b(introduc(e|ing|tion)|e-?intro)\b|\b(i've|we've|i have|we have|just) introduced (you|\w+) to\b"),
     Cue("connect connecting", r"\bconnect(ing)? (you|the two|both|y'all)\b|\bwant(ed)? to connect you\b"),
     Cue("touch", r"\bput(ting)? you (two |both |all )?in touch\b"),
+    # handing over a list of people: "Here are the two people I'd call for the addition:", "hier sind meine
+    # Empfehlungen", "voici mes recommandations", "aquí tienes mis contactos"
+    Cue("here hier voici aqui",
+        r"\bhere (are|is) (my|the|a few|some) (\w+ )?(people|names|folks|contacts|recommendations|picks|go-tos|pros|trades|vendors)\b|"
+        r"\bhier (sind|ist) (meine|die) (\w+ )?(empfehlungen|kontakte|leute|ansprechpartner)\b|"
+        r"\bvoici (mes|les) (\w+ )?(recommandations|contacts|adresses|personnes)\b|"
+        r"\baqui (tienes|tenes|van|estan|te paso) (mis|los) (\w+ )?(recomendaciones|contactos|datos)\b"),
     Cue("copia", r"\b(le|la|les|los|las|te|os) (he|hemos) (puesto|dejado) en copia\b"),
     # "Michael Sørensen, copied here", "les quiero presentar"
     Cue("copied cc'd cced presentar", r"\b(copied|cc'?d|cced) (here|in here|on this|on this email)\b|"

@@ -38,6 +38,8 @@ SAID = [
     ("marc, te paso a nuria que tiene que cambiar el calentador", intent.INTRO),
     ("ihr zwei solltet euch kennen: johanna und paul", intent.INTRO),
     ("Für die Photovoltaikanlage empfehle ich Heike Lorenz.", intent.INTRO),
+    ("Here are the two people I'd call for the second-story addition:", intent.INTRO),
+    ("Voici mes recommandations pour le déménagement :", intent.INTRO),
     ("auf Wunsch von Herrn Brandt bringen wir Sie zusammen.", intent.INTRO),
     ("My neighbour Rose (cc'd) has the same problem. Could you get in touch with her?", intent.INTRO),
     ("Je suis étonnée que vous ne vous connaissiez pas encore.", intent.INTRO),
