@@ -114,7 +114,8 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
     if behalf is not None:
         referrer = behalf
         recipients = [a for a in recipients if a.email != behalf.email]
-    elif (principal := _principal_copied(body, recipients, sender) or _principal_in_text(body, recipients, sender)) \
+    elif (principal := _principal_copied(body, recipients, sender) or _principal_in_text(body, recipients, sender) or
+          _principal_copied_elsewhere(body, env, recipients, sender)) \
             is not None:
         referrer = principal
         recipients = [a for a in recipients if a.email != principal.email]
@@ -452,6 +453,29 @@ def _principal_copied(body: Body, recipients: list[Address], sender: Address) ->
     return found[0] if len(found) == 1 else None
 
 
+def _principal_copied_elsewhere(body: Body, env: Envelope, recipients: list[Address], sender: Address) -> Address | None:
+    """The person an assistant writes for, copied from an address of their own firm while the assistant
+    writes from hers ("Peter asked me to send this from the airport ... Peter's cc'd", "Henri en copie m'a
+    demandé de vous mettre en contact", "per Mark, Sofia catered ... Mark cc'd"): named as the one who asked
+    and said to be copied (or signed for), with two other people left to introduce."""
+    copied = [a for a in env.cc if a.email != sender.email and any(a.email == r.email for r in recipients)]
+    if not copied or len(recipients) < 3:
+        return None
+    text = body.new[:5000]
+    sign = f"{body.new[-300:]}\n{body.signature[:300]}"
+    found: list[Address] = []
+    for a in copied:
+        person = make_person(a)
+        mentions = name_index((person,)).mentions(text)
+        said_copied = any(_SAID_COPIED.match(text, m.end) for m in mentions)
+        signed_for = any(_SIGNS_FOR.search(sign, max(0, m.start - 30), m.end + 30) or
+                         _SIGNS_FOR.search(sign, m.end, m.end + 20) for m in name_index((person,)).mentions(sign))
+        asked = _named_as_principal(text, person) or any(text[max(0, m.start - 4):m.start].lower() == "per " for m in mentions)
+        if asked and (said_copied or signed_for):
+            found.append(a)
+    return found[0] if len(found) == 1 else None
+
+
 def _named_as_principal(text: str, person: Person, copied_counts: bool = False) -> bool:
     """The text names ``person`` as the one it is written for: "Caroline asked our office to", "on behalf
     of Graham Pell", "Dr. Whelan would like to refer" (and, with ``copied_counts``, "Caroline is copied")."""
@@ -609,6 +633,13 @@ _OFFICE_TITLE = re.compile(r"(?im)^[ \t]*(?:legal assistant|executive assistant|
                            r"[ \t]*(?:[|,].*)?$")
 _ASSISTANT_OF = re.compile(r"(?i)\b(" + _ASSISTANT_NOUNS + r"|coordinator|office|praxisteam|client care|on behalf)\s+"
                            r"(to|of|von|de|del|du|des|for|der|dr\.?)\b")
+# Said right after a name, that the person is copied: "Peter's cc'd", "Henri en copie", "Antonio en copia,"
+_SAID_COPIED = re.compile(r"(?:['’]s)?[ \t]*(?:(?:is|are|has been) )?(?:cc'?d|copied|in cc|en copie|en copia|in kopie|in cc)\b",
+                          re.IGNORECASE)
+# The writer signs as someone's assistant: "Noor (Peter's assistant)", "Chloé (assistante d'Henri)"
+_SIGNS_FOR = re.compile(r"(?:['’]s (?:" + _ASSISTANT_NOUNS + r"|ea|pa)\b|\b(?:" + _ASSISTANT_NOUNS + r")\s+(?:d['’]|de |von |del? |to |of ))",
+                        re.IGNORECASE)
+
 
 
 def _same_firm(a: str, b: str) -> bool:
