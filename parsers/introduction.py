@@ -119,8 +119,9 @@ def find_referrals(decoded: Decoded, env: Envelope, tracking: Tracking) -> Found
             is not None:
         referrer = principal
         recipients = [a for a in recipients if a.email != principal.email]
-    elif (principal := _principal_quoted(body, decoded.text, recipients, sender)) is not None:
+    elif (principal := _principal_quoted(body, decoded.text, env, recipients, sender)) is not None:
         referrer = principal
+        recipients = [a for a in recipients if a.email != principal.email]
     elif _staff_behind(sender, env.reply_to) is not None:
         referrer = env.reply_to
 
@@ -507,21 +508,25 @@ _ASKS_TO_INTRODUCE = re.compile(
     r"\bpresentale\b|\bponl[eo]s? en contacto\b)")
 
 
-def _principal_quoted(body: Body, full_text: str, recipients: list[Address], sender: Address) -> Address | None:
+def _principal_quoted(body: Body, full_text: str, env: Envelope, recipients: list[Address],
+                      sender: Address) -> Address | None:
     """The colleague whose request, quoted or forwarded below, the writer carries out ("As Greg asked below,
     introducing you both" over Greg's "Lina, can you introduce Marta to Desmond?"): the referral is the
     colleague's, the writer only typed it. (A colleague who asked to be introduced himself, "could you
     introduce me to your lawyer?", is on the email as the contact.)"""
-    if body.forwarded:
-        authors = parse_addresses([body.forwarded[0].get("from")])
-        author, request = (authors[0] if authors else None), body.forwarded[0].text
+    if body.forwarded or body.quoted_messages:
+        # (an inline forward, or Outlook's "-----Original Message-----" block under "FW:")
+        first = (body.forwarded or body.quoted_messages)[0]
+        authors = parse_addresses([first.get("from")])
+        author, request = (authors[0] if authors else None), first.text
     elif body.quoted:
         name, email = quoted_author(full_text)
         author, request = (Address(name, email) if email else None), body.quoted
     else:
         return None
+    # (copied to see it done is fine: "Please copy me"; one of the two addressed is a party)
     if author is None or author.email == sender.email or not _same_firm(author.email, sender.email) or \
-            any(a.email == author.email for a in recipients):
+            any(a.email == author.email for a in env.to):
         return None
     asks = _ASKS_TO_INTRODUCE.search(fold(request[:2000]))
     return author if asks and not _ME_AFTER.match(fold(request), asks.end()) else None
