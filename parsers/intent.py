@@ -392,6 +392,11 @@ GAVE_YOURS: tuple[Cue, ...] = (
 )
 LEAD: tuple[Cue, ...] = (
     *GAVE_YOURS,
+    # the person to contact named as such: "Ansprechpartner ist Herr Frey", "Bitte wenden Sie sich direkt an",
+    # "adressez-vous directement à", "diríjase a", "your contact there is"
+    Cue("ansprechpartner ansprechpartnerin wenden adressez-vous dirijase dirigete contact",
+        r"\b(ansprechpartner(in)? (ist|sind|dort ist)|wenden sie sich (bitte )?(direkt |gerne )?an|adressez-vous (directement )?a|"
+        r"dirijase (directamente )?a|dirigete (directamente )?a|your contact (there |person )?(is|will be))\b"),
     # a number given as such: "Cell is 773-555-0142", "Son portable : 06 55 ...", "Handy: 0171 ..."
     Cue("cell mobile phone tel portable movil celular handy natel numero nummer telefono telefon telephone",
         r"(?<!\bmy )(?<!\bmon )(?<!\bmi )(?<!\bmeine )\b(cell|mobile|phone|tel|portable|movil|celular|handy|natel|numero|"

@@ -85,7 +85,7 @@ _REQUEST = re.compile(
     r"\b(do you (know|have|still have|handle|do|offer|take)|are you available|(we'd|i'd|we would|i would) like|"
     r"can you (help|quote)|a quote|know anyone|know of|recommend|looking for|need|needs|anyone|who do you use|"
     r"kennst du|kennen sie|suche|sucht|brauch|empfehlen|connais|cherche|besoin|recommand|conoces|conoce|"
-    r"alguien|busco|busca|necesit|recomiend|quisiera|queremos|quiero|me pasas|nos pasas|presupuesto|devis|"
+    r"alguien|busco|busca|necesit|recomiend|quisiera|queremos|quiero|me pasas|nos pasas|presupuesto|devis|connaitr|"
     r"angebot|kostenvoranschlag|mochten|voudrions|voudrais|aimerions|aimerais|hattest du|hatten sie|kapazitat|"
     r"konntest du|konnten sie|konnen sie|kannst du|jemanden|einen kontakt|auriez-vous|aurais-tu|tendrias|tendria|"
     # "who does yours?", "qui fait ta compta ?", "¿quién te lleva los papeles?", "wer macht eure Steuer?"
@@ -618,7 +618,11 @@ _ASKS = re.compile(r"[^.!?]{0,60}?\b(asked (me|us|our ([\w-]+ ){0,2}?(office|tea
                    # the colleague makes the referral: "Peter would like to refer one of his clients to you", "Herr
                    # Meili ... empfiehlt Ihnen", "Olivier souhaitait que vous vous rencontriez"
                    r"(would like|wants|wanted) to (refer|introduce|connect|recommend)|empfiehlt (ihnen|dir|euch)|"
-                   r"(is referring|refers|has referred) (a|an|this|one)|(vous|te) (adresse|oriente|recommande) |"
+                   r"(is referring|refers|has referred) (a|an|this|one|the)|(vous|te) (adresse|oriente|recommande) |"
+                   # "überweist Ihnen eine Patientin", "dass sie Sie weiterempfohlen hat", "recommended you",
+                   # "vous a recommandé", "le deriva a", "os recomendó"
+                   r"(uberweist|uberweisen) (ihnen|dir|euch)|(sie|dich|euch) (\w+ )?(weiter)?empfohlen|recommended you|"
+                   r"(vous|t') a recommande|(le|les|te|os) (deriva|remite|refiere)|(te|os|le|les) (ha )?recomend(o|ado)|"
                    r"(souhaite|souhaitait|voudrait) que (vous|je|nous)|recomienda (que|a))\b|['’]s (request|instructions)\b")
 # Said right before the colleague's name: "on behalf of", "im Auftrag von Herrn", "en nombre de la letrada Dña."
 _FOR_SOMEONE = re.compile(r"\b(" + _FOR_PHRASES + r"|auf (bitten|anregung|wunsch) von|a peticion del?|a la demande d[eu]|sur (la )?demande d[eu]|"

@@ -52,6 +52,7 @@ SAID = [
     ("Le Dr Morel vous adresse cette famille, dont la fille a besoin d'un suivi.", intent.LEAD),
     ("Nous vous adressons une de nos patientes pour un bilan.", intent.LEAD),
     ("Er hat keine E-Mail, bitte ruft ihn an: 04321 555-0158.", intent.LEAD),
+    ("Ansprechpartner ist Herr Jonas Frey. Bitte wenden Sie sich direkt an Herrn Frey.", intent.LEAD),
     ("Sie weiß Bescheid, dass Sie sich melden.", intent.LEAD),
     ("told her ur the best", intent.LEAD),
     ("he's waiting on u, no rush today tho", intent.LEAD),
