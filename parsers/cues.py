@@ -450,7 +450,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # Westfield High", "la chica que cuida de mis nietos", "a enseigné le français au collège", "passt auf unsere Hündin auf"
     ("teaching taught teaches tutoring coaching babysitting cuida cuidaba cuidado ensena enseno ensenado ensenaba enseigne "
      "enseignait enseigné unterrichtet unterrichtete passt",
-     r"\b(has been |had been )?(teaching|tutoring|coaching|babysitting) (\w+ ){0,3}?(for|since) |"
+     r"\b(has been |had been )?(teaching|tutoring|coaching|babysitting)(?! (assistant|position|job|post|degree|fellow)) (\w+ ){0,4}?(for|since) |"
      r"\b(taught|teaches|has taught) (\w+ ){0,3}?(at|for) |"
      r"\b(cuida|cuidaba|ha cuidado) (de |a )?(mis|mi|nuestros|nuestras|nuestro|nuestra|los|las) |"
      r"\b(ensena|enseno|ha ensenado|ensenaba) (\w+ ){0,2}?(en|desde|a) |"
@@ -536,6 +536,8 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     ("mejor meilleur meilleure beste", r"\b(es (el|la) mejor|est (le|la) meilleur|ist (der|die) beste)\b", "P", 2),
     ("care", r"\b(will|'ll) take (great |good |such good )?care of (you|him|her|them)\b", "P", 3),
     ("freaking panicking desperate urgent urgently asap", r"\b(freaking out|panicking|desperate|urgent(ly)?|asap)\b", "C", 1),
+    # "Kirsty is desperate for a cleaner", "desperately needs a plumber"
+    ("desperate desperately", r"\bdesperate(ly)? (for|to find|needs?|looking for) (a|an|some|someone|somebody|help)\b", "C", 2),
     ("great fantastic amazing wonderful excellent terrific best brilliant awesome incredible genial super toll formidable genial top "
      "crack genio genia capo capa maquina fenomeno fenomena buenisimo buenisima klasse spitze",
      r"(?<!\bwhich )(?<!\bthat )(?<!\bit )(?<!\bthis )\b(is|'s|are|'re|was|ist|est|es) (just |really |truly |absolutely |so |simply |vraiment |hyper |muy )?(great|fantastic|amazing|wonderful|excellent|"

@@ -401,7 +401,8 @@ LEAD: tuple[Cue, ...] = (
     Cue("cell mobile phone tel portable movil celular handy natel numero nummer telefono telefon telephone",
         r"(?<!\bmy )(?<!\bmon )(?<!\bmi )(?<!\bmeine )\b(cell|mobile|phone|tel|portable|movil|celular|handy|natel|numero|"
         r"nummer|telefono|telefon|telephone)\s?(is|:|es|est|ist)\s*\+?\(?\d"),
-    Cue("is ist est es gsm", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|address) is\b|"
+    Cue("is ist est es gsm", r"\b(her|his|their) (cell|mobile|number|phone|phone number|email|e-mail|email address|"
+        r"e-mail address|address) is\b|"
         r"\b(ihre|seine) (nummer|handynummer|telefonnummer|handy|e-mail|mail|adresse) (ist|lautet)\b|"
         r"\b(son|sa|leur) (numero|portable|telephone|gsm|mail|e-mail|adresse) ?(est|c'est|:)|"
         r"\bsu (numero|telefono|movil|celular|cel|whatsapp|correo|email|mail) es\b|"

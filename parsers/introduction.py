@@ -1076,8 +1076,10 @@ def _assign_roles(parties: list[Person], reading: Reading, referrer: Address, en
         a, b = parties
         lean_a, lean_b = ev[a.email].lean, ev[b.email].lean
         diff = lean_a - lean_b
-        if not any(h.term.category == "hiring" for h in reading.hits):
-            # (a candidate writes from a personal address and is the one who provides)
+        if not any(h.term.category == "hiring" for h in reading.hits) and \
+                not any(same_organisation(p.email, referrer.email) for p in (a, b)):
+            # (a candidate writes from a personal address and is the one who provides; the writer's own
+            # colleague's firm address says nothing of who provides: "Greg works with me and his son ...")
             diff += _mailbox_prior(a, b)
         strong_need = max(ev[a.email].contact, ev[b.email].contact) >= 3
         if abs(diff) < 1 and reading.peer_score < 1:

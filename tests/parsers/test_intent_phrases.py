@@ -53,6 +53,7 @@ SAID = [
     ("Nous vous adressons une de nos patientes pour un bilan.", intent.LEAD),
     ("Er hat keine E-Mail, bitte ruft ihn an: 04321 555-0158.", intent.LEAD),
     ("Ansprechpartner ist Herr Jonas Frey. Bitte wenden Sie sich direkt an Herrn Frey.", intent.LEAD),
+    ("Her mother is Mrs. Joanna Pike and her email address is joanna.pike@inbox.example.", intent.LEAD),
     ("Sie weiß Bescheid, dass Sie sich melden.", intent.LEAD),
     ("told her ur the best", intent.LEAD),
     ("he's waiting on u, no rush today tho", intent.LEAD),
@@ -103,6 +104,7 @@ def provider_points(text: str, person) -> float:
     "Peter, te presento a Lucy, la chica que cuida de mis nietos por las tardes.",
     "Peter, je te présente Lucy, qui a enseigné le français au collège pendant trente ans.",
     "Peter, Lucy passt auf unsere Hündin auf, wenn wir weg sind.",
+    "Peter - Lucy has been teaching both our girls piano for three years.",
     "Peter, tú hiciste las fotos de nuestra carta, y Lucy lo sabe.",
 ])
 def test_what_is_said_of_someone_makes_them_the_provider(text: str) -> None:
@@ -144,3 +146,12 @@ def test_two_people_said_to_be_alike_are_peers(text: str) -> None:
 
 def test_the_provider_the_writer_recommends_to_everyone_provides() -> None:
     assert provider_points("Peter, Lucy is the IT provider I recommend to all my clients.", LUCY) > 0
+
+
+def test_a_teaching_assistant_is_no_teacher_of_anyone() -> None:
+    assert provider_points("Peter, Lucy was a teaching assistant in our department for two years.", LUCY) == 0
+
+
+def test_someone_desperate_for_a_cleaner_needs_one() -> None:
+    reading = read_roles("Peter, Lucy is desperate for a cleaner.", [LUCY, PETER], NORA, vocabulary(()))
+    assert reading.evidence[LUCY.email].contact >= 2
