@@ -449,7 +449,7 @@ _CUES: tuple[tuple[str, str, str, float], ...] = (
     # teaching and minding children as work: "Greta has been teaching Ruthie for two years", "he taught algebra at
     # Westfield High", "la chica que cuida de mis nietos", "a enseigné le français au collège", "passt auf unsere Hündin auf"
     ("teaching taught teaches tutoring coaching babysitting cuida cuidaba cuidado ensena enseno ensenado ensenaba enseigne "
-     "enseignait enseigné unterrichtet unterrichtete passt",
+     "enseignait unterrichtet unterrichtete passt",
      r"\b(has been |had been )?(teaching|tutoring|coaching|babysitting)(?! (assistant|position|job|post|degree|fellow)) (\w+ ){0,4}?(for|since) |"
      r"\b(taught|teaches|has taught) (\w+ ){0,3}?(at|for) |"
      r"\b(cuida|cuidaba|ha cuidado) (de |a )?(mis|mi|nuestros|nuestras|nuestro|nuestra|los|las) |"

@@ -386,8 +386,7 @@ def _forwarded_asker_copied(env: Envelope, body: Body, forwarded: tuple[Forwarde
     the asker to the provider, even when the text names neither of them as such."""
     if len(recipients) != 2 or not forwarded:
         return None
-    authors = parse_addresses([forwarded[0].get("from")])
-    asker = next((a for a in recipients if authors and a.email == authors[0].email), None)
+    asker = next((a for a in recipients if a.email == _from_address(forwarded[0])), None)
     request = forwarded[0].text[:3000]
     if asker is None or not _REQUEST.search(fold(request)):
         return None
@@ -469,8 +468,8 @@ def _principal_copied_elsewhere(body: Body, env: Envelope, recipients: list[Addr
         person = make_person(a)
         mentions = name_index((person,)).mentions(text)
         said_copied = any(_SAID_COPIED.match(text, m.end) for m in mentions)
-        signed_for = any(_SIGNS_FOR.search(sign, max(0, m.start - 30), m.end + 30) or
-                         _SIGNS_FOR.search(sign, m.end, m.end + 20) for m in name_index((person,)).mentions(sign))
+        signed_for = any(_SIGNS_FOR.search(sign, max(0, m.start - 30), m.end + 30)
+                         for m in name_index((person,)).mentions(sign))
         asked = _named_as_principal(text, person) or any(text[max(0, m.start - 4):m.start].lower() == "per " for m in mentions)
         if asked and (said_copied or signed_for):
             found.append(a)
@@ -517,8 +516,7 @@ def _principal_quoted(body: Body, full_text: str, env: Envelope, recipients: lis
     if body.forwarded or body.quoted_messages:
         # (an inline forward, or Outlook's "-----Original Message-----" block under "FW:")
         first = (body.forwarded or body.quoted_messages)[0]
-        authors = parse_addresses([first.get("from")])
-        author, request = (authors[0] if authors else None), first.text
+        author, request = _author(first), first.text
     elif body.quoted:
         name, email = quoted_author(full_text)
         author, request = (Address(name, email) if email else None), body.quoted
@@ -681,8 +679,8 @@ def _forwards_request(forwarded: tuple[Forwarded, ...], recipients: list[Address
     copropriétaire ... Connaissez-vous des déménageurs ?"): a lead for each of them, the asker the contact."""
     addressed = {a.email for a in recipients} | {sender.email}
     for fwd in forwarded:
-        authors = parse_addresses([fwd.get("from")])
-        if authors and authors[0].email not in addressed and not _bulk_mail(fwd) and \
+        author = _from_address(fwd)
+        if author and author not in addressed and not _bulk_mail(fwd) and \
                 _REQUEST.search(fold(fwd.text[:3000])):
             return True
     return False
@@ -751,9 +749,15 @@ def _bulk_mail(fwd: Forwarded) -> bool:
         bool(_UNSUBSCRIBE.search(subject))
 
 
-def _from_address(fwd: Forwarded) -> str:
+def _author(fwd: Forwarded) -> Address | None:
+    """Who wrote a forwarded or quoted message, from its own From line."""
     frm = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
-    return frm[0].email if frm else ""
+    return frm[0] if frm else None
+
+
+def _from_address(fwd: Forwarded) -> str:
+    author = _author(fwd)
+    return author.email if author else ""
 
 
 def _forwarded_introduction(forwarded: tuple[Forwarded, ...], tracking: Tracking, sender: Address,
@@ -765,10 +769,9 @@ def _forwarded_introduction(forwarded: tuple[Forwarded, ...], tracking: Tracking
     people of this email.
     """
     for fwd in forwarded:
-        frm = parse_addresses([fwd.get("from")]) if fwd.get("from") else ()
-        if not frm:
+        referrer = _author(fwd)
+        if referrer is None:
             continue
-        referrer = frm[0]
         people = [a for a in parse_addresses([fwd.get("to"), fwd.get("cc")])
                   if a.email != referrer.email and not addresses.is_tracking(a.email, tracking)]
         if len(people) < 2:
@@ -798,8 +801,7 @@ def _quotes_own_message(text: str, sender: str, body: Body) -> bool:
     """The first quoted message is the sender's own ("On Wed ... Leah <leah@...> wrote:", "Am 28.02. schrieb
     Stefan Lorenz <stefan@...>:", an Outlook "De: Carmen Ortega <cortega@...>" block)."""
     if body.quoted_messages:
-        authors = parse_addresses([body.quoted_messages[0].get("from")])
-        return bool(authors) and authors[0].email == sender
+        return _from_address(body.quoted_messages[0]) == sender
     if quoted_author(text)[1] == sender:
         return True
     m = _QUOTE_ATTRIBUTION.search(text, 0, 20_000)
